@@ -1,0 +1,19 @@
+package bedside.results;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A participant working through tasks on one candidate within one run. The scripted expert path is a
+ * participant too (code {@code expert-path}), so automated and moderated sessions share one shape.
+ */
+public record SessionRecord(UUID sessionId, UUID runId, String candidate, String participant, Instant startedAt) {
+    public SessionRecord {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(participant, "participant");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
+}
