@@ -1,0 +1,93 @@
+package bedside.harness.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
+
+/** Starts browsers the way Bedside needs them: headless Chromium with WebDriver BiDi, offline, isolated. */
+public final class Browsers {
+    private Browsers() {}
+
+    static {
+        // Belt and braces: even if a code path reached Selenium Manager, it must neither download nor report.
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("SE_AVOID_STATS", "true");
+    }
+
+    /** A browser session plus what must be cleaned up after it. */
+    public record Session(WebDriver driver, Path profile) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } catch (RuntimeException ignored) {
+                // already gone (crashed or killed): nothing left to quit
+            } finally {
+                deleteQuietly(profile);
+            }
+        }
+    }
+
+    public static Session start(BrowserSettings settings) {
+        String problem = settings.problem();
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+        Path profile = null;
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.enableBiDi();
+            // Dialogs are answered by binding steps; one left open must not be closed silently.
+            options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+            if (settings.headless()) {
+                options.addArguments("--headless=new");
+            }
+            options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1280,900",
+                    // Pages restored from the back-forward cache would run no recorder again.
+                    "--disable-features=BackForwardCache");
+            if (settings.grid() != null) {
+                options.setBinary(settings.chromium().toString());
+                WebDriver remote = new RemoteWebDriver(settings.grid(), options, false);
+                return new Session(new org.openqa.selenium.remote.Augmenter().augment(remote), null);
+            }
+            profile = Files.createTempDirectory("bedside-chromium-");
+            options.addArguments("--user-data-dir=" + profile);
+            options.setBinary(settings.chromium().toString());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(settings.chromedriver().toFile())
+                    .usingAnyFreePort()
+                    .withTimeout(Duration.ofSeconds(30))
+                    .build();
+            return new Session(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            deleteQuietly(profile);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(profile);
+            throw e;
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temp profile left behind is harmless
+        }
+    }
+}

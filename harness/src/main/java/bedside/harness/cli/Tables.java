@@ -1,0 +1,29 @@
+package bedside.harness.cli;
+
+import bedside.harness.run.AttemptResult;
+import bedside.results.AttemptRecord;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The short summary table a run prints at its end. */
+final class Tables {
+    private Tables() {}
+
+    static void printAttempts(PrintStream out, List<AttemptResult> attempts) {
+        String format = "%-12s %-24s %-18s %9s %7s %10s %8s %8s%n";
+        out.printf(Locale.ROOT, format, "CANDIDATE", "TASK", "OUTCOME", "TIME (s)", "CLICKS", "KEYSTROKES", "SCREENS", "KLM (s)");
+        for (AttemptResult r : attempts) {
+            AttemptRecord a = r.attempt();
+            out.printf(Locale.ROOT, format, a.candidate(), a.task() + (a.attemptNo() > 1 ? " #" + a.attemptNo() : ""),
+                    a.outcome().code(), String.format(Locale.ROOT, "%.2f", a.timeMs() / 1000.0), a.clicks(), a.keystrokes(),
+                    a.screens(), String.format(Locale.ROOT, "%.1f", a.klmMs() / 1000.0));
+        }
+        for (AttemptResult r : attempts) {
+            AttemptRecord a = r.attempt();
+            if (a.reason() != null && !a.reason().isBlank()) {
+                out.println("  " + a.candidate() + " / " + a.task() + ": " + a.reason());
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package bedside.harness.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything the in-page recorder has sent for one browser session, in the order it happened.
+ * Messages reach it on several threads and out of order (WebDriver BiDi hands frames to a pool), so it
+ * stores under a lock and sorts by the page's own timestamps when asked.
+ */
+public final class Recording {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Comparator<PageEvent> ORDER = Comparator.comparingDouble(PageEvent::t)
+            .thenComparing(PageEvent::doc).thenComparingLong(PageEvent::batch).thenComparingInt(PageEvent::index);
+
+    private final List<PageEvent> events = new ArrayList<>();
+    private final Map<String, Long> receivedPerDoc = new HashMap<>();
+    private final List<String> malformed = new ArrayList<>();
+    private final java.util.Set<String> batches = new java.util.HashSet<>();
+    private long duplicates;
+    private final AtomicLong messages = new AtomicLong();
+
+    /** Takes one channel message: a JSON string {doc, top, seq, url, events: [...]}. */
+    public void accept(String message) {
+        long received = System.nanoTime();
+        messages.incrementAndGet();
+        JsonNode root;
+        try {
+            root = JSON.readTree(message);
+        } catch (JsonProcessingException e) {
+            synchronized (this) {
+                malformed.add(message.length() > 200 ? message.substring(0, 200) : message);
+            }
+            return;
+        }
+        String doc = root.path("doc").asText();
+        boolean top = root.path("top").asBoolean(true);
+        long batch = root.path("seq").asLong();
+        String url = root.path("url").asText(null);
+        List<PageEvent> parsed = new ArrayList<>();
+        int index = 0;
+        for (Iterator<JsonNode> it = root.path("events").elements(); it.hasNext(); index++) {
+            ObjectNode e = (ObjectNode) it.next().deepCopy();
+            String type = e.path("type").asText();
+            double t = e.path("t").asDouble();
+            e.remove("type");
+            e.remove("t");
+            parsed.add(new PageEvent(doc, top, batch, index, t, type, url, received, e));
+        }
+        synchronized (this) {
+            // A document re-sends its last batches from the next page (see recorder.js): keep one copy.
+            if (!batches.add(doc + "#" + batch)) {
+                duplicates++;
+                return;
+            }
+            events.addAll(parsed);
+            receivedPerDoc.merge(doc, (long) parsed.size(), Long::sum);
+            notifyAll();
+        }
+    }
+
+    /** All events so far, ordered by when they happened in the browser. */
+    public synchronized List<PageEvent> events() {
+        List<PageEvent> copy = new ArrayList<>(events);
+        copy.sort(ORDER);
+        return copy;
+    }
+
+    /** Events that happened at or after browser time {@code from}, in order. */
+    public List<PageEvent> eventsSince(double from) {
+        return events().stream().filter(e -> e.t() >= from).toList();
+    }
+
+    public synchronized long receivedFrom(String doc) {
+        return receivedPerDoc.getOrDefault(doc, 0L);
+    }
+
+    public synchronized int size() {
+        return events.size();
+    }
+
+    /** Batches that arrived twice (re-sent after a navigation) and were dropped as copies. */
+    public synchronized long duplicates() {
+        return duplicates;
+    }
+
+    public long messages() {
+        return messages.get();
+    }
+
+    public synchronized List<String> malformed() {
+        return List.copyOf(malformed);
+    }
+
+    /** Waits until {@code doc} has delivered at least {@code count} events, or the timeout passes. */
+    public synchronized boolean awaitFrom(String doc, long count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (receivedPerDoc.getOrDefault(doc, 0L) < count) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,168 @@
+package bedside.harness.run;
+
+import bedside.scenarios.Check;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.PathNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Judges an attempt by the candidate's state afterwards — its page, its URL, its own API — never by the
+ * click path. Each check is retried until it passes or its timeout ends, since a candidate may save
+ * asynchronously.
+ */
+final class CheckRunner {
+    private static final Configuration JSON_PATH = Configuration.defaultConfiguration()
+            .addOptions(Option.SUPPRESS_EXCEPTIONS);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final WebDriver driver;
+    private final CandidateTarget candidate;
+
+    CheckRunner(WebDriver driver, CandidateTarget candidate) {
+        this.driver = driver;
+        this.candidate = candidate;
+    }
+
+    CheckResult check(Check check, boolean critical, UnaryOperator<String> fill) {
+        long deadline = System.nanoTime() + Math.round(Math.max(0.1, check.timeoutSeconds()) * 1e9);
+        CheckResult last;
+        while (true) {
+            last = once(check, critical, fill);
+            if (last.passed() || last.systemFault() || System.nanoTime() > deadline) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        }
+    }
+
+    private CheckResult once(Check check, boolean critical, UnaryOperator<String> fill) {
+        String description = fill.apply(check.description());
+        try {
+            if (check instanceof Check.Http c) {
+                return http(c, description, critical, fill);
+            } else if (check instanceof Check.Dom c) {
+                return dom(c, description, critical, fill);
+            }
+            return url((Check.Url) check, description, critical, fill);
+        } catch (WebDriverException e) {
+            return new CheckResult(description, critical, false, "the browser could not be asked: "
+                    + StepRunner.firstLine(e), StepRunner.isBrowserGone(e));
+        }
+    }
+
+    private CheckResult http(Check.Http c, String description, boolean critical, UnaryOperator<String> fill) {
+        String url = candidate.resolve(fill.apply(c.get()));
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new CheckResult(description, critical, false, "GET " + url + " failed: " + e, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CheckResult(description, critical, false, "interrupted", false);
+        }
+        if (response.statusCode() >= 500) {
+            return new CheckResult(description, critical, false, "GET " + url + " answered HTTP " + response.statusCode(), true);
+        }
+        if (response.statusCode() != c.status()) {
+            return new CheckResult(description, critical, false, "GET " + url + " answered HTTP " + response.statusCode()
+                    + ", expected " + c.status(), false);
+        }
+        Object document = JSON_PATH.jsonProvider().parse(response.body());
+        for (Check.JsonExpectation x : c.expect()) {
+            String path = fill.apply(x.path());
+            Object value;
+            try {
+                value = JsonPath.using(JSON_PATH).parse(document).read(path);
+            } catch (PathNotFoundException e) {
+                value = null;
+            }
+            String problem = expectation(x, value, fill);
+            if (problem != null) {
+                return new CheckResult(description, critical, false, path + ": " + problem, false);
+            }
+        }
+        return new CheckResult(description, critical, true, "GET " + url + " as expected", false);
+    }
+
+    /** Null when the JSON value meets the expectation, otherwise what was found instead. */
+    static String expectation(Check.JsonExpectation x, Object value, UnaryOperator<String> fill) {
+        int count = value == null ? 0 : value instanceof Collection<?> col ? col.size() : 1;
+        if (x.count() != null && count != x.count()) {
+            return "expected " + x.count() + " match(es), found " + count;
+        }
+        if (x.exists() != null && (count > 0) != x.exists()) {
+            return x.exists() ? "expected it to exist, found nothing" : "expected nothing, found " + count;
+        }
+        if (x.equals() != null) {
+            Object single = value instanceof List<?> list && list.size() == 1 ? list.get(0) : value;
+            if (single == null || !fill.apply(x.equals()).equals(String.valueOf(single))) {
+                return "expected \"" + fill.apply(x.equals()) + "\", found " + value;
+            }
+        }
+        if (x.contains() != null) {
+            String want = fill.apply(x.contains());
+            boolean ok = value instanceof Collection<?> col
+                    ? col.stream().anyMatch(v -> String.valueOf(v).contains(want))
+                    : value != null && String.valueOf(value).contains(want);
+            if (!ok) {
+                return "expected it to contain \"" + want + "\", found " + value;
+            }
+        }
+        return null;
+    }
+
+    private CheckResult dom(Check.Dom c, String description, boolean critical, UnaryOperator<String> fill) {
+        List<WebElement> els = Locators.findAll(driver, c.target(), fill.apply(c.target().value()),
+                c.target().name() == null ? null : fill.apply(c.target().name()));
+        String where = c.target().describe();
+        if (c.count() != null) {
+            return result(description, critical, els.size() == c.count(), where + ": expected " + c.count() + ", found " + els.size());
+        }
+        if (els.isEmpty()) {
+            return result(description, critical, false, where + ": no element matches");
+        }
+        if (c.text() != null) {
+            String want = fill.apply(c.text());
+            return result(description, critical, els.stream().anyMatch(e -> e.getText().contains(want)),
+                    where + ": expected text \"" + want + "\"");
+        }
+        if (c.value() != null) {
+            String want = fill.apply(c.value());
+            return result(description, critical, els.stream().anyMatch(e -> want.equals(e.getDomProperty("value"))),
+                    where + ": expected value \"" + want + "\"");
+        }
+        return result(description, critical, true, where + " is present");
+    }
+
+    private CheckResult url(Check.Url c, String description, boolean critical, UnaryOperator<String> fill) {
+        String current = driver.getCurrentUrl();
+        boolean ok = c.contains() != null ? current.contains(fill.apply(c.contains()))
+                : Pattern.compile(fill.apply(c.matches())).matcher(current).find();
+        return result(description, critical, ok, "the URL is " + current);
+    }
+
+    private static CheckResult result(String description, boolean critical, boolean passed, String detail) {
+        return new CheckResult(description, critical, passed, passed ? "met" : detail, false);
+    }
+}

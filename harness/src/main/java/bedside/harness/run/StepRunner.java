@@ -1,0 +1,317 @@
+package bedside.harness.run;
+
+import bedside.results.Outcome;
+import bedside.scenarios.Binding;
+import bedside.scenarios.Locator;
+import bedside.scenarios.Parameters;
+import bedside.scenarios.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.NoSuchWindowException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Performs a binding's steps in a browser, filling {@code ${...}} parameters just before each step.
+ * Elements are waited for (a real page takes time to show them) up to {@link #ELEMENT_WAIT} or the
+ * attempt's remaining time, whichever is shorter.
+ */
+final class StepRunner {
+    static final Duration ELEMENT_WAIT = Duration.ofSeconds(10);
+
+    private final WebDriver driver;
+    private final CandidateTarget candidate;
+    private final Map<String, Binding.Fragment> fragments;
+    private final long deadlineNanos;
+
+    StepRunner(WebDriver driver, CandidateTarget candidate, Map<String, Binding.Fragment> fragments, long deadlineNanos) {
+        this.driver = driver;
+        this.candidate = candidate;
+        this.fragments = fragments;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** Thrown when the attempt's time limit runs out between or during steps. */
+    static final class TimeLimitReached extends Exception {
+        final String step;
+
+        TimeLimitReached(String step) {
+            super("time limit reached at step " + step);
+            this.step = step;
+        }
+    }
+
+    /** Performs {@code steps} with their parameters filled from {@code values}; numbers them after {@code prefix}. */
+    void run(List<Step> steps, Map<String, ?> values, String prefix) throws StepFailure, TimeLimitReached {
+        UnaryOperator<String> fill = template -> Parameters.resolve(template, values);
+        for (int i = 0; i < steps.size(); i++) {
+            String number = prefix + (i + 1);
+            if (System.nanoTime() > deadlineNanos) {
+                throw new TimeLimitReached(number);
+            }
+            Step step = steps.get(i);
+            try {
+                perform(step, values, fill, number);
+            } catch (StepFailure | TimeLimitReached e) {
+                throw e;
+            } catch (Parameters.UnresolvedParameterException e) {
+                throw new StepFailure(number, e.getMessage(), Outcome.SCRIPT_ERROR, e);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadlineNanos) {
+                    throw new TimeLimitReached(number);
+                }
+                throw new StepFailure(number, what(step, fill) + ": timed out: " + firstLine(e), Outcome.SCRIPT_ERROR, e);
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                throw new StepFailure(number, what(step, fill) + ": " + firstLine(e), Outcome.SCRIPT_ERROR, e);
+            } catch (UnhandledAlertException e) {
+                throw new StepFailure(number, what(step, fill) + ": an unexpected dialog is open: " + firstLine(e),
+                        Outcome.SCRIPT_ERROR, e);
+            } catch (NoSuchWindowException e) {
+                throw new StepFailure(number, what(step, fill) + ": the window is gone: " + firstLine(e),
+                        Outcome.SYSTEM_ERROR, e);
+            } catch (WebDriverException e) {
+                // The browser or its driver failed (crashed, killed, unreachable): not the binding's fault.
+                boolean browserGone = isBrowserGone(e);
+                throw new StepFailure(number, what(step, fill) + ": " + (browserGone ? "the browser stopped responding: " : "")
+                        + firstLine(e), browserGone ? Outcome.SYSTEM_ERROR : Outcome.SCRIPT_ERROR, e);
+            }
+        }
+    }
+
+    private void perform(Step step, Map<String, ?> values, UnaryOperator<String> fill, String number)
+            throws StepFailure, TimeLimitReached {
+        if (step instanceof Step.Open s) {
+            driver.get(candidate.resolve(fill.apply(s.url())));
+        } else if (step instanceof Step.Click s) {
+            find(s.target(), fill, number).click();
+        } else if (step instanceof Step.Type s) {
+            WebElement field = find(s.into(), fill, number);
+            // A person clicks into a field before typing unless the page already put the cursor there.
+            if (!field.equals(driver.switchTo().activeElement())) {
+                field.click();
+            }
+            if (s.clear()) {
+                field.clear();
+            }
+            field.sendKeys(fill.apply(s.text()));
+        } else if (step instanceof Step.Select s) {
+            WebElement el = find(s.from(), fill, number);
+            if (!"select".equalsIgnoreCase(el.getTagName())) {
+                throw new StepFailure(number, what(step, fill) + ": the element is a <" + el.getTagName()
+                        + ">, not a <select>", Outcome.SCRIPT_ERROR, null);
+            }
+            // A person opens the list and picks the option: two clicks the recorder sees.
+            el.click();
+            new Select(el).selectByVisibleText(fill.apply(s.option()));
+        } else if (step instanceof Step.Check s) {
+            WebElement el = find(s.target(), fill, number);
+            if (el.isSelected() != s.checked()) {
+                el.click();
+            }
+        } else if (step instanceof Step.Press s) {
+            CharSequence key = key(s.key(), number);
+            if (s.on() != null) {
+                find(s.on(), fill, number).sendKeys(key);
+            } else {
+                new Actions(driver).sendKeys(key).perform();
+            }
+        } else if (step instanceof Step.WaitFor s) {
+            Duration timeout = remaining(Duration.ofMillis(Math.round(s.timeoutSeconds() * 1000)));
+            String text = s.text() == null ? null : fill.apply(s.text());
+            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> els = Locators.findAll(d, s.target(), fill.apply(s.target().value()), fillName(s.target(), fill));
+                return els.stream().anyMatch(e -> e.isDisplayed() && (text == null || e.getText().contains(text)));
+            });
+        } else if (step instanceof Step.Assert s) {
+            assertOn(s, fill, number);
+        } else if (step instanceof Step.AcceptDialog s) {
+            Alert alert = alert(s.text() == null ? null : fill.apply(s.text()), number, step, fill);
+            if (s.answer() != null) {
+                alert.sendKeys(fill.apply(s.answer()));
+            }
+            alert.accept();
+        } else if (step instanceof Step.DismissDialog s) {
+            alert(s.text() == null ? null : fill.apply(s.text()), number, step, fill).dismiss();
+        } else if (step instanceof Step.SwitchTo s) {
+            switchTo(s, fill, number);
+        } else if (step instanceof Step.Use s) {
+            Binding.Fragment fragment = fragments.get(s.fragment());
+            if (fragment == null) {
+                throw new StepFailure(number, "no fragment named " + s.fragment(), Outcome.SCRIPT_ERROR, null);
+            }
+            Map<String, String> args = new HashMap<>();
+            s.with().forEach((k, v) -> args.put(k, fill.apply(v)));
+            run(fragment.steps(), Parameters.withArguments(values, args), number + ".");
+        }
+    }
+
+    private void assertOn(Step.Assert s, UnaryOperator<String> fill, String number) throws StepFailure {
+        List<WebElement> els = Locators.findAll(driver, s.target(), fill.apply(s.target().value()), fillName(s.target(), fill));
+        if (s.count() != null && els.size() != s.count()) {
+            throw new StepFailure(number, what(s, fill) + ": expected " + s.count() + " element(s), found " + els.size(),
+                    Outcome.SCRIPT_ERROR, null);
+        }
+        if (s.count() == null && els.isEmpty()) {
+            throw new StepFailure(number, what(s, fill) + ": no element matches", Outcome.SCRIPT_ERROR, null);
+        }
+        if (s.text() != null && els.stream().noneMatch(e -> e.getText().contains(fill.apply(s.text())))) {
+            throw new StepFailure(number, what(s, fill) + ": no matching element shows \"" + fill.apply(s.text()) + "\"",
+                    Outcome.SCRIPT_ERROR, null);
+        }
+        if (s.value() != null && els.stream().noneMatch(e -> fill.apply(s.value()).equals(e.getDomProperty("value")))) {
+            throw new StepFailure(number, what(s, fill) + ": no matching element has value \"" + fill.apply(s.value()) + "\"",
+                    Outcome.SCRIPT_ERROR, null);
+        }
+    }
+
+    private WebElement find(Locator locator, UnaryOperator<String> fill, String number) throws StepFailure {
+        String value = fill.apply(locator.value());
+        String name = fillName(locator, fill);
+        Duration timeout = remaining(ELEMENT_WAIT);
+        List<WebElement> found = new ArrayList<>();
+        try {
+            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> els = Locators.findAll(d, locator, value, name);
+                found.clear();
+                els.stream().filter(WebElement::isDisplayed).findFirst().ifPresent(found::add);
+                return !found.isEmpty();
+            });
+        } catch (TimeoutException e) {
+            String shown = new Locator(locator.kind(), value, name, locator.at()).describe();
+            throw new StepFailure(number, "no visible element matches " + shown + " (waited " + timeout.toSeconds()
+                    + " s on " + safeUrl() + ")", Outcome.SCRIPT_ERROR, e);
+        }
+        return found.get(0);
+    }
+
+    private Alert alert(String expectText, String number, Step step, UnaryOperator<String> fill) throws StepFailure {
+        Alert alert;
+        try {
+            alert = new WebDriverWait(driver, remaining(Duration.ofSeconds(5))).until(ExpectedConditions.alertIsPresent());
+        } catch (TimeoutException e) {
+            throw new StepFailure(number, what(step, fill) + ": no dialog opened", Outcome.SCRIPT_ERROR, e);
+        }
+        if (expectText != null && !alert.getText().contains(expectText)) {
+            throw new StepFailure(number, what(step, fill) + ": the dialog says \"" + alert.getText() + "\"",
+                    Outcome.SCRIPT_ERROR, null);
+        }
+        return alert;
+    }
+
+    private void switchTo(Step.SwitchTo s, UnaryOperator<String> fill, String number) throws StepFailure {
+        if (s.defaultContent()) {
+            driver.switchTo().defaultContent();
+        } else if (s.frame() != null) {
+            driver.switchTo().frame(find(s.frame(), fill, number));
+        } else if (s.window() != null) {
+            String want = fill.apply(s.window());
+            List<String> handles = new ArrayList<>(driver.getWindowHandles());
+            if (want.matches("\\d+")) {
+                int i = Integer.parseInt(want);
+                if (i >= handles.size()) {
+                    throw new StepFailure(number, "there is no window " + i + " (" + handles.size() + " open)",
+                            Outcome.SCRIPT_ERROR, null);
+                }
+                driver.switchTo().window(handles.get(i));
+                return;
+            }
+            for (String h : handles) {
+                driver.switchTo().window(h);
+                if (driver.getTitle().contains(want) || driver.getCurrentUrl().contains(want)) {
+                    return;
+                }
+            }
+            throw new StepFailure(number, "no window has \"" + want + "\" in its title or URL", Outcome.SCRIPT_ERROR, null);
+        }
+    }
+
+    private Duration remaining(Duration wanted) {
+        long left = deadlineNanos - System.nanoTime();
+        return Duration.ofNanos(Math.max(1_000_000L, Math.min(wanted.toNanos(), left)));
+    }
+
+    static CharSequence key(String name, String number) throws StepFailure {
+        String constant = name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        if (constant.equals("ESC")) {
+            constant = "ESCAPE";
+        }
+        try {
+            return Keys.valueOf(constant);
+        } catch (IllegalArgumentException e) {
+            if (name.length() == 1) {
+                return name;
+            }
+            throw new StepFailure(number, "unknown key \"" + name + "\"", Outcome.SCRIPT_ERROR, e);
+        }
+    }
+
+    private static String fillName(Locator locator, UnaryOperator<String> fill) {
+        return locator.name() == null ? null : fill.apply(locator.name());
+    }
+
+    private String safeUrl() {
+        try {
+            return driver.getCurrentUrl();
+        } catch (WebDriverException e) {
+            return "an unknown page";
+        }
+    }
+
+    static String what(Step step, UnaryOperator<String> fill) {
+        if (step instanceof Step.Open s) {
+            return "open " + fill.apply(s.url());
+        } else if (step instanceof Step.Click s) {
+            return "click " + s.target().describe();
+        } else if (step instanceof Step.Type s) {
+            return "type into " + s.into().describe();
+        } else if (step instanceof Step.Select s) {
+            return "select \"" + s.option() + "\" in " + s.from().describe();
+        } else if (step instanceof Step.Check s) {
+            return (s.checked() ? "check " : "uncheck ") + s.target().describe();
+        } else if (step instanceof Step.Press s) {
+            return "press " + s.key();
+        } else if (step instanceof Step.WaitFor s) {
+            return "wait for " + s.target().describe();
+        } else if (step instanceof Step.Assert s) {
+            return "assert " + s.target().describe();
+        } else if (step instanceof Step.AcceptDialog) {
+            return "accept the dialog";
+        } else if (step instanceof Step.DismissDialog) {
+            return "dismiss the dialog";
+        } else if (step instanceof Step.SwitchTo) {
+            return "switch window or frame";
+        } else if (step instanceof Step.Use s) {
+            return "use " + s.fragment();
+        }
+        return step.toString();
+    }
+
+    static boolean isBrowserGone(WebDriverException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("session deleted") || m.contains("invalid session id") || m.contains("disconnected")
+                || m.contains("Connection refused") || m.contains("chrome not reachable") || m.contains("target window already closed")
+                || m.contains("Session ID is null") || e.getClass().getSimpleName().equals("NoSuchSessionException");
+    }
+
+    static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

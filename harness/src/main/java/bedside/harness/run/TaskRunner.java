@@ -1,0 +1,264 @@
+package bedside.harness.run;
+
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.browser.Browsers;
+import bedside.harness.measure.Measures;
+import bedside.harness.record.PageEvent;
+import bedside.harness.record.Recorder;
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import bedside.results.Outcome;
+import bedside.scenarios.Binding;
+import bedside.scenarios.Check;
+import bedside.scenarios.Parameters;
+import bedside.scenarios.Suite;
+import bedside.scenarios.Task;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one task's expert path on one candidate, as one attempt: reset the candidate, open a fresh
+ * browser with the recorder attached, perform the untimed setup, start the clock, perform the timed
+ * steps, stop the clock, then judge the candidate's state by the success criteria and critical checks.
+ *
+ * <p>Outcomes are never merged. A step that cannot be carried out is a <b>script error</b> (the binding no
+ * longer fits the candidate: the evaluator's to fix) unless the recording shows the candidate failing
+ * (HTTP 5xx, unreachable) or the browser dying, which is a <b>system error</b>. A violated critical check
+ * is a <b>critical use error</b> whatever else happened; unmet success criteria or the time limit make a
+ * <b>failure</b>.
+ */
+public final class TaskRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Setup (log in, open the start page) must not take forever, but is not the participant's time. */
+    static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
+
+    private final BrowserSettings browser;
+
+    public TaskRunner(BrowserSettings browser) {
+        this.browser = browser;
+    }
+
+    /** The values a task's {@code ${...}} parameters are filled from: its data set, then its own parameters. */
+    public static Map<String, Object> values(Suite suite, Task task) {
+        return Parameters.effectiveValues(suite, task);
+    }
+
+    public AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, UUID sessionId, String participant,
+                                 int attemptNo) {
+        UUID attemptId = UUID.randomUUID();
+        Instant startedAt = Instant.now();
+        Binding binding = suite.bindings().get(candidate.id());
+        Binding.TaskBinding path = binding == null ? null : binding.tasks().get(task.id());
+        Map<String, Object> values = values(suite, task);
+        UnaryOperator<String> fill = template -> template == null ? null : Parameters.resolve(template, values);
+
+        if (path == null) {
+            return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SCRIPT_ERROR,
+                    "the suite has no binding of task " + task.id() + " for candidate " + candidate.id(), null);
+        }
+        String resetProblem = reset(candidate);
+        if (resetProblem != null) {
+            return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
+                    resetProblem, null);
+        }
+
+        Browsers.Session session;
+        try {
+            session = Browsers.start(browser);
+        } catch (RuntimeException e) {
+            return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
+                    "the browser did not start: " + StepRunner.firstLine(e), null);
+        }
+        try (session; Recorder recorder = Recorder.attach(session.driver())) {
+            // Untimed setup: bring the candidate to the task's starting screen.
+            StepRunner setup = new StepRunner(session.driver(), candidate, binding.fragments(),
+                    System.nanoTime() + SETUP_LIMIT.toNanos());
+            try {
+                setup.run(path.setup(), values, "setup ");
+            } catch (StepFailure f) {
+                return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder,
+                        Double.NaN, f.suggested(), "setup failed at step " + f.step() + ": " + f.getMessage(), null, List.of(),
+                        Double.NaN, null);
+            } catch (StepRunner.TimeLimitReached t) {
+                return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder,
+                        Double.NaN, Outcome.SYSTEM_ERROR, "setup did not finish within " + SETUP_LIMIT.toSeconds() + " s", null,
+                        List.of(), Double.NaN, null);
+            }
+            recorder.drain(2000);
+
+            // The clock: the browser's own high-resolution time, the clock the page events carry.
+            String startUrl = session.driver().getCurrentUrl();
+            double start = recorder.browserNow();
+            startedAt = Instant.now();
+            long deadline = System.nanoTime() + Math.round(task.timeLimitSeconds() * 1e9);
+            Outcome outcome = null;
+            String reason = null;
+            Integer failedStep = null;
+            try {
+                new StepRunner(session.driver(), candidate, binding.fragments(), deadline).run(path.steps(), values, "");
+            } catch (StepFailure f) {
+                outcome = f.suggested();
+                reason = "step " + f.step() + ": " + f.getMessage();
+                failedStep = topLevel(f.step());
+            } catch (StepRunner.TimeLimitReached t) {
+                outcome = Outcome.FAILURE;
+                reason = "time limit of " + fmt(task.timeLimitSeconds()) + " s reached at step " + t.step;
+                failedStep = topLevel(t.step);
+            }
+            double end = safeNow(recorder);
+
+            // Judge by the candidate's state: critical checks always, success criteria when the path ran.
+            List<CheckResult> checks = new ArrayList<>();
+            boolean pathRan = outcome == null || outcome == Outcome.FAILURE;
+            if (pathRan) {
+                CheckRunner checker = new CheckRunner(session.driver(), candidate);
+                for (Check c : task.criticalChecks()) {
+                    checks.add(checker.check(c, true, fill));
+                }
+                if (outcome == null) {
+                    for (Check c : task.successCriteria()) {
+                        checks.add(checker.check(c, false, fill));
+                    }
+                }
+            }
+            return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, start,
+                    outcome, reason, failedStep, checks, end, startUrl);
+        }
+    }
+
+    private AttemptResult finish(UUID attemptId, UUID sessionId, CandidateTarget candidate, Task task, String participant,
+                                 int attemptNo, Instant startedAt, Recorder recorder, double start, Outcome outcome,
+                                 String reason, Integer failedStep, List<CheckResult> checks, double end, String startUrl) {
+        boolean complete = recorder.drain(2000);
+        List<PageEvent> all = recorder.recording().events();
+        if (Double.isNaN(end)) {
+            end = all.isEmpty() ? start : all.get(all.size() - 1).t();
+        }
+        double clockStart = Double.isNaN(start) ? end : start;
+        final double endT = end;
+        List<PageEvent> timed = all.stream().filter(e -> e.t() >= clockStart && e.t() <= endT).toList();
+        Measures measures = Measures.of(timed, clockStart, endT, startUrl);
+
+        // The candidate failing (5xx, unreachable) turns a failed step or check into a system error.
+        String systemFault = systemFault(timed);
+        for (CheckResult c : checks) {
+            if (c.systemFault() && systemFault == null) {
+                systemFault = c.detail();
+            }
+        }
+        if (outcome == Outcome.SCRIPT_ERROR && systemFault != null) {
+            outcome = Outcome.SYSTEM_ERROR;
+            reason = reason + " — the candidate failed: " + systemFault;
+        }
+        if (outcome == null || outcome == Outcome.FAILURE) {
+            List<CheckResult> violated = checks.stream().filter(c -> c.critical() && !c.passed() && !c.systemFault()).toList();
+            List<CheckResult> unmet = checks.stream().filter(c -> !c.critical() && !c.passed() && !c.systemFault()).toList();
+            if (!violated.isEmpty()) {
+                outcome = Outcome.CRITICAL_USE_ERROR;
+                reason = "critical check violated: " + violated.get(0).description() + " (" + violated.get(0).detail() + ")"
+                        + (reason == null ? "" : "; " + reason);
+            } else if (outcome == null && checks.stream().anyMatch(CheckResult::systemFault)) {
+                outcome = Outcome.SYSTEM_ERROR;
+                reason = "a check could not be made: " + systemFault;
+            } else if (outcome == null && !unmet.isEmpty()) {
+                outcome = Outcome.FAILURE;
+                reason = "success criterion not met: " + unmet.get(0).description() + " (" + unmet.get(0).detail() + ")";
+            } else if (outcome == null) {
+                outcome = Outcome.SUCCESS;
+            }
+        }
+        if (!complete && reason != null) {
+            reason = reason + " (the page could not be asked for its last events)";
+        }
+
+        List<EventRecord> events = new ArrayList<>(all.size());
+        long seq = 0;
+        for (PageEvent e : all) {
+            ObjectNode json = e.data().deepCopy();
+            json.put("doc", e.doc());
+            json.put("top", e.top());
+            json.put("phase", e.t() < clockStart ? "setup" : e.t() <= endT ? "task" : "after");
+            events.add(new EventRecord(attemptId, seq++, e.t() - clockStart, e.type(), e.url(), json.toString()));
+        }
+        AttemptRecord record = new AttemptRecord(attemptId, sessionId, candidate.id(), task.id(), participant,
+                attemptNo, outcome, reason, failedStep, startedAt, measures.timeMs(), measures.clicks(), measures.keystrokes(),
+                measures.screens(), measures.pageLoads(), measures.scrollPx(), measures.dialogs(), measures.validationErrors(),
+                measures.systemResponseMs(), measures.klmMs());
+        return new AttemptResult(record, events, checks, measures, complete);
+    }
+
+    /** An attempt that ended before a browser recorded anything (no binding, candidate down, no browser). */
+    private static AttemptResult unrecorded(UUID attemptId, UUID sessionId, CandidateTarget candidate, Task task,
+                                            String participant, int attemptNo, Instant startedAt, Outcome outcome,
+                                            String reason, Integer failedStep) {
+        AttemptRecord record = new AttemptRecord(attemptId, sessionId, candidate.id(), task.id(), participant, attemptNo,
+                outcome, reason, failedStep, startedAt, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new AttemptResult(record, List.of(), List.of(), null, true);
+    }
+
+    /** Puts the candidate back into its seeded state; null when it worked, else why not. */
+    static String reset(CandidateTarget candidate) {
+        if (candidate.resetUrl() == null) {
+            return null;
+        }
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(candidate.resetUrl()).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() < 300 ? null
+                    : "the candidate's reset (" + candidate.resetUrl() + ") answered HTTP " + r.statusCode();
+        } catch (IOException e) {
+            return "the candidate is unreachable at " + candidate.resetUrl() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while resetting the candidate";
+        }
+    }
+
+    /** The first sign in the recording that the candidate itself failed, or null. */
+    static String systemFault(List<PageEvent> events) {
+        for (PageEvent e : events) {
+            if (e.type().equals("network-error") && e.data().path("status").asInt(0) >= 500) {
+                return "HTTP " + e.data().get("status").asInt() + " for " + e.text("url");
+            }
+            if (e.type().equals("page-start") && e.url() != null && e.url().startsWith("chrome-error:")) {
+                return "the page could not be loaded (the candidate is unreachable)";
+            }
+        }
+        return null;
+    }
+
+    private static double safeNow(Recorder recorder) {
+        try {
+            return recorder.browserNow();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Integer topLevel(String step) {
+        String s = step.replace("setup ", "");
+        int dot = s.indexOf('.');
+        try {
+            return Integer.valueOf(dot < 0 ? s : s.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+    }
+}

@@ -1,0 +1,263 @@
+// Bedside in-page recorder. Installed as a WebDriver BiDi preload script, so it runs in every document
+// (top-level pages, new tabs, iframes) before the page's own scripts, and streams what the *browser*
+// saw — not what the driving script intended — to the JVM through the BiDi channel `send`.
+//
+// Privacy: no typed character and no field value ever leaves the page. Keys are sent as classes
+// (character, navigation, editing, modifier, enter, tab, escape, other); named non-character keys
+// (Enter, ArrowDown...) keep their name, characters never do.
+//
+// Ordering: BiDi may deliver messages out of order and on several threads, so each message carries
+// this document's id, a per-document sequence number and each event's high-resolution timestamp
+// (performance.timeOrigin + performance.now(), in ms): the JVM orders by them.
+//
+// Delivery: a message sent while the document is unloading (the click that submits a form, the answer
+// to a confirm dialog, pagehide) can be dropped with the document. So each document keeps the batches
+// it sent in the last seconds, writes them to sessionStorage on pagehide, and the next document of the
+// tab sends them again first; the JVM drops the copies it already has, by (document id, sequence).
+(send) => {
+  if (window.__bedsideRecorder) return;
+  const doc = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  const top = window.top === window;
+  let seq = 0;
+  let buffer = [];
+  let timer = null;
+  const now = () => performance.timeOrigin + performance.now();
+  window.__bedsideRecorder = { doc, sent: 0 };
+  const OUTBOX = '__bedside_outbox';
+  const recent = [];
+  try {
+    const previous = sessionStorage.getItem(OUTBOX);
+    if (previous) {
+      sessionStorage.removeItem(OUTBOX);
+      for (const m of JSON.parse(previous)) send(m);
+    }
+  } catch (e) { /* no storage on this origin (about:blank, data:): nothing was kept */ }
+
+  const flush = () => {
+    if (timer !== null) { clearTimeout(timer); timer = null; }
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    window.__bedsideRecorder.sent += batch.length;
+    const message = JSON.stringify({ doc, top, seq: seq++, url: location.href, events: batch });
+    const t = now();
+    recent.push({ t, message });
+    while (recent.length > 5 && recent[0].t < t - 3000) recent.shift();
+    send(message);
+  };
+  window.__bedsideRecorder.flush = flush;
+  // Batch bursts (typing, scrolling) but never hold an event long: 25 ms, or at once for events after
+  // which the document may go away (clicks, submits, dialogs, key Enter).
+  const emit = (type, data, urgent) => {
+    const e = Object.assign({ type, t: now() }, data || {});
+    buffer.push(e);
+    if (urgent || buffer.length >= 50) flush();
+    else if (timer === null) timer = setTimeout(flush, 25);
+  };
+
+  const trim = (s, n) => (s || '').replace(/\s+/g, ' ').trim().slice(0, n || 80);
+  const IMPLICIT_ROLES = { A: 'link', BUTTON: 'button', SELECT: 'combobox', TEXTAREA: 'textbox',
+    H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', NAV: 'navigation', FORM: 'form',
+    LI: 'listitem', UL: 'list', OL: 'list', TABLE: 'table', TR: 'row', TD: 'cell', TH: 'columnheader',
+    OPTION: 'option', DIALOG: 'dialog', MAIN: 'main', IMG: 'img' };
+  const role = (el) => {
+    const r = el.getAttribute && el.getAttribute('role');
+    if (r) return r;
+    if (el.tagName === 'INPUT') {
+      const t = (el.type || 'text').toLowerCase();
+      if (t === 'checkbox' || t === 'radio') return t;
+      if (t === 'submit' || t === 'button' || t === 'reset') return 'button';
+      return 'textbox';
+    }
+    return IMPLICIT_ROLES[el.tagName] || null;
+  };
+  const accessibleName = (el) => {
+    if (!el.getAttribute) return '';
+    const aria = el.getAttribute('aria-label');
+    if (aria) return trim(aria);
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return trim(by.split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || '').join(' '));
+    if (el.labels && el.labels.length) return trim(el.labels[0].textContent);
+    if (el.tagName === 'INPUT' && /^(submit|button|reset)$/i.test(el.type)) return trim(el.value);
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return trim(el.getAttribute('placeholder') || el.getAttribute('title') || '');
+    return trim(el.textContent);
+  };
+  const cssPath = (el) => {
+    const parts = [];
+    while (el && el.nodeType === 1 && parts.length < 8) {
+      if (el.id) { parts.unshift('#' + CSS.escape(el.id)); break; }
+      let part = el.tagName.toLowerCase();
+      const parent = el.parentElement;
+      if (parent) {
+        const same = Array.from(parent.children).filter((c) => c.tagName === el.tagName);
+        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(el) + 1) + ')';
+      }
+      parts.unshift(part);
+      el = parent;
+    }
+    return parts.join(' > ');
+  };
+  const describe = (el) => {
+    if (!el || el.nodeType !== 1) return null;
+    return { tag: el.tagName.toLowerCase(), id: el.id || null, role: role(el), name: accessibleName(el),
+      css: cssPath(el), inputType: el.tagName === 'INPUT' ? (el.type || 'text').toLowerCase() : null };
+  };
+  // The element a person meant: the nearest interactive ancestor of what the pointer hit.
+  const meant = (el) => (el && el.closest && el.closest('a,button,input,select,textarea,label,summary,[role],[onclick],[tabindex]')) || el;
+
+  const keyClass = (e) => {
+    const k = e.key;
+    if (k === 'Enter') return 'enter';
+    if (k === 'Tab') return 'tab';
+    if (k === 'Escape') return 'escape';
+    if (k === 'Shift' || k === 'Control' || k === 'Alt' || k === 'Meta' || k === 'CapsLock') return 'modifier';
+    if (k === 'Backspace' || k === 'Delete') return 'editing';
+    if (/^(Arrow|Page|Home$|End$)/.test(k)) return 'navigation';
+    if (k && k.length === 1 && !e.ctrlKey && !e.metaKey) return 'character';
+    return 'other';
+  };
+
+  // --- navigation: this document starting, loading, and single-page route changes ---
+  const navEntry = () => (performance.getEntriesByType && performance.getEntriesByType('navigation')[0]) || null;
+  emit('page-start', { navigationType: (navEntry() || {}).type || null, referrer: document.referrer || null,
+    origin: performance.timeOrigin }, true);
+  window.addEventListener('load', () => {
+    setTimeout(() => {
+      const n = navEntry();
+      emit('page-load', n ? { origin: performance.timeOrigin, responseEnd: n.responseEnd,
+        domContentLoaded: n.domContentLoadedEventEnd, loadEnd: n.loadEventEnd || performance.now(),
+        status: n.responseStatus || null, title: document.title } : { title: document.title }, true);
+      if (n && n.responseStatus >= 400) emit('network-error', { url: location.href, status: n.responseStatus, kind: 'document' }, true);
+    }, 0);
+  });
+  const route = (how) => emit('route', { how, to: location.href }, true);
+  for (const m of ['pushState', 'replaceState']) {
+    const orig = history[m];
+    history[m] = function () { const r = orig.apply(this, arguments); route(m); return r; };
+  }
+  window.addEventListener('popstate', () => route('popstate'));
+  window.addEventListener('hashchange', () => route('hashchange'));
+  window.addEventListener('pagehide', () => {
+    emit('page-hide', {}, true);
+    try { sessionStorage.setItem(OUTBOX, JSON.stringify(recent.map((r) => r.message))); } catch (e) { /* see above */ }
+  });
+  window.addEventListener('beforeunload', () => flush());
+
+  // --- pointer and keyboard, in the capture phase so the page cannot swallow them ---
+  window.addEventListener('pointerdown', (e) => emit('pointer-down', { x: e.clientX, y: e.clientY, button: e.button, target: describe(meant(e.target)) }), true);
+  window.addEventListener('pointerup', (e) => emit('pointer-up', { x: e.clientX, y: e.clientY, button: e.button }), true);
+  window.addEventListener('click', (e) => emit('click', { x: e.clientX, y: e.clientY, pageX: e.pageX, pageY: e.pageY,
+    vw: window.innerWidth, vh: window.innerHeight, trusted: e.isTrusted, target: describe(meant(e.target)) }, true), true);
+  window.addEventListener('keydown', (e) => {
+    const cls = keyClass(e);
+    emit('key', { keyClass: cls, key: cls === 'character' ? null : e.key, repeat: e.repeat,
+      target: describe(e.target) }, cls === 'enter');
+  }, true);
+  window.addEventListener('input', (e) => emit('input', { inputType: e.inputType || null, target: describe(e.target) }), true);
+  window.addEventListener('change', (e) => emit('change', { target: describe(e.target) }), true);
+  window.addEventListener('focusin', (e) => emit('focus', { target: describe(e.target) }), true);
+  window.addEventListener('submit', (e) => emit('submit', { target: describe(e.target) }, true), true);
+
+  // --- scrolling: distance, summed over short windows ---
+  let lastX = window.scrollX, lastY = window.scrollY, scrolled = 0, scrollTimer = null;
+  window.addEventListener('scroll', () => {
+    scrolled += Math.abs(window.scrollX - lastX) + Math.abs(window.scrollY - lastY);
+    lastX = window.scrollX; lastY = window.scrollY;
+    if (scrollTimer === null) scrollTimer = setTimeout(() => { emit('scroll', { distance: Math.round(scrolled) }); scrolled = 0; scrollTimer = null; }, 100);
+  }, true);
+
+  // --- dialogs: recorded before they block the page and after they are answered ---
+  for (const kind of ['alert', 'confirm', 'prompt']) {
+    const orig = window[kind];
+    window[kind] = function (message) {
+      emit('dialog-open', { kind, message: trim(String(message === undefined ? '' : message), 300) }, true);
+      const result = orig.apply(this, arguments);
+      emit('dialog-close', { kind, accepted: kind === 'alert' ? true : (kind === 'confirm' ? result === true : result !== null) }, true);
+      return result;
+    };
+  }
+
+  // --- validation messages: constraint validation, role=alert, aria-invalid ---
+  window.addEventListener('invalid', (e) => emit('validation', { source: 'constraint', message: trim(e.target.validationMessage, 200), target: describe(e.target) }), true);
+  const seenAlerts = new WeakMap();
+  const checkAlert = (el) => {
+    const text = trim(el.textContent, 200);
+    if (text && seenAlerts.get(el) !== text && el.getClientRects().length > 0) {
+      seenAlerts.set(el, text);
+      emit('validation', { source: 'role-alert', message: text, target: describe(el) });
+    }
+  };
+  const scan = (root) => {
+    if (root.nodeType !== 1) return;
+    if (root.matches('[role=alert]')) checkAlert(root);
+    root.querySelectorAll('[role=alert]').forEach(checkAlert);
+  };
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.type === 'attributes' && m.attributeName === 'aria-invalid') {
+        if (m.target.getAttribute('aria-invalid') === 'true') emit('validation', { source: 'aria-invalid', message: null, target: describe(m.target) });
+      } else if (m.type === 'childList') {
+        m.addedNodes.forEach(scan);
+        const alertHost = m.target.closest && m.target.closest('[role=alert]');
+        if (alertHost) checkAlert(alertHost);
+      } else if (m.type === 'characterData') {
+        const host = m.target.parentElement && m.target.parentElement.closest('[role=alert]');
+        if (host) checkAlert(host);
+      } else if (m.type === 'attributes') {
+        if (m.target.matches && m.target.matches('[role=alert]')) checkAlert(m.target);
+      }
+    }
+  });
+  const observe = () => {
+    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true,
+      attributeFilter: ['aria-invalid', 'role', 'hidden', 'style', 'class'] });
+    scan(document.documentElement);
+  };
+  if (document.documentElement) observe(); else document.addEventListener('DOMContentLoaded', observe);
+
+  // --- script errors and failed requests ---
+  window.addEventListener('error', (e) => {
+    if (e.target && e.target !== window && e.target.tagName) {
+      emit('network-error', { url: e.target.src || e.target.href || null, status: null, kind: 'resource', target: describe(e.target) });
+    } else {
+      emit('js-error', { message: trim(e.message, 300), source: e.filename || null, line: e.lineno || null });
+    }
+  }, true);
+  window.addEventListener('unhandledrejection', (e) => emit('js-error', { message: trim(String(e.reason && e.reason.message || e.reason), 300), source: 'promise' }));
+
+  // Requests made by the page's scripts: start and end, so the JVM can tell how long the UI was busy.
+  let reqId = 0;
+  const origFetch = window.fetch;
+  if (origFetch) {
+    window.fetch = function (input, init) {
+      const id = ++reqId;
+      const url = String((input && input.url) || input);
+      const method = (init && init.method) || (input && input.method) || 'GET';
+      emit('request-start', { id, method, url });
+      return origFetch.apply(this, arguments).then((res) => {
+        emit('request-end', { id, status: res.status });
+        if (res.status >= 400) emit('network-error', { url, status: res.status, kind: 'fetch' });
+        return res;
+      }, (err) => {
+        emit('request-end', { id, status: null });
+        emit('network-error', { url, status: null, kind: 'fetch', message: trim(String(err && err.message), 200) });
+        throw err;
+      });
+    };
+  }
+  const XHR = window.XMLHttpRequest;
+  if (XHR) {
+    const open = XHR.prototype.open, sendXhr = XHR.prototype.send;
+    XHR.prototype.open = function (method, url) { this.__bedside = { method, url: String(url) }; return open.apply(this, arguments); };
+    XHR.prototype.send = function () {
+      const info = this.__bedside || { method: 'GET', url: '' };
+      const id = ++reqId;
+      emit('request-start', { id, method: info.method, url: info.url });
+      this.addEventListener('loadend', () => {
+        emit('request-end', { id, status: this.status || null });
+        if (!this.status || this.status >= 400) emit('network-error', { url: info.url, status: this.status || null, kind: 'xhr' });
+      });
+      return sendXhr.apply(this, arguments);
+    };
+  }
+}
