@@ -63,16 +63,23 @@ public final class SuiteRunner {
         store.startRun(run);
         List<AttemptResult> results = new ArrayList<>();
         int total = candidates.size() * selected.size() * repeat;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Running").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(progressOut))
-                .setUpdateIntervalMillis(250).continuousUpdate().showSpeed().build()) {
+        // A live bar on a terminal; in a log (CI, a pipe) one line per attempt instead of redrawn lines.
+        boolean live = System.console() != null;
+        try (ProgressBar bar = live ? new ProgressBarBuilder().setTaskName("Running").setInitialMax(total)
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setMaxRenderedLength(110)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(progressOut))
+                .setUpdateIntervalMillis(200).continuousUpdate().build() : null) {
+            int done = 0;
             for (CandidateTarget candidate : candidates) {
                 SessionRecord session = new SessionRecord(UUID.randomUUID(), runId, candidate.id(), EXPERT, Instant.now());
                 journal.session(session);
                 store.startSession(session);
                 for (Task task : selected) {
                     for (int k = 1; k <= repeat; k++) {
-                        bar.setExtraMessage(candidate.id() + " · " + task.id() + " · attempt " + k + " of " + repeat);
+                        String what = candidate.id() + " · " + task.id() + " · attempt " + k + " of " + repeat;
+                        if (bar != null) {
+                            bar.setExtraMessage(what);
+                        }
                         AttemptResult result = tasks.attempt(suite, task, candidate, session.sessionId(), EXPERT, k);
                         journal.attempt(result.attempt(), result.events());
                         try {
@@ -85,7 +92,13 @@ public final class SuiteRunner {
                         }
                         results.add(result);
                         onAttempt.accept(result);
-                        bar.step();
+                        done++;
+                        if (bar != null) {
+                            bar.step();
+                        } else {
+                            progressOut.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)%n", done, total, what,
+                                    result.attempt().outcome().code(), result.attempt().timeMs() / 1000.0);
+                        }
                     }
                 }
             }

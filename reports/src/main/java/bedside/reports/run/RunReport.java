@@ -111,10 +111,10 @@ public final class RunReport {
                         .append("</tr>");
             }
             h.append("</tbody></table><div class=\"charts\">")
-                    .append(chart("Clicks and keystrokes", "count", mine, byId,
+                    .append(chart("Clicks and keystrokes", "count", mine,
                             orderedMap("Clicks", r -> r.clicks(), "Keystrokes", r -> r.keystrokes())))
-                    .append(chart("Predicted skilled time (KLM) and page loads", "seconds / loads", mine, byId,
-                            orderedMap("KLM (s)", r -> r.klmMs() / 1000.0, "Page loads", r -> r.pageLoads())))
+                    .append(chart("Predicted skilled time (KLM) and scripted time", "seconds", mine,
+                            orderedMap("KLM (s)", r -> r.klmMs() / 1000.0, "Task time (s)", r -> r.timeMs() / 1000.0)))
                     .append("</div></section>\n");
         }
         h.append("</main><footer>Written by Bedside. Outcomes: success · failure (criteria not met or time limit) · ")
@@ -135,13 +135,12 @@ public final class RunReport {
      * A grouped bar chart (series = measures, in the map's order; categories = candidates) as inline SVG,
      * drawn by JFreeChart.
      */
-    static String chart(String title, String axis, List<Row> rows, Map<String, Candidate> byId,
-                        Map<String, ToDoubleFunction<Row>> series) {
+    static String chart(String title, String axis, List<Row> rows, Map<String, ToDoubleFunction<Row>> series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (var s : series.entrySet()) {
             for (Row r : rows) {
-                Candidate c = byId.get(r.candidate());
-                String label = (c == null ? r.candidate() : c.displayName()) + (r.attemptNo() > 1 ? " #" + r.attemptNo() : "");
+                // Ids, not display names: short enough for the axis; the table names them in full.
+                String label = r.candidate() + (r.attemptNo() > 1 ? " #" + r.attemptNo() : "");
                 data.addValue(s.getValue().applyAsDouble(r), s.getKey(), label);
             }
         }

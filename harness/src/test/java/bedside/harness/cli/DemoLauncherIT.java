@@ -1,0 +1,91 @@
+package bedside.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bedside.results.AttemptRecord;
+import bedside.results.Outcome;
+import bedside.results.RunRecord;
+import bedside.results.store.Database;
+import bedside.results.store.DatabaseConfig;
+import bedside.results.store.ResultsStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./bedside demo} exactly as the README tells a newcomer to run it (the launcher script, the built
+ * jar, embedded PostgreSQL in a fresh data folder), twice: the second run adds a run and leaves the first
+ * as it was.
+ */
+class DemoLauncherIT {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Pattern REPORT = Pattern.compile("(?m)^Report: (.+index\\.html)$");
+
+    @TempDir
+    static Path home;
+    static Result first;
+    static Result second;
+
+    record Result(int exit, String output) {
+        Path report() {
+            Matcher m = REPORT.matcher(output);
+            assertThat(m.find()).as("a Report: line in\n" + output).isTrue();
+            return Path.of(m.group(1));
+        }
+    }
+
+    @BeforeAll
+    static void runTwice() throws Exception {
+        first = demo();
+        second = demo();
+    }
+
+    static Result demo() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bedside").toString(), "demo")
+                .directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().put("BEDSIDE_HOME", home.toString());
+        pb.environment().put("BEDSIDE_NO_BUILD", "1");
+        pb.environment().remove("BEDSIDE_DB_URL"); // the newcomer's default: embedded
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), out);
+    }
+
+    @Test
+    void printsTheTableAndTheReportPath() throws IOException {
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output()).containsPattern("(?m)^streamlined\\s+record-allergy\\s+success\\s+\\d+\\.\\d+\\s+3\\s+21\\s+2\\s")
+                .containsPattern("(?m)^legacy\\s+record-allergy\\s+success\\s+\\d+\\.\\d+\\s+16\\s+10\\s+6\\s")
+                .contains("embedded PostgreSQL, data in " + home.resolve("pg"));
+        Path report = first.report();
+        assertThat(report).startsWith(home.resolve("reports")).exists();
+        String html = Files.readString(report);
+        assertThat(html).contains("Record a medication allergy", "Streamlined EHR (sample)", "Legacy-style EHR (sample)", "<svg");
+    }
+
+    @Test
+    void aSecondRunAddsARunAndKeepsTheFirst() {
+        assertThat(second.exit()).as(second.output()).isZero();
+        assertThat(second.report()).isNotEqualTo(first.report()).exists();
+        assertThat(first.report()).exists();
+        try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
+            ResultsStore store = new ResultsStore(db);
+            List<RunRecord> runs = store.runs("demo");
+            assertThat(runs).hasSize(2).allMatch(r -> r.finishedAt() != null);
+            for (RunRecord run : runs) {
+                List<AttemptRecord> attempts = store.attemptsOfRun(run.runId());
+                assertThat(attempts).hasSize(2).extracting(AttemptRecord::outcome).containsOnly(Outcome.SUCCESS);
+                assertThat(attempts).allMatch(a -> store.eventCount(a.attemptId()) > 20);
+            }
+        }
+    }
+}
