@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 "time and errors, and turns them into usability scores with confidence intervals."},
         subcommands = {
                 DemoCommand.class,
-                //ValidateCommand.class,
+                ValidateCommand.class,
                 //AnalyzeCommand.class,
                 SamplesCommand.class,
                 CommandLine.HelpCommand.class},
