@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 ValidateCommand.class,
-                //AnalyzeCommand.class,
+                AnalyzeCommand.class,
                 SamplesCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.openqa.selenium.Alert;
@@ -39,12 +38,26 @@ final class StepRunner {
     private final CandidateTarget candidate;
     private final Map<String, Binding.Fragment> fragments;
     private final long deadlineNanos;
+    private final AfterStep afterStep;
+
+    /** Called after each step that was carried out (not after a {@code use}, whose own steps are reported). */
+    interface AfterStep {
+        AfterStep NONE = number -> { };
+
+        void after(String number);
+    }
 
     StepRunner(WebDriver driver, CandidateTarget candidate, Map<String, Binding.Fragment> fragments, long deadlineNanos) {
+        this(driver, candidate, fragments, deadlineNanos, AfterStep.NONE);
+    }
+
+    StepRunner(WebDriver driver, CandidateTarget candidate, Map<String, Binding.Fragment> fragments, long deadlineNanos,
+               AfterStep afterStep) {
         this.driver = driver;
         this.candidate = candidate;
         this.fragments = fragments;
         this.deadlineNanos = deadlineNanos;
+        this.afterStep = afterStep;
     }
 
     /** Thrown when the attempt's time limit runs out between or during steps. */
@@ -68,6 +81,9 @@ final class StepRunner {
             Step step = steps.get(i);
             try {
                 perform(step, values, fill, number);
+                if (!(step instanceof Step.Use)) {
+                    afterStep.after(number);
+                }
             } catch (StepFailure | TimeLimitReached e) {
                 throw e;
             } catch (Parameters.UnresolvedParameterException e) {
@@ -247,18 +263,9 @@ final class StepRunner {
     }
 
     static CharSequence key(String name, String number) throws StepFailure {
-        String constant = name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        if (constant.equals("ESC")) {
-            constant = "ESCAPE";
-        }
-        try {
-            return Keys.valueOf(constant);
-        } catch (IllegalArgumentException e) {
-            if (name.length() == 1) {
-                return name;
-            }
-            throw new StepFailure(number, "unknown key \"" + name + "\"", Outcome.SCRIPT_ERROR, e);
-        }
+        String selenium = bedside.scenarios.Keys.seleniumName(name)
+                .orElseThrow(() -> new StepFailure(number, "unknown key \"" + name + "\"", Outcome.SCRIPT_ERROR, null));
+        return selenium.codePointCount(0, selenium.length()) == 1 ? selenium : Keys.valueOf(selenium);
     }
 
     private static String fillName(Locator locator, UnaryOperator<String> fill) {
