@@ -1,0 +1,144 @@
+package bedside.reports.analysis;
+
+import bedside.reports.stats.Interval;
+import bedside.reports.stats.MeanEstimate;
+import bedside.reports.stats.ProportionEstimate;
+import bedside.reports.stats.SumComponents;
+import bedside.reports.stats.SusSummary;
+import bedside.reports.stats.TestResult;
+import bedside.reports.stats.TimeEstimate;
+import java.util.List;
+
+/**
+ * The result of {@link StudyAnalyzer#analyze}: what OUT.json holds (see reports/README.md for every field).
+ * Values that cannot be computed are null.
+ *
+ * @param design "within" (every participant used every candidate) or "between"
+ * @param candidates per-candidate results, in order of first appearance in the attempts
+ * @param comparisons pairwise comparisons per task (time and completion), with Holm-adjusted p-values
+ * @param bootstrap the bootstrap settings used for the composite
+ * @param problemDiscovery problem-discovery curve for the study's participant count
+ * @param warnings non-fatal remarks (e.g. equal weights used because no weights were given)
+ */
+public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, List<Comparison> comparisons,
+        Bootstrap bootstrap, ProblemDiscovery problemDiscovery, List<String> warnings) {
+
+    /**
+     * @param candidate candidate id
+     * @param participants distinct participants with attempts on this candidate
+     * @param tasks per-task results in order of first appearance
+     * @param sus SUS summary (n = 0 when no questionnaires)
+     * @param sum overall SUM
+     * @param composite procurement composite
+     */
+    public record CandidateAnalysis(String candidate, int participants, List<TaskAnalysis> tasks, SusSummary sus,
+            SumOverall sum, Composite composite) {
+    }
+
+    /**
+     * @param task task id
+     * @param attempts number of attempts
+     * @param completion completion rate and adjusted-Wald interval
+     * @param time successful-attempt times
+     * @param errors errors per attempt (all attempts), interval clipped at 0
+     * @param criticalErrors critical use errors, counted apart
+     * @param rating task rating, or null when no attempt was rated
+     * @param pathDeviation observed ÷ optimal steps, or null when not given
+     * @param timeDeviation observed mean time ÷ optimal time, or null when not given
+     * @param sum the task's SUM components and score
+     * @param sampleSize sample-size advice from this task's data
+     */
+    public record TaskAnalysis(String task, int attempts, ProportionEstimate completion, TimeEstimate time,
+            MeanEstimate errors, CriticalErrors criticalErrors, Rating rating, Deviation pathDeviation,
+            Deviation timeDeviation, SumComponents sum, SampleSizeAdvice sampleSize) {
+    }
+
+    /**
+     * @param total critical use errors summed over attempts (null when the column was not given)
+     * @param attemptsWith attempts with at least one critical use error (null when not given)
+     */
+    public record CriticalErrors(Integer total, Integer attemptsWith) {
+    }
+
+    /**
+     * @param scale top of the scale (5 or 7)
+     * @param estimate mean, SD and t-interval clipped to [1, scale]
+     * @param top2box share of ratings in the top two points
+     */
+    public record Rating(int scale, MeanEstimate estimate, Double top2box) {
+    }
+
+    /**
+     * NISTIR 7742 deviation ratio over successful attempts.
+     *
+     * @param n successful attempts with an observation
+     * @param observedMean mean observed steps / seconds (null when n = 0)
+     * @param optimal optimal steps / expert seconds
+     * @param ratio observedMean ÷ optimal (null when n = 0)
+     */
+    public record Deviation(int n, Double observedMean, double optimal, Double ratio) {
+    }
+
+    /**
+     * @param completionMargin half-width used for completion (0.10)
+     * @param completionN participants for that margin, planning with the adjusted-Wald centre
+     *     p' = (x + z²/2)/(n + z²) of the observed data
+     * @param timeRelativeMargin relative half-width used for the geometric mean (0.20 → ×/÷ 1.20)
+     * @param timeN participants for that margin with the observed SD of ln t (null when n &lt; 2 or SD 0)
+     * @param ratingMargin half-width used for the rating mean in scale points (0.5)
+     * @param ratingN participants for that margin with the observed rating SD (null when n &lt; 2 or SD 0)
+     */
+    public record SampleSizeAdvice(double completionMargin, Integer completionN, double timeRelativeMargin,
+            Integer timeN, double ratingMargin, Integer ratingN) {
+    }
+
+    /**
+     * @param score mean of the task SUM scores (0–100), null when none
+     * @param tasks number of tasks with a SUM score
+     */
+    public record SumOverall(Double score, int tasks) {
+    }
+
+    /**
+     * @param score weighted composite 0–100 on the observed data
+     * @param ci95 bootstrap percentile interval
+     * @param pBest probability of ranking first
+     */
+    public record Composite(Double score, Interval ci95, Double pBest) {
+    }
+
+    /**
+     * @param task task id
+     * @param a first candidate
+     * @param b second candidate
+     * @param measure "time" or "completion"
+     * @param result the test
+     * @param pHolm Holm-adjusted p across all of the study's comparisons with a p-value
+     */
+    public record Comparison(String task, String a, String b, String measure, TestResult result, Double pHolm) {
+    }
+
+    /**
+     * @param seed generator seed
+     * @param resamples number of resamples
+     * @param resampling "joint" (within) or "per_candidate" (between)
+     * @param weights the task weights used, in task order
+     */
+    public record Bootstrap(long seed, int resamples, String resampling, List<TaskWeight> weights) {
+    }
+
+    /**
+     * @param participants the smallest number of participants any candidate had
+     * @param curve P(problem seen at least once) for several problem frequencies p
+     */
+    public record ProblemDiscovery(int participants, List<DiscoveryPoint> curve) {
+    }
+
+    /**
+     * @param p per-participant probability of meeting the problem
+     * @param discovered 1 − (1 − p)ⁿ with the study's n
+     * @param nFor85 participants needed to see it with probability ≥ 0.85
+     */
+    public record DiscoveryPoint(double p, double discovered, int nFor85) {
+    }
+}
