@@ -1,0 +1,34 @@
+package bedside.candidates;
+
+import bedside.candidates.legacy.LegacyCandidate;
+import bedside.candidates.streamlined.StreamlinedCandidate;
+import java.util.List;
+
+/** Starts the sample candidate systems by id. */
+public final class SampleCandidates {
+    public static final String STREAMLINED = "streamlined";
+    public static final String LEGACY = "legacy";
+
+    private SampleCandidates() {}
+
+    /** {@code ["streamlined", "legacy"]}. */
+    public static List<String> ids() {
+        return List.of(STREAMLINED, LEGACY);
+    }
+
+    /**
+     * Starts a candidate bound to 127.0.0.1.
+     *
+     * @param port 0 for a free port
+     */
+    public static SampleCandidate start(String id, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        return switch (id) {
+            case STREAMLINED -> new StreamlinedCandidate().start(port);
+            case LEGACY -> new LegacyCandidate().start(port);
+            default -> throw new IllegalArgumentException("unknown sample candidate '" + id + "'; known: " + ids());
+        };
+    }
+}

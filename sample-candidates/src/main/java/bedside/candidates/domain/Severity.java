@@ -1,0 +1,37 @@
+package bedside.candidates.domain;
+
+/** Allergy reaction severity (FHIR codes mild | moderate | severe). */
+public enum Severity {
+    MILD("mild", "Mild"),
+    MODERATE("moderate", "Moderate"),
+    SEVERE("severe", "Severe");
+
+    private final String code;
+    private final String label;
+
+    Severity(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Accepts code or label in any case; null if none matches. */
+    public static Severity parse(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (Severity x : values()) {
+            if (x.code.equalsIgnoreCase(s.trim())) {
+                return x;
+            }
+        }
+        return null;
+    }
+}
