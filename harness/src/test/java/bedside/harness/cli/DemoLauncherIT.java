@@ -81,9 +81,11 @@ class DemoLauncherIT {
             ResultsStore store = new ResultsStore(db);
             List<RunRecord> runs = store.runs("demo");
             assertThat(runs).hasSize(2).allMatch(r -> r.finishedAt() != null);
+            int tasks = bedside.harness.run.ShippedSuite.read().tasks().size();
             for (RunRecord run : runs) {
                 List<AttemptRecord> attempts = store.attemptsOfRun(run.runId());
-                assertThat(attempts).hasSize(2).extracting(AttemptRecord::outcome).containsOnly(Outcome.SUCCESS);
+                // Every task on both candidates, each attempt once: nothing of the first run duplicated.
+                assertThat(attempts).hasSize(2 * tasks).extracting(AttemptRecord::outcome).containsOnly(Outcome.SUCCESS);
                 assertThat(attempts).allMatch(a -> store.eventCount(a.attemptId()) > 20);
             }
         }
