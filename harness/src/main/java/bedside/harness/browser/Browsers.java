@@ -39,6 +39,14 @@ public final class Browsers {
     }
 
     public static Session start(BrowserSettings settings) {
+        return start(settings, true);
+    }
+
+    /**
+     * @param bidi false for a bare WebDriver session without WebDriver BiDi (no recorder can attach): the
+     *             baseline of the recorder's overhead benchmark
+     */
+    public static Session start(BrowserSettings settings, boolean bidi) {
         String problem = settings.problem();
         if (problem != null) {
             throw new IllegalStateException(problem);
@@ -46,7 +54,9 @@ public final class Browsers {
         Path profile = null;
         try {
             ChromeOptions options = new ChromeOptions();
-            options.enableBiDi();
+            if (bidi) {
+                options.enableBiDi();
+            }
             // Dialogs are answered by binding steps; one left open must not be closed silently.
             options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
             if (settings.headless()) {

@@ -9,22 +9,26 @@ import picocli.CommandLine.Command;
         versionProvider = BedsideCli.Version.class,
         description = {
                 "Usability testing and task timing for clinical software.",
-                "Runs scripted clinician tasks on candidate systems in a real browser, records clicks, keystrokes,",
-                "time and errors, and turns them into usability scores with confidence intervals."},
+                "Runs scripted clinician tasks on candidate systems in a real browser, records clicks, keystrokes, "
+                        + "time and errors, and turns them into usability scores with confidence intervals."},
         subcommands = {
                 DemoCommand.class,
+                RunCommand.class,
                 ValidateCommand.class,
                 AnalyzeCommand.class,
                 SamplesCommand.class,
+                ServeCommand.class,
+                TokenCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
-                "  0  done (for runs: every attempt ran, whatever its outcome)",
-                "  1  a problem in the input or results: an invalid file, a script or system error in a run",
-                "  2  usage error: an unknown option or a missing argument",
-                "  3  the environment is missing something (browser, database) — the message says what to install",
+                "  0  done (a run: every attempt ran, whatever its outcome)",
+                "  1  a problem: an invalid file, a script or system error in a run",
+                "  2  usage: an unknown option, a missing argument, an invalid suite",
+                "  3  the machine lacks something (browser, database): it says what",
                 "",
-                "Data (the embedded database, journals, reports) lives in $BEDSIDE_HOME (./data beside ./bedside)."})
+                "Data (embedded database, journals, reports) lives in $BEDSIDE_HOME, set by ./bedside to data/ beside it."})
 public final class BedsideCli implements Runnable {
 
     public static final int OK = 0;

@@ -6,7 +6,14 @@ import bedside.reports.run.RunReport;
 import bedside.results.AttemptRecord;
 import bedside.results.RunRecord;
 import bedside.scenarios.Suite;
+import bedside.harness.run.Shot;
+import bedside.results.EventRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +34,77 @@ final class Reports {
                         bedside.harness.run.TaskRunner.values(suite, t)), t.timeSpecSeconds()))
                 .toList();
         List<RunReport.Row> rows = attempts.stream().map(AttemptResult::attempt).map(Reports::row).toList();
-        return RunReport.write(dir, meta, cs, ts, rows);
+        List<RunReport.ClickMap> maps = new ArrayList<>();
+        for (AttemptResult a : attempts) {
+            maps.addAll(clickMaps(dir, a));
+        }
+        return RunReport.write(dir, meta, cs, ts, rows, maps);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The attempt's timed clicks grouped by the top-level document (screen) they landed on, each group drawn on the
+     * last screenshot that shows that document. Clicks inside frames and on screens without a screenshot are left out.
+     */
+    static List<RunReport.ClickMap> clickMaps(Path reportDir, AttemptResult attempt) {
+        if (attempt.shots().isEmpty()) {
+            return List.of();
+        }
+        Map<String, Shot> lastShot = new LinkedHashMap<>();
+        for (Shot s : attempt.shots()) {
+            if (s.doc() != null && s.width() > 0) {
+                lastShot.put(s.doc(), s);
+            }
+        }
+        Map<String, List<RunReport.Dot>> dots = new LinkedHashMap<>();
+        Map<String, String> screen = new LinkedHashMap<>();
+        int n = 0;
+        for (EventRecord e : attempt.events()) {
+            if (!e.type().equals("click")) {
+                continue;
+            }
+            JsonNode j;
+            try {
+                j = JSON.readTree(e.json());
+            } catch (IOException ex) {
+                continue;
+            }
+            if (!"task".equals(j.path("phase").asText())) {
+                continue;
+            }
+            n++;
+            String doc = j.path("doc").asText();
+            Shot shot = lastShot.get(doc);
+            if (!j.path("top").asBoolean(true) || shot == null) {
+                continue;
+            }
+            double vw = j.path("vw").asDouble(shot.width());
+            double vh = j.path("vh").asDouble(shot.height());
+            double x = j.path("x").asDouble() * (vw > 0 ? shot.width() / vw : 1);
+            double y = j.path("y").asDouble() * (vh > 0 ? shot.height() / vh : 1);
+            String target = j.path("target").path("name").asText(null);
+            dots.computeIfAbsent(doc, d -> new ArrayList<>()).add(new RunReport.Dot(n, x, y, target));
+            screen.putIfAbsent(doc, e.page());
+        }
+        List<RunReport.ClickMap> maps = new ArrayList<>();
+        AttemptRecord a = attempt.attempt();
+        for (var d : dots.entrySet()) {
+            Shot shot = lastShot.get(d.getKey());
+            String image = reportDir.toAbsolutePath().relativize(shot.file().toAbsolutePath()).toString().replace('\\', '/');
+            maps.add(new RunReport.ClickMap(a.candidate(), a.task(), a.attemptNo(), pathOf(screen.get(d.getKey())), image,
+                    shot.width(), shot.height(), d.getValue()));
+        }
+        return maps;
+    }
+
+    private static String pathOf(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url);
+            return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        } catch (RuntimeException e) {
+            return String.valueOf(url);
+        }
     }
 
     static RunReport.Row row(AttemptRecord a) {

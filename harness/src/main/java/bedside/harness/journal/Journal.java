@@ -1,6 +1,11 @@
 package bedside.harness.journal;
 
+import bedside.harness.measure.Measures;
+import bedside.harness.record.PageEvent;
 import bedside.results.AttemptRecord;
+import bedside.results.Outcome;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.Comparator;
 import bedside.results.EventRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
@@ -33,8 +38,13 @@ import java.util.stream.Stream;
  * process loses nothing already journalled. A later run replays what the store does not yet have
  * (storing is idempotent by the client-made ids, so a replay never duplicates).
  *
- * <p>Lines: {@code {"kind":"run",...}}, {@code "session"}, {@code "attempt"} (with its events),
+ * <p>Lines: {@code {"kind":"run",...}}, {@code "session"}, {@code "attempt-start"} (an attempt began),
+ * {@code "clock"} (its task clock started), {@code "events"} (what the recorder received, in batches
+ * <em>while</em> the attempt runs), {@code "attempt"} (the finished attempt with all its events),
  * {@code "stored"} (the attempt id that reached the store), {@code "finished"}.
+ *
+ * <p>An attempt with a start and event batches but no {@code attempt} line was cut off (the process died
+ * during it): {@link #pending} turns it into a system error holding every event journalled before the end.
  */
 public final class Journal implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -77,6 +87,32 @@ public final class Journal implements AutoCloseable {
         append("attempt", node);
     }
 
+    /** An attempt began (before its browser opened): if the process dies now, the attempt is still accounted for. */
+    public void attemptStarted(UUID attemptId, UUID sessionId, String candidate, String task, String participant,
+                               int attemptNo, java.time.Instant startedAt) {
+        ObjectNode node = JSON.createObjectNode().put("attemptId", attemptId.toString()).put("sessionId", sessionId.toString())
+                .put("candidate", candidate).put("task", task).put("participant", participant).put("attemptNo", attemptNo)
+                .put("startedAt", startedAt.toString());
+        append("attempt-start", node);
+    }
+
+    /** The attempt's task clock started at this browser time (epoch ms). */
+    public void clock(UUID attemptId, double browserTime) {
+        append("clock", JSON.createObjectNode().put("attemptId", attemptId.toString()).put("t", browserTime));
+    }
+
+    /** A batch of what the recorder received during an attempt, journalled as it arrives. */
+    public void events(UUID attemptId, List<PageEvent> events) {
+        ObjectNode node = JSON.createObjectNode().put("attemptId", attemptId.toString());
+        ArrayNode list = node.putArray("events");
+        for (PageEvent e : events) {
+            ObjectNode o = list.addObject().put("doc", e.doc()).put("top", e.top()).put("batch", e.batch())
+                    .put("index", e.index()).put("t", e.t()).put("type", e.type()).put("url", e.url());
+            o.set("data", e.data());
+        }
+        append("events", node);
+    }
+
     public void stored(UUID attemptId) {
         append("stored", JSON.createObjectNode().put("attemptId", attemptId.toString()));
     }
@@ -114,6 +150,58 @@ public final class Journal implements AutoCloseable {
 
     public record Stored(AttemptRecord attempt, List<EventRecord> events) {}
 
+    /** What the journal holds of an attempt that has not (yet) finished: its start, clock and event batches. */
+    private static final class Partial {
+        final JsonNode start;
+        Double clock;
+        final Map<String, PageEvent> events = new LinkedHashMap<>();
+
+        Partial(JsonNode start) {
+            this.start = start;
+        }
+
+        void add(JsonNode e) {
+            ObjectNode data = e.path("data").isObject() ? (ObjectNode) e.get("data") : JSON.createObjectNode();
+            PageEvent pe = new PageEvent(e.path("doc").asText(), e.path("top").asBoolean(true), e.path("batch").asLong(),
+                    e.path("index").asInt(), e.path("t").asDouble(), e.path("type").asText(),
+                    e.hasNonNull("url") ? e.get("url").asText() : null, 0L, data);
+            events.putIfAbsent(pe.doc() + "#" + pe.batch() + "#" + pe.index(), pe);
+        }
+
+        /** The attempt as a system error that keeps every event journalled before the process stopped. */
+        Stored cutOff() {
+            UUID attemptId = UUID.fromString(start.path("attemptId").asText());
+            List<PageEvent> all = new ArrayList<>(events.values());
+            all.sort(Comparator.comparingDouble(PageEvent::t).thenComparing(PageEvent::doc)
+                    .thenComparingLong(PageEvent::batch).thenComparingInt(PageEvent::index));
+            double zero = clock != null ? clock : all.isEmpty() ? 0 : all.get(0).t();
+            double last = all.isEmpty() ? zero : Math.max(zero, all.get(all.size() - 1).t());
+            Measures m = clock == null ? null
+                    : Measures.of(all.stream().filter(e -> e.t() >= clock).toList(), clock, last, null);
+            List<EventRecord> records = new ArrayList<>(all.size());
+            long seq = 0;
+            for (PageEvent e : all) {
+                ObjectNode json = e.data().deepCopy();
+                json.put("doc", e.doc());
+                json.put("top", e.top());
+                json.put("phase", clock == null || e.t() < clock ? "setup" : "task");
+                records.add(new EventRecord(attemptId, seq++, e.t() - zero, e.type(), e.url(), json.toString()));
+            }
+            String reason = "cut off: the Bedside process stopped during this attempt"
+                    + (clock == null ? " (in its setup)" : "") + "; the " + records.size()
+                    + " event(s) journalled before that are kept";
+            AttemptRecord a = new AttemptRecord(attemptId, UUID.fromString(start.path("sessionId").asText()),
+                    start.path("candidate").asText(), start.path("task").asText(), start.path("participant").asText(),
+                    start.path("attemptNo").asInt(), Outcome.SYSTEM_ERROR, reason, null,
+                    java.time.Instant.parse(start.path("startedAt").asText()),
+                    m == null ? 0 : m.timeMs(), m == null ? 0 : m.clicks(), m == null ? 0 : m.keystrokes(),
+                    m == null ? 0 : m.screens(), m == null ? 0 : m.pageLoads(), m == null ? 0 : m.scrollPx(),
+                    m == null ? 0 : m.dialogs(), m == null ? 0 : m.validationErrors(), m == null ? 0 : m.systemResponseMs(),
+                    m == null ? 0 : m.klmMs());
+            return new Stored(a, records);
+        }
+    }
+
     /**
      * Reads every journal in {@code dir} and returns those with attempts not yet marked stored. A torn last
      * line (the process died mid-write) is ignored: everything before it is intact.
@@ -129,6 +217,7 @@ public final class Journal implements AutoCloseable {
                 List<SessionRecord> sessions = new ArrayList<>();
                 Map<UUID, Stored> attempts = new LinkedHashMap<>();
                 Set<UUID> stored = new HashSet<>();
+                Map<UUID, Partial> partial = new LinkedHashMap<>();
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     JsonNode node;
                     try {
@@ -146,7 +235,30 @@ public final class Journal implements AutoCloseable {
                             attempts.put(a.attemptId(), new Stored(a, events));
                         }
                         case "stored" -> stored.add(UUID.fromString(body.path("attemptId").asText()));
+                        case "attempt-start" -> {
+                            UUID id = UUID.fromString(body.path("attemptId").asText());
+                            partial.put(id, new Partial(body));
+                        }
+                        case "clock" -> {
+                            Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
+                            if (p != null) {
+                                p.clock = body.path("t").asDouble();
+                            }
+                        }
+                        case "events" -> {
+                            Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
+                            if (p != null) {
+                                for (JsonNode e : body.path("events")) {
+                                    p.add(e);
+                                }
+                            }
+                        }
                         default -> { }
+                    }
+                }
+                for (var e : partial.entrySet()) {
+                    if (!attempts.containsKey(e.getKey())) {
+                        attempts.put(e.getKey(), e.getValue().cutOff());
                     }
                 }
                 attempts.keySet().removeAll(stored);

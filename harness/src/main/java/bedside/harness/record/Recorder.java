@@ -60,7 +60,8 @@ public final class Recorder implements AutoCloseable {
     public boolean drain(long timeoutMillis) {
         try {
             Object v = ((JavascriptExecutor) driver).executeScript(
-                    "const r = window.__bedsideRecorder; if (!r) return null; r.flush && r.flush(); return [r.doc, r.sent];");
+                    "const r = window.__bedsideRecorder; if (!r) return null; r.adopt && r.adopt(); r.flush && r.flush();"
+                            + " return [r.doc, r.sent];");
             if (v instanceof List<?> pair && pair.size() == 2) {
                 String doc = String.valueOf(pair.get(0));
                 long sent = ((Number) pair.get(1)).longValue();

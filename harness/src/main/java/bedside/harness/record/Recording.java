@@ -23,6 +23,8 @@ public final class Recording {
             .thenComparing(PageEvent::doc).thenComparingLong(PageEvent::batch).thenComparingInt(PageEvent::index);
 
     private final List<PageEvent> events = new ArrayList<>();
+    /** How many of {@link #events} (in arrival order) {@link #takeNew()} has handed out. */
+    private int taken;
     private final Map<String, Long> receivedPerDoc = new HashMap<>();
     private final List<String> malformed = new ArrayList<>();
     private final java.util.Set<String> batches = new java.util.HashSet<>();
@@ -73,6 +75,16 @@ public final class Recording {
         List<PageEvent> copy = new ArrayList<>(events);
         copy.sort(ORDER);
         return copy;
+    }
+
+    /**
+     * The events that arrived since the last call, in arrival order (not sorted): what a journal streams
+     * during an attempt so that a crash loses nothing already handed out.
+     */
+    public synchronized List<PageEvent> takeNew() {
+        List<PageEvent> fresh = List.copyOf(events.subList(taken, events.size()));
+        taken = events.size();
+        return fresh;
     }
 
     /** Events that happened at or after browser time {@code from}, in order. */

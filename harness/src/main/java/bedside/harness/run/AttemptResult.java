@@ -5,6 +5,16 @@ import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
 import java.util.List;
 
-/** An attempt as stored, with what the runner knows beyond the stored summary. */
+/**
+ * An attempt as stored, with what the runner knows beyond the stored summary.
+ *
+ * @param shots the screenshots taken after each step (empty unless screenshots were asked for)
+ */
 public record AttemptResult(AttemptRecord attempt, List<EventRecord> events, List<CheckResult> checks, Measures measures,
-                            boolean recordingComplete) {}
+                            boolean recordingComplete, List<Shot> shots) {
+
+    public AttemptResult(AttemptRecord attempt, List<EventRecord> events, List<CheckResult> checks, Measures measures,
+                         boolean recordingComplete) {
+        this(attempt, events, checks, measures, recordingComplete, List.of());
+    }
+}

@@ -92,7 +92,8 @@ final class StepRunner {
                 if (System.nanoTime() > deadlineNanos) {
                     throw new TimeLimitReached(number);
                 }
-                throw new StepFailure(number, what(step, fill) + ": timed out: " + firstLine(e), Outcome.SCRIPT_ERROR, e);
+                throw new StepFailure(number, what(step, fill) + ": timed out" + waited(e) + " on " + safeUrl(),
+                        Outcome.SCRIPT_ERROR, e);
             } catch (NoSuchElementException | StaleElementReferenceException e) {
                 throw new StepFailure(number, what(step, fill) + ": " + firstLine(e), Outcome.SCRIPT_ERROR, e);
             } catch (UnhandledAlertException e) {
@@ -314,6 +315,12 @@ final class StepRunner {
         return m.contains("session deleted") || m.contains("invalid session id") || m.contains("disconnected")
                 || m.contains("Connection refused") || m.contains("chrome not reachable") || m.contains("target window already closed")
                 || m.contains("Session ID is null") || e.getClass().getSimpleName().equals("NoSuchSessionException");
+    }
+
+    /** " (waited N s)" from a WebDriverWait timeout, whose own message names a lambda. */
+    static String waited(TimeoutException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("tried for (\\d+) second").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? " (waited " + m.group(1) + " s)" : "";
     }
 
     static String firstLine(Throwable e) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -56,49 +57,89 @@ public final class SuiteRunner {
 
     public record Outcome(RunRecord run, List<AttemptResult> attempts) {}
 
+    /** One attempt to make: the candidate, the task, which repetition. */
+    private record Job(int index, CandidateInstances candidate, SessionRecord session, Task task, int k) {}
+
     public Outcome run(UUID runId, Suite suite, List<CandidateTarget> candidates, List<Task> selected, int repeat, String kind,
                        PrintStream progressOut, Consumer<AttemptResult> onAttempt) {
+        return run(runId, suite, candidates.stream().map(CandidateInstances::single).toList(), selected, repeat, 1, kind,
+                progressOut, onAttempt);
+    }
+
+    /**
+     * Runs every selected task {@code repeat} times on every candidate, {@code parallel} attempts at once (each
+     * worker on its own instance of a candidate where there are enough). Attempts come back in the order
+     * candidate, task, repetition, whatever order they finished in.
+     */
+    public Outcome run(UUID runId, Suite suite, List<CandidateInstances> candidates, List<Task> selected, int repeat,
+                       int parallel, String kind, PrintStream progressOut, Consumer<AttemptResult> onAttempt) {
         RunRecord run = new RunRecord(runId, study, suite.id(), suite.version(), suite.contentHash(), kind, Instant.now(), null);
         journal.run(run);
         store.startRun(run);
-        List<AttemptResult> results = new ArrayList<>();
-        int total = candidates.size() * selected.size() * repeat;
+        List<Job> jobs = new ArrayList<>();
+        for (CandidateInstances candidate : candidates) {
+            SessionRecord session = new SessionRecord(UUID.randomUUID(), runId, candidate.target().id(), EXPERT, Instant.now());
+            journal.session(session);
+            store.startSession(session);
+            for (Task task : selected) {
+                for (int k = 1; k <= repeat; k++) {
+                    jobs.add(new Job(jobs.size(), candidate, session, task, k));
+                }
+            }
+        }
+        int total = jobs.size();
+        int workers = Math.max(1, Math.min(parallel, total));
+        AttemptResult[] results = new AttemptResult[total];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Object report = new Object();
         // A live bar on a terminal; in a log (CI, a pipe) one line per attempt instead of redrawn lines.
         boolean live = System.console() != null;
         try (ProgressBar bar = live ? new ProgressBarBuilder().setTaskName("Running").setInitialMax(total)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setMaxRenderedLength(110)
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(progressOut))
                 .setUpdateIntervalMillis(200).continuousUpdate().build() : null) {
-            int done = 0;
-            for (CandidateTarget candidate : candidates) {
-                SessionRecord session = new SessionRecord(UUID.randomUUID(), runId, candidate.id(), EXPERT, Instant.now());
-                journal.session(session);
-                store.startSession(session);
-                for (Task task : selected) {
-                    for (int k = 1; k <= repeat; k++) {
-                        String what = candidate.id() + " · " + task.id() + " · attempt " + k + " of " + repeat;
+            Runnable[] loops = new Runnable[workers];
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                loops[w] = () -> {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        Job job = jobs.get(i);
+                        String what = job.candidate().target().id() + " · " + job.task().id() + " · attempt " + job.k()
+                                + " of " + repeat;
                         if (bar != null) {
-                            bar.setExtraMessage(what);
+                            bar.setExtraMessage(what + (workers > 1 ? " (" + workers + " at once)" : ""));
                         }
-                        AttemptResult result = tasks.attempt(suite, task, candidate, session.sessionId(), EXPERT, k);
-                        journal.attempt(result.attempt(), result.events());
-                        try {
-                            store.saveAttempt(result.attempt(), result.events());
-                            journal.stored(result.attempt().attemptId());
-                        } catch (RuntimeException e) {
-                            // Kept in the journal; the next run uploads it (storing is idempotent).
-                            progressOut.println("warning: attempt " + result.attempt().attemptId() + " is in the journal "
-                                    + journal.file() + " but could not be stored yet: " + e.getMessage());
+                        AttemptResult result = attempt(suite, job, job.candidate().forWorker(worker), progressOut);
+                        results[job.index()] = result;
+                        synchronized (report) {
+                            onAttempt.accept(result);
+                            int n = done.incrementAndGet();
+                            if (bar != null) {
+                                bar.step();
+                            } else {
+                                progressOut.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)%n", n, total, what,
+                                        result.attempt().outcome().code(), result.attempt().timeMs() / 1000.0);
+                            }
                         }
-                        results.add(result);
-                        onAttempt.accept(result);
-                        done++;
-                        if (bar != null) {
-                            bar.step();
-                        } else {
-                            progressOut.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1f s)%n", done, total, what,
-                                    result.attempt().outcome().code(), result.attempt().timeMs() / 1000.0);
-                        }
+                    }
+                };
+            }
+            if (workers == 1) {
+                loops[0].run();
+            } else {
+                List<Thread> threads = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    Thread t = new Thread(loops[w], "bedside-worker-" + (w + 1));
+                    threads.add(t);
+                    t.start();
+                }
+                for (Thread t : threads) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while attempts were running", e);
                     }
                 }
             }
@@ -107,6 +148,57 @@ public final class SuiteRunner {
                 Instant.now());
         store.finishRun(runId, finished.finishedAt());
         journal.finished(finished);
-        return new Outcome(finished, results);
+        List<AttemptResult> ordered = new ArrayList<>();
+        for (AttemptResult r : results) {
+            if (r != null) {
+                ordered.add(r);
+            }
+        }
+        return new Outcome(finished, ordered);
+    }
+
+    /** One attempt: its events journalled in batches while it runs, then the whole attempt journalled and stored. */
+    private AttemptResult attempt(Suite suite, Job job, CandidateTarget instance, PrintStream progressOut) {
+        java.util.concurrent.atomic.AtomicReference<UUID> begun = new java.util.concurrent.atomic.AtomicReference<>();
+        AttemptListener toJournal = new AttemptListener() {
+            @Override
+            public void started(Start s) {
+                begun.set(s.attemptId());
+                journal.attemptStarted(s.attemptId(), s.sessionId(), s.candidate(), s.task(), s.participant(), s.attemptNo(),
+                        s.startedAt());
+            }
+
+            @Override
+            public void clockStarted(UUID attemptId, double browserTime) {
+                journal.clock(attemptId, browserTime);
+            }
+
+            @Override
+            public void events(UUID attemptId, List<bedside.harness.record.PageEvent> events) {
+                journal.events(attemptId, events);
+            }
+        };
+        AttemptResult result;
+        try {
+            result = tasks.attempt(suite, job.task(), instance, job.session().sessionId(), EXPERT, job.k(), toJournal);
+        } catch (RuntimeException e) {
+            // Nothing the runner did should end the run: record it as the system's failure and go on.
+            // Under the id it was journalled with, if it got that far (else a replay would store it twice).
+            UUID id = begun.get() != null ? begun.get() : UUID.randomUUID();
+            result = new AttemptResult(new bedside.results.AttemptRecord(id, job.session().sessionId(),
+                    job.candidate().target().id(), job.task().id(), EXPERT, job.k(), bedside.results.Outcome.SYSTEM_ERROR,
+                    "the attempt broke off: " + e, null, Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
+                    null, false);
+        }
+        journal.attempt(result.attempt(), result.events());
+        try {
+            store.saveAttempt(result.attempt(), result.events());
+            journal.stored(result.attempt().attemptId());
+        } catch (RuntimeException e) {
+            // Kept in the journal; the next run uploads it (storing is idempotent).
+            progressOut.println("warning: attempt " + result.attempt().attemptId() + " is in the journal "
+                    + journal.file() + " but could not be stored yet: " + e.getMessage());
+        }
+        return result;
     }
 }

@@ -16,6 +16,20 @@ import bedside.scenarios.Task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,15 +53,42 @@ import java.util.function.UnaryOperator;
  * <b>failure</b>.
  */
 public final class TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Setup (log in, open the start page) must not take forever, but is not the participant's time. */
     static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
 
+    /** How often what the recorder received is handed to the attempt's listener (the journal) while it runs. */
+    static final long STREAM_MILLIS = 500;
+
     private final BrowserSettings browser;
+    private final Path screenshots;
 
     public TaskRunner(BrowserSettings browser) {
+        this(browser, null);
+    }
+
+    /** @param screenshots a folder to put a screenshot after each step into (one sub-folder per attempt), or null */
+    public TaskRunner(BrowserSettings browser, Path screenshots) {
         this.browser = browser;
+        this.screenshots = screenshots;
+    }
+
+    public BrowserSettings browser() {
+        return browser;
+    }
+
+    /**
+     * Performs a task's setup or timed steps in a browser as an attempt does, without recording, judging or
+     * resetting anything: for benchmarks. Throws what the steps threw (a step that failed, the time limit).
+     */
+    public static void performSteps(WebDriver driver, Suite suite, Task task, CandidateTarget candidate, boolean setup)
+            throws Exception {
+        Binding binding = suite.bindings().get(candidate.id());
+        Binding.TaskBinding path = binding.tasks().get(task.id());
+        new StepRunner(driver, candidate, binding.fragments(), System.nanoTime() + SETUP_LIMIT.toNanos())
+                .run(setup ? path.setup() : path.steps(), values(suite, task), setup ? "setup " : "");
     }
 
     /** The values a task's {@code ${...}} parameters are filled from: its data set, then its own parameters. */
@@ -57,8 +98,16 @@ public final class TaskRunner {
 
     public AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, UUID sessionId, String participant,
                                  int attemptNo) {
+        return attempt(suite, task, candidate, sessionId, participant, attemptNo, AttemptListener.NONE);
+    }
+
+    public AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, UUID sessionId, String participant,
+                                 int attemptNo, AttemptListener listener) {
         UUID attemptId = UUID.randomUUID();
         Instant startedAt = Instant.now();
+        AttemptListener.Start begun = new AttemptListener.Start(attemptId, sessionId, candidate.id(), task.id(), participant,
+                attemptNo, startedAt);
+        safely(() -> listener.started(begun));
         Binding binding = suite.bindings().get(candidate.id());
         Binding.TaskBinding path = binding == null ? null : binding.tasks().get(task.id());
         Map<String, Object> values = values(suite, task);
@@ -81,33 +130,47 @@ public final class TaskRunner {
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
                     "the browser did not start: " + StepRunner.firstLine(e), null);
         }
-        try (session; Recorder recorder = Recorder.attach(session.driver())) {
+        Recorder attached;
+        try {
+            attached = Recorder.attach(session.driver());
+        } catch (RuntimeException e) {
+            session.close();
+            return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
+                    "the recorder could not be attached to the browser: " + StepRunner.firstLine(e), null);
+        }
+        Shots shots = new Shots(session.driver(), screenshots == null ? null : screenshots.resolve(attemptId.toString()));
+        try (session; Recorder recorder = attached;
+             EventStream stream = new EventStream(attemptId, recorder, listener)) {
             // Untimed setup: bring the candidate to the task's starting screen.
             StepRunner setup = new StepRunner(session.driver(), candidate, binding.fragments(),
-                    System.nanoTime() + SETUP_LIMIT.toNanos());
+                    System.nanoTime() + SETUP_LIMIT.toNanos(), shots::after);
             try {
                 setup.run(path.setup(), values, "setup ");
             } catch (StepFailure f) {
-                return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder,
+                return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
                         Double.NaN, f.suggested(), "setup failed at step " + f.step() + ": " + f.getMessage(), null, List.of(),
-                        Double.NaN, null);
+                        Double.NaN, null, shots);
             } catch (StepRunner.TimeLimitReached t) {
-                return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder,
+                return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
                         Double.NaN, Outcome.SYSTEM_ERROR, "setup did not finish within " + SETUP_LIMIT.toSeconds() + " s", null,
-                        List.of(), Double.NaN, null);
+                        List.of(), Double.NaN, null, shots);
+            }
+            if (path.setup().isEmpty()) {
+                shots.after("start");
             }
             recorder.drain(2000);
 
             // The clock: the browser's own high-resolution time, the clock the page events carry.
             String startUrl = session.driver().getCurrentUrl();
             double start = recorder.browserNow();
+            safely(() -> listener.clockStarted(attemptId, start));
             startedAt = Instant.now();
             long deadline = System.nanoTime() + Math.round(task.timeLimitSeconds() * 1e9);
             Outcome outcome = null;
             String reason = null;
             Integer failedStep = null;
             try {
-                new StepRunner(session.driver(), candidate, binding.fragments(), deadline).run(path.steps(), values, "");
+                new StepRunner(session.driver(), candidate, binding.fragments(), deadline, shots::after).run(path.steps(), values, "");
             } catch (StepFailure f) {
                 outcome = f.suggested();
                 reason = "step " + f.step() + ": " + f.getMessage();
@@ -133,15 +196,17 @@ public final class TaskRunner {
                     }
                 }
             }
-            return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, start,
-                    outcome, reason, failedStep, checks, end, startUrl);
+            return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream, start,
+                    outcome, reason, failedStep, checks, end, startUrl, shots);
         }
     }
 
     private AttemptResult finish(UUID attemptId, UUID sessionId, CandidateTarget candidate, Task task, String participant,
-                                 int attemptNo, Instant startedAt, Recorder recorder, double start, Outcome outcome,
-                                 String reason, Integer failedStep, List<CheckResult> checks, double end, String startUrl) {
+                                 int attemptNo, Instant startedAt, Recorder recorder, EventStream stream, double start,
+                                 Outcome outcome, String reason, Integer failedStep, List<CheckResult> checks, double end,
+                                 String startUrl, Shots shots) {
         boolean complete = recorder.drain(2000);
+        stream.flush();
         List<PageEvent> all = recorder.recording().events();
         if (Double.isNaN(end)) {
             end = all.isEmpty() ? start : all.get(all.size() - 1).t();
@@ -156,6 +221,15 @@ public final class TaskRunner {
         for (CheckResult c : checks) {
             if (c.systemFault() && systemFault == null) {
                 systemFault = c.detail();
+            }
+        }
+        if (outcome == Outcome.SCRIPT_ERROR) {
+            // A step that could not be done may be the candidate going down without the page showing it
+            // (a request that hangs, a server that stopped between two steps): ask the candidate directly.
+            // Unreachable now says more than what the page showed on the way down.
+            String now = probe(candidate);
+            if (now != null) {
+                systemFault = now;
             }
         }
         if (outcome == Outcome.SCRIPT_ERROR && systemFault != null) {
@@ -196,7 +270,7 @@ public final class TaskRunner {
                 attemptNo, outcome, reason, failedStep, startedAt, measures.timeMs(), measures.clicks(), measures.keystrokes(),
                 measures.screens(), measures.pageLoads(), measures.scrollPx(), measures.dialogs(), measures.validationErrors(),
                 measures.systemResponseMs(), measures.klmMs());
-        return new AttemptResult(record, events, checks, measures, complete);
+        return new AttemptResult(record, events, checks, measures, complete, shots.taken());
     }
 
     /** An attempt that ended before a browser recorded anything (no binding, candidate down, no browser). */
@@ -224,6 +298,122 @@ public final class TaskRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while resetting the candidate";
+        }
+    }
+
+    /**
+     * Whether the candidate still serves its base URL: null if it answers (below HTTP 500), else what is wrong
+     * (unreachable, timed out, HTTP 5xx).
+     */
+    static String probe(CandidateTarget candidate) {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(candidate.baseUrl()).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() >= 500 ? "the candidate answers HTTP " + r.statusCode() + " at " + candidate.baseUrl() : null;
+        } catch (IOException e) {
+            return "the candidate is unreachable at " + candidate.baseUrl() + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("An attempt listener failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Hands what the recorder received to the listener every {@link #STREAM_MILLIS} ms while the attempt runs,
+     * and once more when it ends.
+     */
+    static final class EventStream implements AutoCloseable {
+        private final UUID attemptId;
+        private final Recorder recorder;
+        private final AttemptListener listener;
+        private final ScheduledExecutorService timer;
+
+        EventStream(UUID attemptId, Recorder recorder, AttemptListener listener) {
+            this.attemptId = attemptId;
+            this.recorder = recorder;
+            this.listener = listener;
+            if (listener == AttemptListener.NONE) {
+                timer = null;
+                return;
+            }
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bedside-journal-" + attemptId.toString().substring(0, 8));
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::flush, STREAM_MILLIS, STREAM_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        synchronized void flush() {
+            if (listener == AttemptListener.NONE) {
+                return;
+            }
+            List<PageEvent> fresh = recorder.recording().takeNew();
+            if (!fresh.isEmpty()) {
+                safely(() -> listener.events(attemptId, fresh));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (timer != null) {
+                timer.shutdownNow();
+                flush();
+            }
+        }
+    }
+
+    /** Screenshots after each step, when asked for; never fails the attempt. */
+    static final class Shots {
+        private final WebDriver driver;
+        private final Path dir;
+        private final List<Shot> taken = new ArrayList<>();
+
+        Shots(WebDriver driver, Path dir) {
+            this.driver = driver;
+            this.dir = dir;
+        }
+
+        void after(String step) {
+            if (dir == null) {
+                return;
+            }
+            try {
+                Object doc = null;
+                try {
+                    doc = ((JavascriptExecutor) driver).executeScript(
+                            "return window.__bedsideRecorder ? window.__bedsideRecorder.doc : null;");
+                } catch (WebDriverException ignored) {
+                    // a dialog is open: the screenshot still shows the page under it
+                }
+                byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+                Files.createDirectories(dir);
+                Path file = dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", taken.size() + 1,
+                        step.replace(' ', '-').replace('.', '_')));
+                Files.write(file, png);
+                int w = 0;
+                int h = 0;
+                if (png.length > 24) { // the PNG header's IHDR chunk: width and height, big-endian
+                    w = ByteBuffer.wrap(png, 16, 8).getInt();
+                    h = ByteBuffer.wrap(png, 20, 4).getInt();
+                }
+                taken.add(new Shot(step, file, doc == null ? null : doc.toString(), driver.getCurrentUrl(), w, h));
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("No screenshot after step {}: {}", step, e.toString());
+            }
+        }
+
+        List<Shot> taken() {
+            return List.copyOf(taken);
         }
     }
 

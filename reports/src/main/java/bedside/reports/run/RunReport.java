@@ -44,14 +44,63 @@ public final class RunReport {
                       int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
                       long systemResponseMs, long klmMs) {}
 
+    /**
+     * The clicks of one attempt on one screen, drawn as numbered dots over the screenshot of that screen.
+     *
+     * @param image  the screenshot's path relative to the report folder
+     * @param width  the screenshot's size in pixels (the dots are in the same pixels)
+     */
+    public record ClickMap(String candidate, String task, int attemptNo, String screen, String image, int width, int height,
+                           List<Dot> dots) {}
+
+    /** One click: its number in the attempt (1 = first), where, and on what. */
+    public record Dot(int n, double x, double y, String target) {}
+
     public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows) throws IOException {
+        return write(dir, run, candidates, tasks, rows, List.of());
+    }
+
+    public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
+                             List<ClickMap> clickMaps) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("index.html");
-        Files.writeString(index, html(run, candidates, tasks, rows), StandardCharsets.UTF_8);
+        Files.writeString(index, html(run, candidates, tasks, rows, clickMaps), StandardCharsets.UTF_8);
         return index;
     }
 
     static String html(Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows) {
+        return html(run, candidates, tasks, rows, List.of());
+    }
+
+    /** Numbered dots over a screenshot, as SVG (the PNG stays a separate file in the report folder). */
+    static String clickMap(ClickMap m, Map<String, Candidate> byId) {
+        StringBuilder h = new StringBuilder(1024);
+        Candidate c = byId.get(m.candidate());
+        int shown = Math.min(m.width(), 600);
+        h.append("<figure class=\"clickmap\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ")
+                .append(m.width()).append(' ').append(m.height()).append("\" width=\"").append(shown).append("\" height=\"")
+                .append(m.width() == 0 ? 0 : Math.round((double) m.height() * shown / m.width())).append("\"><title>")
+                .append(esc(m.dots().size() + " click(s) on " + m.screen())).append("</title><image href=\"")
+                .append(esc(m.image())).append("\" x=\"0\" y=\"0\" width=\"").append(m.width()).append("\" height=\"")
+                .append(m.height()).append("\"/>");
+        for (Dot d : m.dots()) {
+            String x = String.format(Locale.ROOT, "%.1f", d.x());
+            String y = String.format(Locale.ROOT, "%.1f", d.y());
+            h.append("<g class=\"dot\"><title>").append(esc("click " + d.n() + (d.target() == null ? "" : ": " + d.target())))
+                    .append("</title><circle cx=\"").append(x).append("\" cy=\"").append(y)
+                    .append("\" r=\"13\" fill=\"#e53e3e\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"2\"/>")
+                    .append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" dy=\"5\" text-anchor=\"middle\" ")
+                    .append("font-family=\"sans-serif\" font-size=\"14\" font-weight=\"bold\" fill=\"#fff\">").append(d.n())
+                    .append("</text></g>");
+        }
+        h.append("</svg><figcaption>").append(esc(c == null ? m.candidate() : c.displayName()))
+                .append(m.attemptNo() > 1 ? " #" + m.attemptNo() : "").append(" · <code>").append(esc(m.screen()))
+                .append("</code> · ").append(m.dots().size()).append(m.dots().size() == 1 ? " click" : " clicks")
+                .append("</figcaption></figure>");
+        return h.toString();
+    }
+
+    static String html(Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows, List<ClickMap> clickMaps) {
         Map<String, Candidate> byId = new LinkedHashMap<>();
         candidates.forEach(c -> byId.put(c.id(), c));
         StringBuilder h = new StringBuilder(16_384);
@@ -115,7 +164,16 @@ public final class RunReport {
                             orderedMap("Clicks", r -> r.clicks(), "Keystrokes", r -> r.keystrokes())))
                     .append(chart("Predicted skilled time (KLM) and scripted time", "seconds", mine,
                             orderedMap("KLM (s)", r -> r.klmMs() / 1000.0, "Task time (s)", r -> r.timeMs() / 1000.0)))
-                    .append("</div></section>\n");
+                    .append("</div>");
+            List<ClickMap> maps = clickMaps.stream().filter(m -> m.task().equals(t.id())).toList();
+            if (!maps.isEmpty()) {
+                h.append("<h3>Click maps</h3><p class=\"note\">Each screen as it looked after the step before its clicks, ")
+                        .append("with every recorded click drawn where it landed, numbered in the order of the attempt.</p>")
+                        .append("<div class=\"maps\">");
+                maps.forEach(m -> h.append(clickMap(m, byId)));
+                h.append("</div>");
+            }
+            h.append("</section>\n");
         }
         h.append("</main><footer>Written by Bedside. Outcomes: success · failure (criteria not met or time limit) · ")
                 .append("critical-use-error (a patient-safety check violated) · system-error (the candidate failed) · ")
@@ -210,6 +268,8 @@ public final class RunReport {
             .o.system-error{background:#e9d8fd;color:#44337a}.o.script-error{background:#e2e8f0;color:#2d3748}
             .reason{font-size:12px;color:#4a5568;margin-top:4px;max-width:420px}.note{font-size:13px;color:#4a5568}
             .charts{display:flex;flex-wrap:wrap;gap:16px;margin-top:12px}figure{margin:0}
+            .maps{display:flex;flex-wrap:wrap;gap:16px}.clickmap svg{border:1px solid #cbd5e0;max-width:100%;height:auto}
+            figcaption{font-size:12px;color:#4a5568;margin-top:4px}h3{font-size:15px;margin-top:16px}
             footer{padding:16px 32px;font-size:12px;color:#718096;border-top:1px solid #e2e8f0}
             """;
 }

@@ -20,6 +20,15 @@
  * {@code <bedsideHome>/pg.lock} beside it). See {@link bedside.results.store.EmbeddedServer} for how a folder
  * left by a killed process is recovered and how two processes are kept apart.
  *
+ * <p><b>Tamper evidence.</b> Every attempt is chained per study when it is saved:
+ * {@code record_hash = SHA-256(previous record_hash || canonical form of the attempt and its events)} (see
+ * {@link bedside.results.store.RecordHash}); {@link bedside.results.store.ResultsStore#verify} re-derives the chain
+ * and names the first altered attempt. {@link bedside.results.store.ResultsStore#lockStudy} makes a study's
+ * evidence final: from then on database triggers refuse every insert, update or delete of its runs, sessions,
+ * candidates, participants, attempts, events and questionnaire answers (SQLSTATE {@code BL001}, whoever runs
+ * it); the audit log is append-only. <b>Access.</b> {@link bedside.results.store.AccessTokens} makes, checks and
+ * revokes API tokens, storing only their SHA-256.
+ *
  * <p>The generated jOOQ classes ({@code bedside.results.store.jooq}) come from the Flyway scripts at
  * build time ({@code DDLDatabase}); no database is needed to build.
  */

@@ -71,7 +71,9 @@ class ResultsStoreIT {
         assertThat(stored).usingRecursiveComparison().ignoringFields("startedAt").isEqualTo(a);
         assertThat(dsl.fetchValue("select outcome from attempts where attempt_id = ?", a.attemptId()))
                 .isEqualTo("critical-use-error");
-        assertThat(dsl.fetchValue("select record_hash from attempts where attempt_id = ?", a.attemptId())).isNull();
+        assertThat((String) dsl.fetchValue("select record_hash from attempts where attempt_id = ?", a.attemptId()))
+                .matches("[0-9a-f]{64}");
+        assertThat(dsl.fetchValue("select chain_no from attempts where attempt_id = ?", a.attemptId())).isEqualTo(1L);
 
         assertThat(store.eventsOfAttempt(a.attemptId())).containsExactlyElementsOf(events);
         assertThat(store.eventCount(a.attemptId())).isEqualTo(25);

@@ -1,0 +1,217 @@
+package bedside.harness.cli;
+
+import bedside.candidates.SampleCandidate;
+import bedside.candidates.SampleCandidates;
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.journal.Journal;
+import bedside.harness.run.AttemptResult;
+import bedside.harness.run.CandidateInstances;
+import bedside.harness.run.CandidateTarget;
+import bedside.harness.run.SuiteRunner;
+import bedside.harness.run.TaskRunner;
+import bedside.results.AttemptRecord;
+import bedside.results.Outcome;
+import bedside.results.store.Database;
+import bedside.results.store.DatabaseConfig;
+import bedside.results.store.ResultsStore;
+import bedside.scenarios.ReadResult;
+import bedside.scenarios.Suite;
+import bedside.scenarios.SuiteReader;
+import bedside.scenarios.Task;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What {@code demo} and {@code run} share: bring candidates up, open the results store, upload what
+ * earlier runs left in their journals, run the attempts, store them, write the report, print the table.
+ */
+final class Runs {
+    private Runs() {}
+
+    /**
+     * A candidate as the command line names it.
+     *
+     * @param url      where it is served, or null to start the sample candidate of that id
+     * @param resetUrl POSTed before each attempt to put it back into its seeded state, or null
+     */
+    record CandidateSpec(String id, URI url, URI resetUrl) {
+        boolean sample() {
+            return url == null;
+        }
+    }
+
+    record Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
+                int parallel, URL grid, boolean screenshots, Path json) {}
+
+    /** A suite read and checked, and the tasks selected from it. */
+    record Loaded(Suite suite, List<Task> tasks) {}
+
+    /**
+     * Reads and validates the suite before anything starts. Null when it is invalid or no task matches, after
+     * printing every located problem (errors and warnings) to {@code err}: the command then exits 2.
+     */
+    static Loaded load(String command, Path path, List<String> taskIds, PrintStream err) {
+        ReadResult read = SuiteReader.read(path);
+        Path base = Path.of("").toAbsolutePath();
+        if (read.suite() == null) {
+            read.problems().forEach(p -> err.println(p.format(base)));
+            err.println("bedside " + command + ": the suite " + path + " is invalid (" + read.errors().size() + " error"
+                    + (read.errors().size() == 1 ? "" : "s") + "); nothing was run.");
+            return null;
+        }
+        read.warnings().forEach(p -> err.println(p.format(base)));
+        Suite suite = read.suite();
+        List<String> unknown = taskIds.stream().filter(id -> suite.task(id).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            err.println("bedside " + command + ": no task " + String.join(", ", unknown) + " in suite " + suite.id()
+                    + " (its tasks: " + suite.tasks().stream().map(Task::id).toList() + ")");
+            return null;
+        }
+        List<Task> selected = suite.tasks().stream().filter(t -> taskIds.isEmpty() || taskIds.contains(t.id())).toList();
+        if (selected.isEmpty()) {
+            err.println("bedside " + command + ": the suite " + suite.id() + " has no tasks");
+            return null;
+        }
+        return new Loaded(suite, selected);
+    }
+
+    static int execute(Plan plan, PrintStream out, PrintStream err) throws IOException {
+        BrowserSettings browser = BrowserSettings.local();
+        if (plan.grid() != null) {
+            browser = browser.onGrid(plan.grid());
+        } else if (browser.problem() != null) {
+            throw new BedsideCli.EnvironmentProblem(browser.problem());
+        }
+        Suite suite = plan.suite();
+        Path home = Home.data();
+        int attempts = plan.tasks().size() * plan.repeat();
+        int workers = Math.max(1, Math.min(plan.parallel(), attempts * plan.candidates().size()));
+        out.println("Bedside " + plan.kind() + ": suite " + suite.id() + " " + suite.version() + " (" + plan.tasks().size()
+                + " task" + (plan.tasks().size() == 1 ? "" : "s") + " × " + plan.repeat() + " on " + plan.candidates().size()
+                + " candidate" + (plan.candidates().size() == 1 ? "" : "s")
+                + (workers > 1 ? ", " + workers + " at once" : "") + (plan.grid() != null ? ", on the Grid " + plan.grid() : "")
+                + "), data in " + home);
+        List<SampleCandidate> samples = new ArrayList<>();
+        try (Database db = Database.open(DatabaseConfig.fromEnvironment(home))) {
+            out.println("Results database: " + db.config().describe());
+            List<CandidateInstances> candidates = new ArrayList<>();
+            for (CandidateSpec spec : plan.candidates()) {
+                candidates.add(bringUp(spec, Math.min(workers, attempts), samples, out, err));
+            }
+            ResultsStore store = new ResultsStore(db);
+            Uploads.replayJournals(store, home.resolve("journal"), out);
+            store.ensureStudy(plan.study(), plan.kind().equals("demo") ? "Bedside demo study" : plan.study());
+            for (CandidateInstances c : candidates) {
+                CandidateTarget t = c.target();
+                store.ensureCandidate(plan.study(), t.id(), t.displayName(), t.vendor());
+            }
+            SuiteRunner.registerSuite(store, suite);
+
+            UUID runId = UUID.randomUUID();
+            Path reportDir = home.resolve("reports").resolve(
+                    DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                            + "-" + runId.toString().substring(0, 8));
+            TaskRunner tasks = new TaskRunner(browser, plan.screenshots() ? reportDir.resolve("shots") : null);
+            SuiteRunner.Outcome result;
+            try (Journal journal = Journal.open(home.resolve("journal"), runId)) {
+                result = new SuiteRunner(tasks, store, journal, plan.study())
+                        .run(runId, suite, candidates, plan.tasks(), plan.repeat(), workers, plan.kind(), out, a -> { });
+            }
+            List<CandidateTarget> targets = candidates.stream().map(CandidateInstances::target).toList();
+            Path report = Reports.writeRunReport(reportDir, result.run(), suite, targets, result.attempts());
+            out.println();
+            Tables.printAttempts(out, result.attempts());
+            out.println();
+            out.println("Stored as run " + runId + " in " + db.config().describe());
+            out.println("Report: " + report);
+            if (plan.json() != null) {
+                writeJson(plan.json(), result.attempts());
+                out.println("Attempts as JSON: " + plan.json().toAbsolutePath());
+            }
+            return broken(result.attempts()) ? BedsideCli.PROBLEM : BedsideCli.OK;
+        } finally {
+            samples.forEach(SampleCandidate::close);
+        }
+    }
+
+    /** A sample candidate started once per worker (its state is its own), or an external one as given. */
+    private static CandidateInstances bringUp(CandidateSpec spec, int workers, List<SampleCandidate> samples, PrintStream out,
+                                              PrintStream err) {
+        if (!spec.sample()) {
+            CandidateTarget t = new CandidateTarget(spec.id(), spec.id(), "(external)", spec.url(), spec.resetUrl());
+            out.printf(Locale.ROOT, "Candidate:    %-12s %s%n", spec.id(), spec.url());
+            if (workers > 1) {
+                err.println("warning: " + workers + " attempts at once on " + spec.id() + " share its state (one server at "
+                        + spec.url() + "): an attempt may see or change another's data.");
+            }
+            if (spec.resetUrl() == null) {
+                err.println("warning: no --reset-url for " + spec.id() + ": attempts start from whatever state the last one left.");
+            }
+            return CandidateInstances.single(t);
+        }
+        List<CandidateTarget> instances = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            SampleCandidate c = SampleCandidates.start(spec.id(), 0);
+            samples.add(c);
+            instances.add(new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
+                    URI.create(c.baseUrl() + "/admin/reset")));
+            out.printf(Locale.ROOT, "Candidate up: %-12s %s%n", c.id(), c.baseUrl());
+        }
+        return new CandidateInstances(instances.get(0), instances);
+    }
+
+    static boolean broken(List<AttemptResult> attempts) {
+        return attempts.stream().map(a -> a.attempt().outcome())
+                .anyMatch(o -> o == Outcome.SCRIPT_ERROR || o == Outcome.SYSTEM_ERROR);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Every attempt's summary, one object each, in the run's order. */
+    static void writeJson(Path file, List<AttemptResult> attempts) throws IOException {
+        ArrayNode list = JSON.createArrayNode();
+        for (AttemptResult r : attempts) {
+            AttemptRecord a = r.attempt();
+            ObjectNode o = list.addObject();
+            o.put("attempt_id", a.attemptId().toString());
+            o.put("candidate", a.candidate());
+            o.put("task", a.task());
+            o.put("attempt_no", a.attemptNo());
+            o.put("outcome", a.outcome().code());
+            o.put("reason", a.reason());
+            if (a.failedStep() == null) {
+                o.putNull("failed_step");
+            } else {
+                o.put("failed_step", a.failedStep());
+            }
+            o.put("time_ms", a.timeMs());
+            o.put("clicks", a.clicks());
+            o.put("keystrokes", a.keystrokes());
+            o.put("screens", a.screens());
+            o.put("page_loads", a.pageLoads());
+            o.put("validation_errors", a.validationErrors());
+            o.put("system_response_ms", a.systemResponseMs());
+            o.put("klm_ms", a.klmMs());
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JSON.writeValue(file.toFile(), list);
+    }
+}

@@ -1,0 +1,27 @@
+package bedside.harness.run;
+
+import bedside.harness.record.PageEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Told about an attempt while it runs, so what it recorded can be journalled in batches as it happens
+ * (a crash of the process then loses at most the last half second, never the whole attempt).
+ * Called from the runner's threads; implementations must be thread-safe and should not throw.
+ */
+public interface AttemptListener {
+    AttemptListener NONE = new AttemptListener() { };
+
+    /** The attempt has an id and is about to open its browser. */
+    default void started(Start start) { }
+
+    /** The task clock started at this browser time (epoch ms, the clock the page events carry). */
+    default void clockStarted(UUID attemptId, double browserTime) { }
+
+    /** Events that reached the JVM since the last call, in arrival order. */
+    default void events(UUID attemptId, List<PageEvent> events) { }
+
+    record Start(java.util.UUID attemptId, UUID sessionId, String candidate, String task, String participant, int attemptNo,
+                 Instant startedAt) { }
+}

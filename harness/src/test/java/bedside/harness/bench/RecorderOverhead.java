@@ -1,0 +1,133 @@
+package bedside.harness.bench;
+
+import bedside.candidates.SampleCandidate;
+import bedside.candidates.SampleCandidates;
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.browser.Browsers;
+import bedside.harness.record.PageEvent;
+import bedside.harness.record.Recorder;
+import bedside.harness.run.CandidateTarget;
+import bedside.harness.run.TaskRunner;
+import bedside.scenarios.Suite;
+import bedside.scenarios.SuiteReader;
+import bedside.scenarios.Task;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The recorder's cost and completeness, measured (not a test): the same expert path (the shipped
+ * {@code record-allergy} task on both sample candidates) run with recording — WebDriver BiDi, the preload
+ * script, the channel — and with bare Selenium (no BiDi, no preload script), alternating, several times.
+ * Reports the median wall time of the timed steps in each mode, their ratio, and the events lost: batches
+ * missing from a document's sequence numbers plus events the last document sent that never arrived.
+ *
+ * <pre>
+ * cd harness &amp;&amp; mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7
+ * </pre>
+ */
+public final class RecorderOverhead {
+    private RecorderOverhead() {}
+
+    /** BARE: no BiDi. BIDI: a BiDi session, no recorder. RECORDED: BiDi, preload script, channel. */
+    enum Mode { BARE, BIDI, RECORDED }
+
+    record Run(String candidate, Mode mode, double millis, long events, long lost) {
+        boolean recorded() {
+            return mode == Mode.RECORDED;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Suite suite = SuiteReader.read(Path.of(args.length > 1 ? args[1] : "../scenarios/suites/sed-core")).suite();
+        Task task = suite.task("record-allergy").orElseThrow();
+        BrowserSettings settings = BrowserSettings.local();
+        List<Run> runs = new ArrayList<>();
+        for (String id : List.of(SampleCandidates.STREAMLINED, SampleCandidates.LEGACY)) {
+            try (SampleCandidate c = SampleCandidates.start(id, 0)) {
+                CandidateTarget target = new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
+                        URI.create(c.baseUrl() + "/admin/reset"));
+                for (Mode m : Mode.values()) {
+                    once(settings, suite, task, c, target, m); // warm-up: JIT, the candidate's caches, the browser's
+                }
+                for (int k = 0; k < reps; k++) {
+                    // Rotate the order, so drift (thermal, other load) hits every mode alike.
+                    for (int j = 0; j < 3; j++) {
+                        runs.add(once(settings, suite, task, c, target, Mode.values()[(k + j) % 3]));
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %9s %9s %8s %6s%n", "CANDIDATE", "REPS", "BARE (ms)",
+                "BIDI (ms)", "RECORDED (ms)", "OVERHEAD", "vs BIDI", "EVENTS", "LOST");
+        Map<String, List<Run>> byCandidate = runs.stream().collect(Collectors.groupingBy(Run::candidate, TreeMap::new,
+                Collectors.toList()));
+        for (var e : byCandidate.entrySet()) {
+            double bare = median(e.getValue().stream().filter(r -> r.mode() == Mode.BARE).map(Run::millis).toList());
+            double bidi = median(e.getValue().stream().filter(r -> r.mode() == Mode.BIDI).map(Run::millis).toList());
+            double rec = median(e.getValue().stream().filter(Run::recorded).map(Run::millis).toList());
+            long events = e.getValue().stream().filter(Run::recorded).mapToLong(Run::events).sum();
+            long lost = e.getValue().stream().filter(Run::recorded).mapToLong(Run::lost).sum();
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %8.1f%% %8.1f%% %8d %6d%n", e.getKey(), reps, bare,
+                    bidi, rec, (rec / bare - 1) * 100, (rec / bidi - 1) * 100, events, lost);
+        }
+        System.exit(0);
+    }
+
+    static Run once(BrowserSettings settings, Suite suite, Task task, SampleCandidate c, CandidateTarget target,
+                    Mode mode) throws Exception {
+        c.reset();
+        boolean recorded = mode == Mode.RECORDED;
+        try (Browsers.Session session = Browsers.start(settings, mode != Mode.BARE)) {
+            Recorder recorder = recorded ? Recorder.attach(session.driver()) : null;
+            TaskRunner.performSteps(session.driver(), suite, task, target, true);
+            if (recorder != null) {
+                recorder.drain(2000);
+            }
+            long t0 = System.nanoTime();
+            TaskRunner.performSteps(session.driver(), suite, task, target, false);
+            double millis = (System.nanoTime() - t0) / 1e6;
+            long events = 0;
+            long lost = 0;
+            if (recorder != null) {
+                boolean complete = recorder.drain(5000);
+                List<PageEvent> all = recorder.recording().events();
+                events = all.size();
+                lost = gaps(all) + (complete ? 0 : 1);
+                recorder.close();
+            }
+            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%n", c.id(), mode, millis, events, lost);
+            return new Run(c.id(), mode, millis, events, lost);
+        }
+    }
+
+    /** Batches missing inside each document's sequence (0..highest seen). */
+    static long gaps(List<PageEvent> events) {
+        Map<String, java.util.Set<Long>> seqs = new TreeMap<>();
+        for (PageEvent e : events) {
+            seqs.computeIfAbsent(e.doc(), d -> new java.util.TreeSet<>()).add(e.batch());
+        }
+        long missing = 0;
+        for (var s : seqs.values()) {
+            long max = Collections.max(s);
+            missing += max + 1 - s.size();
+        }
+        return missing;
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

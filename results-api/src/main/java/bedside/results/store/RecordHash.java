@@ -1,0 +1,204 @@
+package bedside.results.store;
+
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The tamper-evidence hash of an attempt and its events, chained per study.
+ *
+ * <pre>
+ * record_hash(n) = hex(SHA-256( UTF-8(record_hash(n-1)) || UTF-8(canonical(attempt n, its events)) ))
+ * record_hash(0) = "0" × 64           (the chain's start, before the study's first attempt)
+ * </pre>
+ *
+ * <p>The canonical form ({@code v = 1}) is one line of JSON with no insignificant whitespace, fields in the
+ * fixed order written below, instants as {@code yyyy-MM-ddTHH:mm:ss.SSSSSSZ} (UTC, microseconds: what
+ * PostgreSQL stores), doubles as {@link Double#toString(double)}, absent values as {@code null}, and the events
+ * in {@code seq} order. Each event's JSON is canonicalised: object keys sorted (by UTF-16 code unit), numbers
+ * as their exact decimal value with trailing zeros removed (plain notation, so {@code 1e2}, {@code 100.0} and
+ * {@code 100} are the same number), strings with JSON's minimal escapes. Because jsonb keeps exactly that
+ * information (it reorders keys, drops spaces and rewrites numbers, but keeps their values), canonicalising the
+ * text sent and canonicalising the text PostgreSQL returns give the same bytes: the hash computed before the
+ * insert is re-derived exactly by {@link ResultsStore#verify}.
+ */
+public final class RecordHash {
+    /** The hash before a study's first attempt. */
+    public static final String GENESIS = "0".repeat(64);
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private RecordHash() {
+    }
+
+    /** The chained hash: {@code hex(SHA-256(previous || canonical))}. */
+    public static String chain(String previous, byte[] canonical) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((previous == null ? GENESIS : previous).getBytes(StandardCharsets.US_ASCII));
+            sha.update(canonical);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The canonical bytes of an attempt (with its study and suite version) and its events in seq order. */
+    public static byte[] canonical(String study, String suiteHash, AttemptRecord a, List<EventRecord> events) {
+        List<EventRecord> sorted = new ArrayList<>(events);
+        sorted.sort((x, y) -> Long.compare(x.seq(), y.seq()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * sorted.size());
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("v", VERSION);
+            g.writeStringField("study", study);
+            g.writeStringField("suiteHash", suiteHash);
+            g.writeStringField("attemptId", a.attemptId().toString());
+            g.writeStringField("sessionId", a.sessionId().toString());
+            g.writeStringField("candidate", a.candidate());
+            g.writeStringField("participant", a.participant());
+            g.writeStringField("task", a.task());
+            g.writeNumberField("attemptNo", a.attemptNo());
+            g.writeStringField("outcome", a.outcome().code());
+            g.writeStringField("reason", a.reason());
+            writeNullableInt(g, "failedStep", a.failedStep());
+            g.writeStringField("startedAt", MICROS.format(ResultsStore.micros(a.startedAt())));
+            g.writeNumberField("timeMs", a.timeMs());
+            g.writeNumberField("clicks", a.clicks());
+            g.writeNumberField("keystrokes", a.keystrokes());
+            g.writeNumberField("screens", a.screens());
+            g.writeNumberField("pageLoads", a.pageLoads());
+            g.writeNumberField("scrollPx", a.scrollPx());
+            g.writeNumberField("dialogs", a.dialogs());
+            g.writeNumberField("validationErrors", a.validationErrors());
+            g.writeNumberField("systemResponseMs", a.systemResponseMs());
+            g.writeNumberField("klmMs", a.klmMs());
+            g.writeArrayFieldStart("events");
+            for (EventRecord e : sorted) {
+                g.writeStartObject();
+                g.writeNumberField("seq", e.seq());
+                g.writeStringField("tMs", Double.toString(e.tMs()));
+                g.writeStringField("type", e.type());
+                g.writeStringField("page", e.page());
+                g.writeFieldName("json");
+                writeCanonical(g, parse(e.json()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The canonical text of a JSON document (see the class comment). */
+    public static String canonicalJson(String json) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeCanonical(g, parse(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** @throws IllegalArgumentException if {@code json} is not one JSON value */
+    static JsonNode parse(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalArgumentException("empty JSON");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void writeNullableInt(JsonGenerator g, String name, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    private static void writeCanonical(JsonGenerator g, JsonNode n) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>();
+                for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                    names.add(it.next());
+                }
+                names.sort(null);
+                g.writeStartObject();
+                for (String name : names) {
+                    g.writeFieldName(name);
+                    writeCanonical(g, n.get(name));
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode item : n) {
+                    writeCanonical(g, item);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(n.textValue());
+            case NUMBER -> g.writeNumber(canonicalNumber(n));
+            case BOOLEAN -> g.writeBoolean(n.booleanValue());
+            case NULL -> g.writeNull();
+            default -> throw new IllegalArgumentException("unexpected JSON node " + n.getNodeType());
+        }
+    }
+
+    private static String canonicalNumber(JsonNode n) {
+        BigDecimal d = n.isIntegralNumber() ? new BigDecimal(n.bigIntegerValue()) : n.decimalValue();
+        if (d.signum() == 0) {
+            return "0";
+        }
+        d = d.stripTrailingZeros();
+        // PostgreSQL's numeric (what jsonb keeps) holds up to 131,072 digits before the point and 16,383 after.
+        if (d.precision() - d.scale() > 131_072 || d.scale() > 16_383) {
+            throw new IllegalArgumentException("a number in the event JSON is out of range: " + n.asText().substring(0,
+                    Math.min(40, n.asText().length())));
+        }
+        return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
+    }
+
+    /** The instant as written in the canonical form. */
+    static String instant(Instant t) {
+        return MICROS.format(ResultsStore.micros(t));
+    }
+}

@@ -1,0 +1,56 @@
+package bedside.results.store;
+
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import bedside.results.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecordHashTest {
+    @Test
+    void canonicalJsonIgnoresKeyOrderSpacingAndNumberSpelling() {
+        String a = RecordHash.canonicalJson("{\"b\": 1.50, \"a\": [1.0, 1e2, -0.0, 12345678901234567890], \"c\": {\"y\": null, \"x\": \"\\u00e9\"}}");
+        String b = RecordHash.canonicalJson("{\"c\":{\"x\":\"é\",\"y\":null},\"a\":[1,100,0,12345678901234567890],\"b\":1.5}");
+        assertThat(a).isEqualTo(b).isEqualTo("{\"a\":[1,100,0,12345678901234567890],\"b\":1.5,\"c\":{\"x\":\"é\",\"y\":null}}");
+        // What PostgreSQL's jsonb gives back for the first text canonicalises to the same bytes.
+        assertThat(RecordHash.canonicalJson("{\"b\": 1.50, \"a\": [1.0, 100, -0.0, 12345678901234567890], "
+                + "\"c\": {\"x\": \"é\", \"y\": null}}")).isEqualTo(a);
+        assertThat(RecordHash.canonicalJson("{\"n\": 0.000001}")).isEqualTo("{\"n\":0.000001}");
+        assertThatThrownBy(() -> RecordHash.canonicalJson("{\"a\":1} {}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordHash.canonicalJson("{nope")).isInstanceOf(IllegalArgumentException.class);
+        // Numbers PostgreSQL's numeric cannot hold are refused before anything is written (and quickly).
+        assertThatThrownBy(() -> RecordHash.canonicalJson("{\"n\": 1e1000000}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+    }
+
+    @Test
+    void theHashChainsAndCoversEveryField() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        UUID session = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        AttemptRecord a = new AttemptRecord(id, session, "alpha", "t1", "P1", 1, Outcome.SUCCESS, null, null,
+                Instant.parse("2026-11-25T09:00:00.1234567Z"), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        List<EventRecord> events = List.of(new EventRecord(id, 1, 2.5, "key", null, "{\"k\":\"a\"}"),
+                new EventRecord(id, 0, 1.0, "click", "http://x/", "{\"x\": 1}"));
+        byte[] canonical = RecordHash.canonical("s", "h", a, events);
+        String text = new String(canonical, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\"v\":1,\"study\":\"s\",\"suiteHash\":\"h\",\"attemptId\":\"" + id)
+                .contains("\"startedAt\":\"2026-11-25T09:00:00.123456Z\"")
+                .contains("\"events\":[{\"seq\":0,\"tMs\":\"1.0\",\"type\":\"click\",\"page\":\"http://x/\",\"json\":{\"x\":1}},"
+                        + "{\"seq\":1,\"tMs\":\"2.5\",\"type\":\"key\",\"page\":null,\"json\":{\"k\":\"a\"}}]");
+        String h1 = RecordHash.chain(RecordHash.GENESIS, canonical);
+        assertThat(h1).matches("[0-9a-f]{64}");
+        assertThat(RecordHash.chain(null, canonical)).isEqualTo(h1);
+        assertThat(RecordHash.chain(h1, canonical)).isNotEqualTo(h1);
+        AttemptRecord changed = new AttemptRecord(id, session, "alpha", "t1", "P1", 1, Outcome.SUCCESS, null, null,
+                a.startedAt(), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 10);
+        assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", changed, events))).isNotEqualTo(h1);
+        assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a, events.subList(0, 1)))).isNotEqualTo(h1);
+    }
+}
