@@ -41,18 +41,9 @@ public final class SuiteRunner {
     /** Stores the suite version (by content hash) and its task texts, so results point to the exact text used. */
     public static void registerSuite(ResultsStore store, Suite suite) {
         List<TaskText> texts = suite.tasks().stream()
-                .map(t -> new TaskText(t.id(), t.title(), t.instruction(), sha256(t.id() + "\n" + t.title() + "\n" + t.instruction())))
+                .map(t -> TaskText.of(t.id(), t.title(), t.instruction()))
                 .toList();
         store.saveSuiteVersion(suite.id(), suite.version(), suite.contentHash(), suite.title(), texts);
-    }
-
-    static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public record Outcome(RunRecord run, List<AttemptResult> attempts) {}

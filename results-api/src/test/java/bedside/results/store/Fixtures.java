@@ -30,7 +30,7 @@ final class Fixtures {
     }
 
     static TaskText task(String id, String title, String instruction) {
-        return new TaskText(id, title, instruction, sha256(id + title + instruction));
+        return TaskText.of(id, title, instruction);
     }
 
     static String sha256(String text) {
