@@ -10,10 +10,15 @@
 // this document's id, a per-document sequence number and each event's high-resolution timestamp
 // (performance.timeOrigin + performance.now(), in ms): the JVM orders by them.
 //
-// Delivery: a message sent while the document is unloading (the click that submits a form, the answer
-// to a confirm dialog, pagehide) can be dropped with the document. So each document keeps the batches
-// it sent in the last seconds, writes them to sessionStorage on pagehide, and the next document of the
-// tab sends them again first; the JVM drops the copies it already has, by (document id, sequence).
+// Delivery: a message is kept in the page until the JVM acknowledges it. The JVM acknowledges, every quarter
+// second, the batches it has from each document (Recorder calls __bedsideRecorder.ack in the realm that sent them).
+// Two things lose messages otherwise: a document going away (the click that submits a form, the answer to a confirm
+// dialog) takes its unsent messages with it, and now and then Chrome's BiDi mapper never starts listening to a new
+// document's channel (seen when popups close while the tab navigates): everything that document sends stays queued
+// in it. So on pagehide a document writes what is not yet acknowledged to sessionStorage, and the next document of
+// the tab sends it again first (and to localStorage, for a window that closes: any other document of the origin, and
+// Recorder.drain, send it again); Recorder.drain also takes what the current document still holds straight from it.
+// The JVM keeps one copy of each batch, by (document id, sequence).
 //
 // Coverage (LostEventsIT proves it: thousands of events, hundreds of navigations, none lost or duplicated):
 // top-level pages, reloads, back/forward, navigation by script at once, same-origin and cross-site iframes,
@@ -21,11 +26,11 @@
 // opened by window.open keeps its Window object when its first page replaces the initial about:blank, and BiDi
 // preload scripts do not run again then (see the top of the function); and a new window's preload script may
 // run only after the page's own inline scripts (WPT webdriver/bidi "popup / inline" fails in Chrome), so events a
-// popup makes *while it is first parsed* can be missed. Known gap, measured in LostEventsIT and not fixed: a popup
-// that closes itself within milliseconds of its events — Chrome drops a closing context's pending channel
-// messages; its batches are kept in localStorage and sent again by the next document of the origin, which
-// recovers them only when one comes along in time. No Chrome DevTools (CDP) fallback is used: CDP's
-// addScriptToEvaluateOnNewDocument is what BiDi's preload scripts are built on and has the same gaps.
+// popup makes *while it is first parsed* can be missed. A window that closes itself waits (500 ms at most) until
+// its last batches are acknowledged (see window.close below). No Chrome DevTools (CDP) fallback is used: CDP's
+// addScriptToEvaluateOnNewDocument is what BiDi's preload scripts are built on and has the same gaps; the fallback
+// for a channel that does not deliver is the page itself (pending batches taken by Recorder.drain, or sent again by
+// the next document).
 (send) => {
   // Installed once per window. A window normally gets a new Window object (and this script runs again) for
   // each document. Not always: a window opened by window.open (or target=_blank) starts with an initial
@@ -33,25 +38,29 @@
   // properties, timers and listeners — and does not run preload scripts again. So the listeners below stay
   // on the window and report to the state of the *current* document, begun afresh whenever it changes.
   if (window.__bedsideRecorder) return;
+  // The binding's `warnings`: CSS selectors of on-page alerts that are the candidate's warnings (written in by Recorder).
+  const WARNINGS = /*WARNINGS*/[];
   const top = window.top === window;
   const now = () => performance.timeOrigin + performance.now();
   const newId = () => Math.random().toString(36).slice(2) + Date.now().toString(36);
-  // Delivery of a document's last batches: they are kept for 2 s, written on pagehide to sessionStorage (the
-  // next document of the same tab sends them again) and to localStorage (for a window that closes right after:
-  // any other document of the origin sends them again, and so does Recorder.drain). The JVM keeps one copy.
+  // Delivery (see the top): batches not yet acknowledged, kept until the JVM has them.
   const OUTBOX = '__bedside_outbox';
   const ORPHAN = '__bedside_orphan:';
-  // A message counts as delivered once the document that sent it lived on for KEEP_MS after sending it (BiDi
-  // delivers in milliseconds; a backlog after a burst drains within about a second). Messages sent again are kept
-  // among the current document's recent ones with the time they were sent again, so a document that itself goes
-  // away at once passes them on again: a chain of quick navigations loses nothing.
-  const KEEP_MS = 2000;
+  // A document whose channel is never listened to would keep everything: past this many batches the oldest are
+  // dropped from the copy kept for resending (storage is limited to a few MB per origin).
+  const MAX_KEPT = 3000;
+  const HEAD = /^\{"doc":"([^"]*)","top":(?:true|false),"seq":(\d+)/;
+  const keep = (message) => {
+    if (state === null) return;
+    const m = HEAD.exec(message);
+    state.unacked.push({ doc: m ? m[1] : '', seq: m ? Number(m[2]) : -1, message });
+    if (state.unacked.length > MAX_KEPT) state.unacked.splice(0, state.unacked.length - MAX_KEPT);
+  };
   const resend = (messages) => {
-    const t = now();
     for (const m of messages) {
       const message = typeof m === 'string' ? m : m.message;
       send(message);
-      if (state !== null) state.recent.push({ t, message });
+      keep(message);
     }
   };
   const adoptOrphans = (except) => {
@@ -76,9 +85,8 @@
     s.buffer = [];
     s.sent += batch.length;
     const message = JSON.stringify({ doc: s.doc, top, seq: s.seq++, url: location.href, events: batch });
-    const t = now();
-    s.recent.push({ t, message });
-    s.recent = s.recent.filter((r) => r.t >= t - KEEP_MS);
+    s.unacked.push({ doc: s.doc, seq: s.seq - 1, message });
+    if (s.unacked.length > MAX_KEPT) s.unacked.splice(0, s.unacked.length - MAX_KEPT);
     send(message);
   };
   const navEntry = () => (performance.getEntriesByType && performance.getEntriesByType('navigation')[0]) || null;
@@ -86,7 +94,8 @@
   let listenOnDocument = () => {};
   const begin = () => {
     if (state && state.buffer.length) flushState(state);
-    const s = { document, doc: newId(), seq: 0, buffer: [], timer: null, sent: 0, recent: [] };
+    // A window kept for a new document (see the top) hands on what its last document has not had acknowledged.
+    const s = { document, doc: newId(), seq: 0, buffer: [], timer: null, sent: 0, unacked: state ? state.unacked : [] };
     state = s;
     try {
       const previous = sessionStorage.getItem(OUTBOX);
@@ -118,6 +127,14 @@
     get sent() { return cur().sent; },
     flush: () => flushState(cur()),
     adopt: () => adoptOrphans(null),
+    // [[doc, seq], ...]: the JVM has every batch of doc up to seq.
+    ack: (acks) => {
+      if (state === null) return;
+      const upTo = new Map(acks);
+      state.unacked = state.unacked.filter((e) => !(upTo.has(e.doc) && e.seq <= upTo.get(e.doc)));
+    },
+    // What the JVM has not acknowledged: Recorder.drain takes it from here when the channel did not deliver it.
+    pending: () => (state === null ? [] : state.unacked.map((e) => e.message)),
   };
 
   const trim = (s, n) => (s || '').replace(/\s+/g, ' ').trim().slice(0, n || 80);
@@ -202,7 +219,7 @@
   window.addEventListener('pagehide', () => {
     emit('page-hide', {}, true);
     const s = cur();
-    const messages = s.recent.filter((r) => r.t >= now() - KEEP_MS);
+    const messages = s.unacked.map((e) => e.message);
     try { sessionStorage.setItem(OUTBOX, JSON.stringify({ doc: s.doc, messages })); } catch (e) { /* see above */ }
     // Only a window that may close for good keeps its batches for other windows too: one opened by a page (a
     // popup, a new tab) rather than the window the session started with.
@@ -211,6 +228,28 @@
     }
   });
   window.addEventListener('beforeunload', () => flushState(cur()));
+  // A window that closes itself (a popup done with its job) would take its last batches with it: Chrome drops a
+  // closing context's pending channel messages. So the close waits until the JVM has acknowledged them — the
+  // window-close event makes the JVM acknowledge at once, in a few milliseconds — or 500 ms at most.
+  const closeWindow = window.close;
+  window.close = function () {
+    const self = this;
+    emit('window-close', {}, true);
+    const until = now() + 500;
+    const attempt = () => {
+      if (state === null || state.unacked.length === 0) {
+        closeWindow.call(self);
+      } else if (now() >= until) {
+        // Not acknowledged in time (this window's channel may never have been listened to): leave the batches for
+        // any other document of the origin, and for Recorder.drain, to send again.
+        try { localStorage.setItem(ORPHAN + state.doc, JSON.stringify(state.unacked.map((e) => e.message))); } catch (e) { /* no storage */ }
+        closeWindow.call(self);
+      } else {
+        setTimeout(attempt, 5);
+      }
+    };
+    attempt();
+  };
   // Another window of this origin went away: if its batches are not taken up by its own tab's next document
   // within half a second (it closed), send them from here.
   window.addEventListener('storage', (e) => {
@@ -273,19 +312,30 @@
   }
 
   // --- validation messages: constraint validation, role=alert, aria-invalid ---
+  // An on-page alert is a validation message unless it is one of the candidate's warnings: a role=alertdialog (a modal
+  // alert asks for a decision, e.g. a drug-interaction check), an element whose id or class says "warn", or one the
+  // binding's `warnings` selectors match (an interaction warning, a clinical alert). Warnings are recorded as such and
+  // are not counted as validation errors: the person did nothing wrong.
   listen('invalid', (e) => emit('validation', { source: 'constraint', message: trim(e.target.validationMessage, 200), target: describe(e.target) }), true);
+  const ALERTS = '[role=alert],[role=alertdialog]';
+  const isWarning = (el) => {
+    if (el.closest('[role=alertdialog]')) return true;
+    if (/warn/i.test((el.id || '') + ' ' + (el.getAttribute('class') || ''))) return true;
+    return WARNINGS.some((css) => { try { return el.closest(css) !== null; } catch (e) { return false; } });
+  };
   const seenAlerts = new WeakMap();
   const checkAlert = (el) => {
     const text = trim(el.textContent, 200);
     if (text && seenAlerts.get(el) !== text && el.getClientRects().length > 0) {
       seenAlerts.set(el, text);
-      emit('validation', { source: 'role-alert', message: text, target: describe(el) });
+      emit(isWarning(el) ? 'warning' : 'validation', { source: el.getAttribute('role') === 'alertdialog' ? 'role-alertdialog' : 'role-alert',
+        message: text, target: describe(el) });
     }
   };
   const scan = (root) => {
     if (root.nodeType !== 1) return;
-    if (root.matches('[role=alert]')) checkAlert(root);
-    root.querySelectorAll('[role=alert]').forEach(checkAlert);
+    if (root.matches(ALERTS)) checkAlert(root);
+    root.querySelectorAll(ALERTS).forEach(checkAlert);
   };
   const onMutations = (mutations) => {
     for (const m of mutations) {
@@ -293,13 +343,13 @@
         if (m.target.getAttribute('aria-invalid') === 'true') emit('validation', { source: 'aria-invalid', message: null, target: describe(m.target) });
       } else if (m.type === 'childList') {
         m.addedNodes.forEach(scan);
-        const alertHost = m.target.closest && m.target.closest('[role=alert]');
+        const alertHost = m.target.closest && m.target.closest(ALERTS);
         if (alertHost) checkAlert(alertHost);
       } else if (m.type === 'characterData') {
-        const host = m.target.parentElement && m.target.parentElement.closest('[role=alert]');
+        const host = m.target.parentElement && m.target.parentElement.closest(ALERTS);
         if (host) checkAlert(host);
       } else if (m.type === 'attributes') {
-        if (m.target.matches && m.target.matches('[role=alert]')) checkAlert(m.target);
+        if (m.target.matches && m.target.matches(ALERTS)) checkAlert(m.target);
       }
     }
   };
@@ -309,7 +359,7 @@
       if (d !== document) return;
       new MutationObserver((mutations) => { if (d === document) onMutations(mutations); }).observe(d.documentElement,
         { subtree: true, childList: true, characterData: true, attributes: true,
-          attributeFilter: ['aria-invalid', 'role', 'hidden', 'style', 'class'] });
+          attributeFilter: ['aria-invalid', 'role', 'hidden', 'style', 'class', 'open'] });
       scan(d.documentElement);
     };
     if (d.documentElement) observe(); else d.addEventListener('DOMContentLoaded', observe);

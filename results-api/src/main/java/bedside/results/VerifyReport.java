@@ -3,17 +3,26 @@ package bedside.results;
 import java.util.UUID;
 
 /**
- * The result of re-deriving a study's chain of attempt hashes from the stored rows.
+ * The result of re-deriving a study's hash chain from the stored rows. The chain's links are the study's attempts
+ * (each with its events), its post-task ratings ({@code task_ratings} rows) and its SUS answers ({@code sus_answers}
+ * rows, one per item), in the order they were stored.
  *
- * @param intact          true if every attempt and its events hash to what was stored, in an unbroken chain
- *                        whose head is the recorded one
- * @param attempts        attempts checked
- * @param events          events checked
- * @param headHash        the recorded head of the chain (the last attempt's hash), or null if none
- * @param firstAlteredAttempt the first attempt (in chain order) whose stored record no longer matches, or null
+ * @param intact              true if every link hashes to what was stored, in an unbroken chain whose head is the
+ *                            recorded one
+ * @param attempts            attempts checked (before the first altered link, if any)
+ * @param events              events checked (of those attempts)
+ * @param taskRatings         post-task ratings checked
+ * @param susAnswers          SUS answers (rows, one per item) checked
+ * @param headHash            the recorded head of the chain (the last link's hash), or null if none
+ * @param firstAlteredTable   the table of the first link (in chain order) whose stored record no longer matches:
+ *                            {@code attempts}, {@code task_ratings} or {@code sus_answers}; null when intact or when
+ *                            links after the last stored one were removed
+ * @param firstAlteredRow     that row's key, e.g. {@code session_id = …, item = 3}, or null
+ * @param firstAlteredAttempt that row's attempt id if it is an attempt, else null
  * @param firstAlteredChainNo its place in the chain (1-based), or null
- * @param problem         what is wrong, naming the row, or null when intact
+ * @param problem             what is wrong, naming the row, or null when intact
  */
-public record VerifyReport(String study, boolean intact, boolean locked, long attempts, long events, String headHash,
-        UUID firstAlteredAttempt, Long firstAlteredChainNo, String problem) {
+public record VerifyReport(String study, boolean intact, boolean locked, long attempts, long events, long taskRatings,
+        long susAnswers, String headHash, String firstAlteredTable, String firstAlteredRow, UUID firstAlteredAttempt,
+        Long firstAlteredChainNo, String problem) {
 }

@@ -62,7 +62,7 @@ public final class SuiteReader {
     static final List<String> URL_KEYS = List.of("contains", "matches");
     static final List<String> HTTP_KEYS = List.of("get", "status", "expect");
     static final List<String> EXPECT_KEYS = List.of("path", "equals", "contains", "count", "exists");
-    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks");
+    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings");
     static final List<String> FRAGMENT_KEYS = List.of("params", "steps");
     static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps");
     static final List<String> LOCATOR_KINDS = List.of("role", "label", "text", "css", "xpath");
@@ -987,6 +987,7 @@ public final class SuiteReader {
         final boolean inline;
         boolean tasksIsMap;
         final Map<String, Binding.Fragment> fragments = new LinkedHashMap<>();
+        final List<String> warnings = new ArrayList<>();
         final Map<String, Node> fragmentKeys = new LinkedHashMap<>();
         final Map<String, Map<String, Node>> paramNodes = new LinkedHashMap<>();
         final Map<String, Binding.TaskBinding> taskBindings = new LinkedHashMap<>();
@@ -1003,7 +1004,7 @@ public final class SuiteReader {
 
         Binding toBinding() {
             return new Binding(candidate, Collections.unmodifiableMap(fragments), Collections.unmodifiableMap(taskBindings),
-                    src.at(root));
+                    List.copyOf(warnings), src.at(root));
         }
     }
 
@@ -1037,6 +1038,20 @@ public final class SuiteReader {
             }
         }
         bindings.add(b);
+        List<Node> warningNodes = seq(o, "warnings", false, "the binding for `" + candidate + "`");
+        if (warningNodes != null) {
+            for (Node wn : warningNodes) {
+                String css = scalarText(s, wn, "a CSS selector", null);
+                if (css == null) continue;
+                if (css.isBlank()) {
+                    error(s, wn, "an empty CSS selector", "e.g. `#interaction-warning` or `.cds-alert`");
+                } else if (b.warnings.contains(css)) {
+                    error(s, wn, "selector `" + css + "` is listed twice", null);
+                } else {
+                    b.warnings.add(css);
+                }
+            }
+        }
         idMap(s, o.get("fragments"), "`fragments`", "fragment").forEach((id, e) -> {
             b.fragmentKeys.put(id, e.getKey());
             Obj f = obj(s, e.getValue(), "fragment `" + id + "`", FRAGMENT_KEYS);

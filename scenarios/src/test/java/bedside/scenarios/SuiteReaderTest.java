@@ -35,6 +35,29 @@ class SuiteReaderTest {
     }
 
     @Test
+    void aBindingNamesTheCandidatesOwnWarnings() {
+        Suite shipped = SuiteReader.read(SHIPPED.resolve("sed-core")).suite();
+        assertThat(shipped.bindings().get("legacy").warnings()).containsExactly("#clinical-alert");
+        assertThat(shipped.bindings().get("streamlined").warnings()).isEmpty();
+    }
+
+    @Test
+    void badWarningsAreLocatedErrors(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("suite");
+        Files.createDirectories(copy.resolve("bindings"));
+        Files.copy(ALLERGY.resolve("suite.yaml"), copy.resolve("suite.yaml"));
+        for (String c : List.of("streamlined", "legacy")) {
+            Files.copy(ALLERGY.resolve("bindings/" + c + ".yaml"), copy.resolve("bindings/" + c + ".yaml"));
+        }
+        Path legacy = copy.resolve("bindings/legacy.yaml");
+        Files.writeString(legacy, Files.readString(legacy).replaceFirst("(?m)^candidate: legacy$",
+                "candidate: legacy\nwarnings: [\"#a\", \"\", \"#a\"]"));
+        ReadResult result = SuiteReader.read(copy);
+        assertThat(result.errors()).extracting(p -> p.at().line() + ": " + p.message())
+                .contains("3: an empty CSS selector", "3: selector `#a` is listed twice");
+    }
+
+    @Test
     void readsAFolderSuiteIntoTheModel() {
         ReadResult result = SuiteReader.read(ALLERGY);
         assertThat(result.problems()).isEmpty();

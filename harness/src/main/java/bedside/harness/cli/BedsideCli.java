@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 RunCommand.class,
+                UploadCommand.class,
+                StudyCommand.class,
                 ValidateCommand.class,
                 AnalyzeCommand.class,
                 SamplesCommand.class,

@@ -60,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             candidates.add(new Runs.CandidateSpec(id, null, null));
         }
-        return Runs.execute(new Runs.Plan(suite, selected, candidates, STUDY, "demo", repeat, 1, null, false, null), out,
+        return Runs.execute(new Runs.Plan(suite, selected, candidates, STUDY, "demo", repeat, 1, null, false, null,
+                null, false), out,
                 System.err);
     }
 }

@@ -31,7 +31,7 @@ final class Reports {
                 .map(c -> new RunReport.Candidate(c.id(), c.displayName(), c.vendor())).toList();
         List<RunReport.Task> ts = suite.tasks().stream()
                 .map(t -> new RunReport.Task(t.id(), t.title(), bedside.scenarios.Parameters.resolve(t.instruction(),
-                        bedside.harness.run.TaskRunner.values(suite, t)), t.timeSpecSeconds()))
+                        bedside.scenarios.Parameters.effectiveValues(suite, t)), t.timeSpecSeconds()))
                 .toList();
         List<RunReport.Row> rows = attempts.stream().map(AttemptResult::attempt).map(Reports::row).toList();
         List<RunReport.ClickMap> maps = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  every attempt ran (whatever its outcome: success, failure, critical use error)",
-                "  1  at least one attempt ended in a script error or a system error",
+                "  1  at least one attempt ended in a script error or a system error, or could not be stored yet (it",
+                "     is kept in the journal: 'bedside upload' sends it), or the results server cannot be reached",
                 "  2  usage error, or the suite is invalid (its problems are printed, nothing is run)",
                 "  3  the machine lacks something (browser, database): the message says what to install"})
 public final class RunCommand implements Callable<Integer> {
@@ -74,6 +76,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "The study the results belong to (default: ${DEFAULT-VALUE}).")
     String study;
 
+    @Option(names = "--fresh", description = {"Start a new run even if the last run of this very command was cut off "
+            + "(killed, crashed). By default such a run is resumed: the attempts it never began are run, under the same run."})
+    boolean fresh;
+
+    @Mixin
+    Destinations.TeamOptions team = new Destinations.TeamOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
@@ -95,6 +104,13 @@ public final class RunCommand implements Callable<Integer> {
             reset = resetUrl == null ? null : absolute(resetUrl, "--reset-url");
             gridUrl = grid == null ? null : absolute(grid, "--grid").toURL();
         } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
+            err.println("bedside run: " + e.getMessage());
+            return BedsideCli.USAGE;
+        }
+        Destinations.Team server;
+        try {
+            server = team.resolve();
+        } catch (IllegalArgumentException e) {
             err.println("bedside run: " + e.getMessage());
             return BedsideCli.USAGE;
         }
@@ -123,10 +139,11 @@ public final class RunCommand implements Callable<Integer> {
             candidates.add(new Runs.CandidateSpec(id, base, reset));
         }
         return Runs.execute(new Runs.Plan(suite, loaded.tasks(), candidates, study, "run", repeat, parallel, gridUrl,
-                screenshots, json), out, err);
+                screenshots, json, server, fresh), out, err);
     }
 
-    private static URI absolute(String text, String option) throws URISyntaxException {
+    /** An http or https URL with a host, or IllegalArgumentException naming the option. */
+    static URI absolute(String text, String option) throws URISyntaxException {
         URI u = new URI(text);
         if (u.getScheme() == null || u.getHost() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
             throw new IllegalArgumentException(option + " must be an http or https URL, not \"" + text + "\"");

@@ -11,9 +11,8 @@ import bedside.harness.run.SuiteRunner;
 import bedside.harness.run.TaskRunner;
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
-import bedside.results.store.Database;
-import bedside.results.store.DatabaseConfig;
-import bedside.results.store.ResultsStore;
+import bedside.harness.upload.ResultsDestination;
+import bedside.harness.upload.Uploader;
 import bedside.scenarios.ReadResult;
 import bedside.scenarios.Suite;
 import bedside.scenarios.SuiteReader;
@@ -32,7 +31,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -55,8 +56,12 @@ final class Runs {
         }
     }
 
+    /**
+     * @param server the results server in team mode (with its token), or null to write to the results database
+     * @param fresh  start a new run even if an earlier one with the same plan was cut off (default: resume it)
+     */
     record Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
-                int parallel, URL grid, boolean screenshots, Path json) {}
+                int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh) {}
 
     /** A suite read and checked, and the tasks selected from it. */
     record Loaded(Suite suite, List<Task> tasks) {}
@@ -107,46 +112,92 @@ final class Runs {
                 + (workers > 1 ? ", " + workers + " at once" : "") + (plan.grid() != null ? ", on the Grid " + plan.grid() : "")
                 + "), data in " + home);
         List<SampleCandidate> samples = new ArrayList<>();
-        try (Database db = Database.open(DatabaseConfig.fromEnvironment(home))) {
-            out.println("Results database: " + db.config().describe());
+        Destinations.Opened opened;
+        try {
+            opened = Destinations.open(plan.server(), home);
+        } catch (Destinations.UnreachableServer e) {
+            err.println("bedside " + plan.kind() + ": " + e.getMessage() + ". Nothing was run.");
+            return BedsideCli.PROBLEM;
+        }
+        try (opened) {
+            ResultsDestination destination = opened.destination();
+            out.println("Results:      " + destination.describe());
             List<CandidateInstances> candidates = new ArrayList<>();
             for (CandidateSpec spec : plan.candidates()) {
                 candidates.add(bringUp(spec, Math.min(workers, attempts), samples, out, err));
             }
-            ResultsStore store = new ResultsStore(db);
-            Uploads.replayJournals(store, home.resolve("journal"), out);
-            store.ensureStudy(plan.study(), plan.kind().equals("demo") ? "Bedside demo study" : plan.study());
+            Path journals = home.resolve("journal");
+            Uploads.replayJournals(destination, journals, out);
+            destination.ensureStudy(plan.study(), plan.kind().equals("demo") ? "Bedside demo study" : plan.study());
             for (CandidateInstances c : candidates) {
                 CandidateTarget t = c.target();
-                store.ensureCandidate(plan.study(), t.id(), t.displayName(), t.vendor());
+                destination.ensureCandidate(plan.study(), t.id(), t.displayName(), t.vendor());
             }
-            SuiteRunner.registerSuite(store, suite);
+            SuiteRunner.registerSuite(destination, suite);
 
-            UUID runId = UUID.randomUUID();
+            Journal.Plan journalPlan = new Journal.Plan(plan.study(), suite.contentHash(), plan.kind(),
+                    plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks().stream().map(Task::id).toList(),
+                    plan.repeat(), destination.key());
+            SuiteRunner.Resume resume = plan.fresh() ? null : Journal.unfinished(journals, journalPlan)
+                    .map(Runs::resumeFrom).orElse(null);
+            UUID runId = resume != null ? resume.run().runId() : UUID.randomUUID();
+            if (resume != null) {
+                long cutOff = resume.earlier().values().stream().filter(a -> a.attempt().reason() != null
+                        && a.attempt().reason().startsWith("cut off")).count();
+                out.println("Resuming run " + runId + " (started " + resume.run().startedAt() + ", cut off before it ended): "
+                        + resume.earlier().size() + " of " + attempts * plan.candidates().size() + " attempts were made"
+                        + (cutOff > 0 ? " (" + cutOff + " cut off midway, kept as a system error)" : "")
+                        + "; running the rest. (--fresh starts a new run instead.)");
+            }
             Path reportDir = home.resolve("reports").resolve(
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                             + "-" + runId.toString().substring(0, 8));
             TaskRunner tasks = new TaskRunner(browser, plan.screenshots() ? reportDir.resolve("shots") : null);
             SuiteRunner.Outcome result;
-            try (Journal journal = Journal.open(home.resolve("journal"), runId)) {
-                result = new SuiteRunner(tasks, store, journal, plan.study())
-                        .run(runId, suite, candidates, plan.tasks(), plan.repeat(), workers, plan.kind(), out, a -> { });
+            try (Journal journal = Journal.open(journals, runId)) {
+                if (resume == null) {
+                    journal.plan(journalPlan);
+                }
+                result = new SuiteRunner(tasks, destination, journal, plan.study())
+                        .run(runId, suite, candidates, plan.tasks(), plan.repeat(), workers, plan.kind(), out, a -> { }, resume);
             }
             List<CandidateTarget> targets = candidates.stream().map(CandidateInstances::target).toList();
             Path report = Reports.writeRunReport(reportDir, result.run(), suite, targets, result.attempts());
             out.println();
             Tables.printAttempts(out, result.attempts());
             out.println();
-            out.println("Stored as run " + runId + " in " + db.config().describe());
+            Uploader.Summary upload = result.upload();
+            if (upload.waiting().isEmpty() && upload.refused().isEmpty()) {
+                out.println("Stored as run " + runId + " in " + destination.describe());
+            } else {
+                out.println("Run " + runId + ": " + upload.waiting().size() + " attempt(s) could not be stored in "
+                        + destination.describe() + " yet" + (upload.refused().isEmpty() ? "" : " and " + upload.refused().size()
+                        + " were refused") + "; they are kept in the journal " + journals.resolve(runId + ".jsonl")
+                        + ". 'bedside upload" + (plan.server() != null ? " --server " + plan.server().server() : "")
+                        + "' sends them (so does the next run).");
+            }
             out.println("Report: " + report);
             if (plan.json() != null) {
                 writeJson(plan.json(), result.attempts());
                 out.println("Attempts as JSON: " + plan.json().toAbsolutePath());
             }
-            return broken(result.attempts()) ? BedsideCli.PROBLEM : BedsideCli.OK;
+            return broken(result.attempts()) || !upload.waiting().isEmpty() || !upload.refused().isEmpty()
+                    ? BedsideCli.PROBLEM : BedsideCli.OK;
         } finally {
             samples.forEach(SampleCandidate::close);
         }
+    }
+
+    /** The cut-off run as the journal holds it: its run, sessions and every attempt it made, by slot. */
+    private static SuiteRunner.Resume resumeFrom(Journal.Contents c) {
+        Map<Journal.Slot, AttemptResult> earlier = new LinkedHashMap<>();
+        for (var e : c.begun().entrySet()) {
+            Journal.Stored s = c.attempts().get(e.getKey());
+            if (s != null) {
+                earlier.put(e.getValue(), new AttemptResult(s.attempt(), s.events(), List.of(), null, true));
+            }
+        }
+        return new SuiteRunner.Resume(c.run(), c.sessions(), earlier);
     }
 
     /** A sample candidate started once per worker (its state is its own), or an external one as given. */

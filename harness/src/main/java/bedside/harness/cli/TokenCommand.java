@@ -3,9 +3,6 @@ package bedside.harness.cli;
 import bedside.results.ApiToken;
 import bedside.results.Role;
 import bedside.results.store.AccessTokens;
-import bedside.results.store.DataDirectoryInUseException;
-import bedside.results.store.Database;
-import bedside.results.store.DatabaseConfig;
 import java.io.PrintWriter;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -39,18 +36,9 @@ public final class TokenCommand implements Callable<Integer> {
         return BedsideCli.USAGE;
     }
 
-    /** Opens the results database, runs {@code work}, closes it; database problems are exit 1. */
+    /** Opens the results database, runs {@code work} on its tokens, closes it; database problems are exit 1. */
     static int withTokens(CommandSpec spec, java.util.function.Function<AccessTokens, Integer> work) {
-        PrintWriter err = spec.commandLine().getErr();
-        try (Database db = Database.open(DatabaseConfig.fromEnvironment(Home.data()))) {
-            return work.apply(new AccessTokens(db));
-        } catch (DataDirectoryInUseException e) {
-            err.println("bedside token: " + e.getMessage());
-            return BedsideCli.PROBLEM;
-        } catch (IllegalArgumentException e) {
-            err.println("bedside token: " + e.getMessage());
-            return BedsideCli.PROBLEM;
-        }
+        return LocalDatabase.with(spec, "token", db -> work.apply(new AccessTokens(db)));
     }
 
     static String actor() {

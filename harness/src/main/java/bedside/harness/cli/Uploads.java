@@ -1,33 +1,76 @@
 package bedside.harness.cli;
 
 import bedside.harness.journal.Journal;
+import bedside.harness.upload.ResultsDestination;
 import bedside.results.SessionRecord;
-import bedside.results.store.ResultsStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Puts into the results store what earlier runs journalled but could not store (a crash, an outage). */
+/**
+ * Sends to a results destination what earlier runs journalled for it but could not store (a crash, an outage).
+ * Only a journal's own destination ever gets its records: a team run's attempts never go into a laptop's database.
+ */
 final class Uploads {
     private Uploads() {}
 
-    static int replayJournals(ResultsStore store, Path journalDir, PrintStream out) {
+    /** What one pass sent, what failed, and what waits for other destinations (by destination). */
+    record Report(int uploaded, int failed, Map<String, Integer> elsewhere) {}
+
+    static Report replayJournals(ResultsDestination destination, Path journalDir, PrintStream out) {
         int uploaded = 0;
-        for (Journal.Pending p : Journal.pending(journalDir)) {
-            store.ensureStudy(p.run().study(), p.run().study());
-            store.startRun(p.run());
-            for (SessionRecord s : p.sessions()) {
-                store.startSession(s);
+        int failed = 0;
+        Map<String, Integer> elsewhere = new TreeMap<>();
+        for (Journal.Contents c : Journal.all(journalDir)) {
+            List<Journal.Stored> left = c.notStored();
+            if (left.isEmpty()) {
+                continue;
             }
-            try (Journal journal = Journal.open(journalDir, p.run().runId())) {
-                for (Journal.Stored a : p.attempts()) {
-                    store.saveAttempt(a.attempt(), a.events());
-                    journal.stored(a.attempt().attemptId());
-                    uploaded++;
+            if (!c.isFor(destination.key())) {
+                elsewhere.merge(c.plan() == null ? "a results database" : c.plan().destination(), left.size(), Integer::sum);
+                continue;
+            }
+            String study = c.run().study();
+            List<String> problems = new ArrayList<>();
+            int sent = 0;
+            try (Journal journal = Journal.open(journalDir, c.run().runId())) {
+                destination.ensureStudy(study, study);
+                destination.startRun(c.run());
+                for (SessionRecord s : c.sessions()) {
+                    destination.startSession(study, s);
                 }
+                for (Journal.Stored a : left) {
+                    try {
+                        destination.saveAttempt(study, a.attempt(), a.events());
+                        journal.stored(a.attempt().attemptId());
+                        sent++;
+                    } catch (RuntimeException e) {
+                        problems.add(a.attempt().attemptId() + ": " + e.getMessage());
+                    }
+                }
+                if (c.finished() && c.run().finishedAt() != null) {
+                    destination.finishRun(study, c.run().runId(), c.run().finishedAt());
+                }
+            } catch (RuntimeException e) {
+                problems.add("run " + c.run().runId() + ": " + e.getMessage());
             }
-            out.println("Uploaded " + p.attempts().size() + " attempt(s) of run " + p.run().runId()
-                    + " that an earlier run journalled but had not stored.");
+            uploaded += sent;
+            if (sent > 0) {
+                out.println("Uploaded " + sent + " attempt(s) of run " + c.run().runId() + " (study " + study
+                        + ") that an earlier run journalled but had not stored, to " + destination.describe() + ".");
+            }
+            if (!problems.isEmpty()) {
+                failed += left.size() - sent;
+                out.println("warning: " + (left.size() - sent) + " attempt(s) of run " + c.run().runId()
+                        + " are still only in the journal " + c.file() + ": " + String.join("; ", problems));
+            }
         }
-        return uploaded;
+        elsewhere.forEach((where, n) -> out.println("Note: " + n + " journalled attempt(s) wait for " + where
+                + ", not " + destination.describe() + " ('bedside upload" + (where.startsWith("server ")
+                ? " --server " + where.substring("server ".length()) : "") + "' sends them there)."));
+        return new Report(uploaded, failed, elsewhere);
     }
 }

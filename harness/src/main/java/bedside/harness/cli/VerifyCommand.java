@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
  * 0 intact, 1 altered (the first altered row is named) or the study or database cannot be read, 2 usage.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks that a study's stored results are exactly as they were stored: every attempt and its",
-                "events are re-hashed and the per-study hash chain is followed to its recorded head.",
-                "Names the first altered attempt if any."},
+        description = {"Checks that a study's stored results are exactly as they were stored: every attempt with its",
+                "events, and every questionnaire answer (task ratings, SUS), is re-hashed and the per-study hash chain",
+                "is followed to its recorded head. Names the first altered row if any."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  intact", "  1  altered (the first altered row is named), or the study is unknown", "  2  usage error"})
@@ -42,15 +42,16 @@ public final class VerifyCommand implements Callable<Integer> {
             store.audit("cli:" + System.getProperty("user.name", "unknown"), "study.verify", study, "study", study,
                     "{\"intact\":" + r.intact() + "}");
             if (r.intact()) {
-                out.printf("Study %s is intact: %,d attempt(s) and %,d event(s) match their chain%s%s.%n", study,
-                        r.attempts(), r.events(), r.headHash() == null ? "" : " (head " + r.headHash() + ")",
+                out.printf("Study %s is intact: %,d attempt(s), %,d event(s), %,d task rating(s) and %,d SUS answer(s) match"
+                                + " their chain%s%s.%n", study, r.attempts(), r.events(), r.taskRatings(), r.susAnswers(),
+                        r.headHash() == null ? "" : " (head " + r.headHash() + ")",
                         r.locked() ? "; the study is locked" : "; the study is not locked yet");
                 return BedsideCli.OK;
             }
             err.println("Study " + study + " is ALTERED: " + r.problem());
-            if (r.firstAlteredAttempt() != null) {
-                err.println("First altered row: attempts.attempt_id = " + r.firstAlteredAttempt()
-                        + " (chain #" + r.firstAlteredChainNo() + ")");
+            if (r.firstAlteredTable() != null) {
+                err.println("First altered row: " + r.firstAlteredTable() + " " + r.firstAlteredRow()
+                        + (r.firstAlteredChainNo() == null ? "" : " (chain #" + r.firstAlteredChainNo() + ")"));
             }
             err.printf("%,d attempt(s) before it are intact.%n", r.attempts());
             return BedsideCli.PROBLEM;

@@ -203,72 +203,158 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Reads every journal in {@code dir} and returns those with attempts not yet marked stored. A torn last
-     * line (the process died mid-write) is ignored: everything before it is intact.
+     * What a run means to do, journalled before it starts: what a rerun compares to resume it, and where its
+     * results go (a journal's attempts are only ever sent to that destination).
+     *
+     * @param destination {@link bedside.harness.upload.ResultsDestination#key()}
      */
-    public static List<Pending> pending(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    public record Plan(String study, String suiteHash, String kind, List<String> candidates, List<String> tasks, int repeat,
+                       String destination) {
+        public Plan {
+            candidates = List.copyOf(candidates);
+            tasks = List.copyOf(tasks);
         }
-        List<Pending> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-                RunRecord run = null;
-                List<SessionRecord> sessions = new ArrayList<>();
-                Map<UUID, Stored> attempts = new LinkedHashMap<>();
-                Set<UUID> stored = new HashSet<>();
-                Map<UUID, Partial> partial = new LinkedHashMap<>();
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    JsonNode node;
-                    try {
-                        node = JSON.readTree(line);
-                    } catch (IOException torn) {
-                        continue;
+    }
+
+    public void plan(Plan plan) {
+        append("plan", JSON.valueToTree(plan));
+    }
+
+    /** One attempt of a plan: which candidate, which task, which repetition. */
+    public record Slot(String candidate, String task, int attemptNo) {}
+
+    /**
+     * Everything one journal holds.
+     *
+     * @param plan     null in a journal written before plans were journalled
+     * @param begun    the slots whose attempts began, by attempt id, in the order they began
+     * @param attempts every attempt journalled: finished ones as they were, cut-off ones as system errors
+     * @param stored   the attempts that reached their destination
+     * @param finished whether the run came to its end
+     */
+    public record Contents(Path file, RunRecord run, Plan plan, List<SessionRecord> sessions, Map<UUID, Slot> begun,
+                           Map<UUID, Stored> attempts, Set<UUID> stored, boolean finished) {
+        /** The destination this journal's records are meant for (journals without a plan: any database). */
+        public boolean isFor(String destination) {
+            return plan == null ? !destination.startsWith("server ") : destination.equals(plan.destination());
+        }
+
+        public List<Stored> notStored() {
+            return attempts.values().stream().filter(a -> !stored.contains(a.attempt().attemptId())).toList();
+        }
+    }
+
+    /** Reads one journal. A torn last line (the process died mid-write) is ignored: everything before it is intact. */
+    public static Contents read(Path f) {
+        RunRecord run = null;
+        Plan plan = null;
+        boolean finished = false;
+        List<SessionRecord> sessions = new ArrayList<>();
+        Map<UUID, Stored> attempts = new LinkedHashMap<>();
+        Set<UUID> stored = new HashSet<>();
+        Map<UUID, Partial> partial = new LinkedHashMap<>();
+        Map<UUID, Slot> begun = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (IOException torn) {
+                    continue;
+                }
+                JsonNode body = node.path("body");
+                switch (node.path("kind").asText()) {
+                    case "run" -> run = JSON.treeToValue(body, RunRecord.class);
+                    case "finished" -> {
+                        run = JSON.treeToValue(body, RunRecord.class);
+                        finished = true;
                     }
-                    JsonNode body = node.path("body");
-                    switch (node.path("kind").asText()) {
-                        case "run", "finished" -> run = JSON.treeToValue(body, RunRecord.class);
-                        case "session" -> sessions.add(JSON.treeToValue(body, SessionRecord.class));
-                        case "attempt" -> {
-                            AttemptRecord a = JSON.treeToValue(body.get("attempt"), AttemptRecord.class);
-                            List<EventRecord> events = List.of(JSON.treeToValue(body.get("events"), EventRecord[].class));
-                            attempts.put(a.attemptId(), new Stored(a, events));
+                    case "plan" -> plan = JSON.treeToValue(body, Plan.class);
+                    case "session" -> sessions.add(JSON.treeToValue(body, SessionRecord.class));
+                    case "attempt" -> {
+                        AttemptRecord a = JSON.treeToValue(body.get("attempt"), AttemptRecord.class);
+                        List<EventRecord> events = List.of(JSON.treeToValue(body.get("events"), EventRecord[].class));
+                        attempts.put(a.attemptId(), new Stored(a, events));
+                        begun.putIfAbsent(a.attemptId(), new Slot(a.candidate(), a.task(), a.attemptNo()));
+                    }
+                    case "stored" -> stored.add(UUID.fromString(body.path("attemptId").asText()));
+                    case "attempt-start" -> {
+                        UUID id = UUID.fromString(body.path("attemptId").asText());
+                        partial.put(id, new Partial(body));
+                        begun.put(id, new Slot(body.path("candidate").asText(), body.path("task").asText(),
+                                body.path("attemptNo").asInt()));
+                    }
+                    case "clock" -> {
+                        Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
+                        if (p != null) {
+                            p.clock = body.path("t").asDouble();
                         }
-                        case "stored" -> stored.add(UUID.fromString(body.path("attemptId").asText()));
-                        case "attempt-start" -> {
-                            UUID id = UUID.fromString(body.path("attemptId").asText());
-                            partial.put(id, new Partial(body));
-                        }
-                        case "clock" -> {
-                            Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
-                            if (p != null) {
-                                p.clock = body.path("t").asDouble();
+                    }
+                    case "events" -> {
+                        Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
+                        if (p != null) {
+                            for (JsonNode e : body.path("events")) {
+                                p.add(e);
                             }
                         }
-                        case "events" -> {
-                            Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
-                            if (p != null) {
-                                for (JsonNode e : body.path("events")) {
-                                    p.add(e);
-                                }
-                            }
-                        }
-                        default -> { }
                     }
-                }
-                for (var e : partial.entrySet()) {
-                    if (!attempts.containsKey(e.getKey())) {
-                        attempts.put(e.getKey(), e.getValue().cutOff());
-                    }
-                }
-                attempts.keySet().removeAll(stored);
-                if (run != null && !attempts.isEmpty()) {
-                    out.add(new Pending(f, run, sessions, List.copyOf(attempts.values())));
+                    default -> { }
                 }
             }
         } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the journal " + f, e);
+        }
+        for (var e : partial.entrySet()) {
+            if (!attempts.containsKey(e.getKey())) {
+                attempts.put(e.getKey(), e.getValue().cutOff());
+            }
+        }
+        return new Contents(f, run, plan, List.copyOf(sessions), begun, attempts, stored, finished);
+    }
+
+    /** Every journal in {@code dir}, oldest first. */
+    public static List<Contents> all(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> journals = files.filter(p -> p.toString().endsWith(".jsonl")).toList();
+            List<Contents> out = new ArrayList<>();
+            for (Path f : journals) {
+                out.add(read(f));
+            }
+            out.removeIf(c -> c.run() == null);
+            out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
+            return out;
+        } catch (IOException e) {
             throw new UncheckedIOException("cannot read the journals in " + dir, e);
         }
+    }
+
+    /** The journals in {@code dir} with attempts not yet marked stored, oldest first. */
+    public static List<Pending> pending(Path dir) {
+        List<Pending> out = new ArrayList<>();
+        for (Contents c : all(dir)) {
+            List<Stored> left = c.notStored();
+            if (!left.isEmpty()) {
+                out.add(new Pending(c.file(), c.run(), c.sessions(), left));
+            }
+        }
         return out;
+    }
+
+    /**
+     * The latest run with this very plan that did not come to its end (the process was killed, the machine went
+     * down): a rerun of the same command resumes it instead of starting over.
+     */
+    public static java.util.Optional<Contents> unfinished(Path dir, Plan plan) {
+        List<Contents> all = all(dir);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Contents c = all.get(i);
+            if (!c.finished() && plan.equals(c.plan())) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -20,6 +20,10 @@ import java.util.Set;
  *       list, whose pop-up is drawn by the browser outside the page (the page sees the click that opens
  *       it and the change, never the click on the option);</li>
  *   <li>keystrokes: key presses, auto-repeat excluded, modifiers included (Shift+P is two keys);</li>
+ *   <li>validation errors: messages the page showed about the person's input — constraint validation,
+ *       {@code aria-invalid} fields and {@code role=alert} messages — but not the candidate's warnings (a
+ *       {@code role=alertdialog}, an alert whose id or class says "warn", or one the binding lists under
+ *       {@code warnings}), which are counted apart as warnings;</li>
  *   <li>screens: distinct views, by the top-level document's path plus single-page route changes,
  *       counting the screen the attempt started on;</li>
  *   <li>system response: the union of the intervals in which the UI was busy — each top-level page from
@@ -36,6 +40,7 @@ public record Measures(
         long scrollPx,
         int dialogs,
         int validationErrors,
+        int warnings,
         long systemResponseMs,
         long klmMs,
         String klmNotation,
@@ -54,6 +59,7 @@ public record Measures(
         long scroll = 0;
         int dialogs = 0;
         int validation = 0;
+        int warnings = 0;
         Set<String> screens = new LinkedHashSet<>();
         if (startUrl != null) {
             screens.add(screen(startUrl));
@@ -97,6 +103,7 @@ public record Measures(
                 case "scroll" -> scroll += e.data().path("distance").asLong();
                 case "dialog-open" -> dialogs++;
                 case "validation" -> validation++;
+                case "warning" -> warnings++;
                 case "request-start" -> requestStarts.put(e.doc() + "#" + e.data().path("id").asText(), e.t());
                 case "request-end" -> {
                     Double s = requestStarts.remove(e.doc() + "#" + e.data().path("id").asText());
@@ -110,7 +117,7 @@ public record Measures(
         long systemResponse = Math.round(unionLength(busy, start, end));
         List<Klm.Operator> klm = Klm.predict(events, systemResponse);
         return new Measures(Math.max(0, Math.round(end - start)), clicks, keys, screens.size(), pageLoads, scroll,
-                dialogs, validation, systemResponse, Klm.totalMillis(klm), Klm.notation(klm), List.copyOf(screens));
+                dialogs, validation, warnings, systemResponse, Klm.totalMillis(klm), Klm.notation(klm), List.copyOf(screens));
     }
 
     /** A choice made in a single-choice native drop-down list ({@code <select>}). */

@@ -4,7 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnhandledAlertException;
@@ -26,24 +36,100 @@ public final class Recorder implements AutoCloseable {
     private final Script script;
     private final Recording recording = new Recording();
 
-    private Recorder(WebDriver driver) {
+    /** The documents whose batches arrived from each realm, to acknowledge there. */
+    private final Map<String, Set<String>> docsByRealm = new HashMap<>();
+    private final Set<String> toAcknowledge = new LinkedHashSet<>();
+    private final ScheduledExecutorService acknowledger = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bedside-recorder-acks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Recorder(WebDriver driver, List<String> warnings) {
         this.driver = driver;
         this.script = new Script(driver);
         script.onMessage(message -> {
             if (CHANNEL.equals(message.getChannel())) {
-                message.getData().getValue().ifPresent(v -> recording.accept(String.valueOf(v)));
+                message.getData().getValue().ifPresent(v -> {
+                    String doc = recording.accept(String.valueOf(v));
+                    String realm = message.getSource() == null ? null : message.getSource().getRealm();
+                    if (doc != null && realm != null) {
+                        synchronized (docsByRealm) {
+                            docsByRealm.computeIfAbsent(realm, k -> new HashSet<>()).add(doc);
+                            toAcknowledge.add(realm);
+                        }
+                        if (String.valueOf(v).contains("\"type\":\"window-close\"")) {
+                            // The window waits for this before it closes (see recorder.js): acknowledge now.
+                            acknowledger.execute(this::acknowledge);
+                        }
+                    }
+                });
             }
         });
-        script.addPreloadScript(SOURCE, List.of(new ChannelValue(CHANNEL)));
+        acknowledger.scheduleWithFixedDelay(this::acknowledge, ACK_EVERY_MS, ACK_EVERY_MS, TimeUnit.MILLISECONDS);
+        script.addPreloadScript(source(warnings), List.of(new ChannelValue(CHANNEL)));
     }
 
     /** Starts recording every document this browser opens from now on. */
     public static Recorder attach(WebDriver driver) {
-        return new Recorder(driver);
+        return new Recorder(driver, List.of());
     }
+
+    /**
+     * As {@link #attach(WebDriver)}, telling the recorder which on-page alerts are the candidate's warnings rather than
+     * validation messages (the binding's {@code warnings}: CSS selectors).
+     */
+    public static Recorder attach(WebDriver driver, List<String> warnings) {
+        return new Recorder(driver, warnings);
+    }
+
+    /** The recorder's source with the warning selectors written in (as a JSON array literal). */
+    static String source(List<String> warnings) {
+        try {
+            return SOURCE.replace("/*WARNINGS*/[]", JSON.writeValueAsString(warnings));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public Recording recording() {
         return recording;
+    }
+
+    static final long ACK_EVERY_MS = 250;
+
+    /**
+     * Tells each realm that sent batches lately which of them the JVM now holds, so the page stops keeping them for
+     * resending (see recorder.js). A realm that is gone is forgotten.
+     */
+    private void acknowledge() {
+        Map<String, List<List<Object>>> acks = new HashMap<>();
+        synchronized (docsByRealm) {
+            for (String realm : toAcknowledge) {
+                List<List<Object>> list = new ArrayList<>();
+                for (String doc : docsByRealm.getOrDefault(realm, Set.of())) {
+                    long upTo = recording.contiguous(doc);
+                    if (upTo >= 0) {
+                        list.add(List.of(doc, upTo));
+                    }
+                }
+                acks.put(realm, list);
+            }
+            toAcknowledge.clear();
+        }
+        for (var e : acks.entrySet()) {
+            try {
+                script.callFunctionInRealm(e.getKey(), "() => { const r = window.__bedsideRecorder; if (r && r.ack) r.ack("
+                        + JSON.writeValueAsString(e.getValue()) + "); }", false, Optional.empty(), Optional.empty(),
+                        Optional.empty());
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException gone) {
+                synchronized (docsByRealm) {
+                    docsByRealm.remove(e.getKey());
+                }
+            }
+        }
     }
 
     /** The browser's high-resolution clock now (epoch ms), the same clock the page events carry. */
@@ -59,13 +145,22 @@ public final class Recorder implements AutoCloseable {
      */
     public boolean drain(long timeoutMillis) {
         try {
-            Object v = ((JavascriptExecutor) driver).executeScript(
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            Object v = js.executeScript(
                     "const r = window.__bedsideRecorder; if (!r) return null; r.adopt && r.adopt(); r.flush && r.flush();"
                             + " return [r.doc, r.sent];");
             if (v instanceof List<?> pair && pair.size() == 2) {
                 String doc = String.valueOf(pair.get(0));
                 long sent = ((Number) pair.get(1)).longValue();
-                return recording.awaitFrom(doc, sent, timeoutMillis);
+                if (recording.awaitFrom(doc, sent, Math.min(timeoutMillis, 1000))) {
+                    return true;
+                }
+                // The channel did not deliver (see recorder.js): take what the page still holds straight from it.
+                Object pending = js.executeScript("const r = window.__bedsideRecorder; return r && r.pending ? r.pending() : [];");
+                if (pending instanceof List<?> messages) {
+                    messages.forEach(m -> recording.accept(String.valueOf(m)));
+                }
+                return recording.awaitFrom(doc, sent, Math.max(0, timeoutMillis - 1000));
             }
             return false;
         } catch (UnhandledAlertException | NoAlertPresentException e) {
@@ -80,6 +175,7 @@ public final class Recorder implements AutoCloseable {
 
     @Override
     public void close() {
+        acknowledger.shutdownNow();
         try {
             script.close();
         } catch (RuntimeException ignored) {

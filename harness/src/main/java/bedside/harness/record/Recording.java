@@ -28,11 +28,15 @@ public final class Recording {
     private final Map<String, Long> receivedPerDoc = new HashMap<>();
     private final List<String> malformed = new ArrayList<>();
     private final java.util.Set<String> batches = new java.util.HashSet<>();
+    private final Map<String, Long> contiguous = new HashMap<>();
     private long duplicates;
     private final AtomicLong messages = new AtomicLong();
 
-    /** Takes one channel message: a JSON string {doc, top, seq, url, events: [...]}. */
-    public void accept(String message) {
+    /**
+     * Takes one channel message: a JSON string {doc, top, seq, url, events: [...]}. Returns the document it came from
+     * (also for a copy already held, so that it is acknowledged again), or null if it is not a recorder message.
+     */
+    public String accept(String message) {
         long received = System.nanoTime();
         messages.incrementAndGet();
         JsonNode root;
@@ -42,7 +46,7 @@ public final class Recording {
             synchronized (this) {
                 malformed.add(message.length() > 200 ? message.substring(0, 200) : message);
             }
-            return;
+            return null;
         }
         String doc = root.path("doc").asText();
         boolean top = root.path("top").asBoolean(true);
@@ -62,12 +66,23 @@ public final class Recording {
             // A document re-sends its last batches from the next page (see recorder.js): keep one copy.
             if (!batches.add(doc + "#" + batch)) {
                 duplicates++;
-                return;
+                return doc;
             }
             events.addAll(parsed);
             receivedPerDoc.merge(doc, (long) parsed.size(), Long::sum);
+            long c = contiguous.getOrDefault(doc, -1L);
+            while (batches.contains(doc + "#" + (c + 1))) {
+                c++;
+            }
+            contiguous.put(doc, c);
             notifyAll();
         }
+        return doc;
+    }
+
+    /** The highest n such that batches 0..n of {@code doc} have all arrived, or -1. */
+    public synchronized long contiguous(String doc) {
+        return contiguous.getOrDefault(doc, -1L);
     }
 
     /** All events so far, ordered by when they happened in the browser. */

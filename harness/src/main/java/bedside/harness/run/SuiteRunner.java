@@ -1,6 +1,9 @@
 package bedside.harness.run;
 
 import bedside.harness.journal.Journal;
+import bedside.harness.upload.ResultsDestination;
+import bedside.harness.upload.StoreDestination;
+import bedside.harness.upload.Uploader;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
@@ -8,9 +11,12 @@ import bedside.results.store.ResultsStore;
 import bedside.scenarios.Suite;
 import bedside.scenarios.Task;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -19,34 +25,63 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Runs a suite's tasks on candidates as one run: every attempt goes to the journal first (forced to disk),
- * then to the results store, so nothing recorded is lost if the store or the process fails.
+ * Runs a suite's tasks on candidates as one run: every attempt goes to the journal first (forced to disk), then,
+ * by the {@link Uploader} on its own thread, to the results destination, so nothing recorded is lost if the
+ * destination or the process fails, and an outage of the destination does not hold the run up.
  */
 public final class SuiteRunner {
     /** The participant code of the scripted expert path. */
     public static final String EXPERT = "expert-path";
 
+    /** How long the end of a run waits for the destination to take what is queued while no attempt gets through. */
+    public static final Duration UPLOAD_PATIENCE = Duration.ofSeconds(20);
+
     private final TaskRunner tasks;
-    private final ResultsStore store;
+    private final ResultsDestination destination;
     private final Journal journal;
     private final String study;
+    private Duration uploadPatience = UPLOAD_PATIENCE;
 
-    public SuiteRunner(TaskRunner tasks, ResultsStore store, Journal journal, String study) {
+    public SuiteRunner(TaskRunner tasks, ResultsDestination destination, Journal journal, String study) {
         this.tasks = tasks;
-        this.store = store;
+        this.destination = destination;
         this.journal = journal;
         this.study = study;
     }
 
+    public SuiteRunner(TaskRunner tasks, ResultsStore store, Journal journal, String study) {
+        this(tasks, new StoreDestination(store, "the results database", "database"), journal, study);
+    }
+
+    /** How long the end of the run waits for an unreachable destination before leaving the rest in the journal. */
+    public SuiteRunner uploadPatience(Duration patience) {
+        this.uploadPatience = patience;
+        return this;
+    }
+
     /** Stores the suite version (by content hash) and its task texts, so results point to the exact text used. */
     public static void registerSuite(ResultsStore store, Suite suite) {
+        registerSuite(new StoreDestination(store, "the results database", "database"), suite);
+    }
+
+    public static void registerSuite(ResultsDestination destination, Suite suite) {
         List<TaskText> texts = suite.tasks().stream()
                 .map(t -> TaskText.of(t.id(), t.title(), t.instruction()))
                 .toList();
-        store.saveSuiteVersion(suite.id(), suite.version(), suite.contentHash(), suite.title(), texts);
+        destination.saveSuiteVersion(suite.id(), suite.version(), suite.contentHash(), suite.title(), texts);
     }
 
-    public record Outcome(RunRecord run, List<AttemptResult> attempts) {}
+    /**
+     * @param upload what reached the destination during the run, and what still waits in the journal
+     * @param resumed how many attempts an earlier, cut-off process made of this run (0 for a new run)
+     */
+    public record Outcome(RunRecord run, List<AttemptResult> attempts, Uploader.Summary upload, int resumed) {}
+
+    /**
+     * A run that an earlier process began and did not finish: its run and sessions as journalled, the attempts it
+     * made (finished, or cut off as system errors) by slot. The run goes on with the slots never begun.
+     */
+    public record Resume(RunRecord run, List<SessionRecord> sessions, Map<Journal.Slot, AttemptResult> earlier) {}
 
     /** One attempt to make: the candidate, the task, which repetition. */
     private record Job(int index, CandidateInstances candidate, SessionRecord session, Task task, int k) {}
@@ -54,33 +89,58 @@ public final class SuiteRunner {
     public Outcome run(UUID runId, Suite suite, List<CandidateTarget> candidates, List<Task> selected, int repeat, String kind,
                        PrintStream progressOut, Consumer<AttemptResult> onAttempt) {
         return run(runId, suite, candidates.stream().map(CandidateInstances::single).toList(), selected, repeat, 1, kind,
-                progressOut, onAttempt);
+                progressOut, onAttempt, null);
     }
 
     /**
      * Runs every selected task {@code repeat} times on every candidate, {@code parallel} attempts at once (each
      * worker on its own instance of a candidate where there are enough). Attempts come back in the order
      * candidate, task, repetition, whatever order they finished in.
+     *
+     * @param resume a cut-off run to go on with (its run id, sessions and the slots it began are kept), or null for a
+     *               new run under {@code runId}
      */
     public Outcome run(UUID runId, Suite suite, List<CandidateInstances> candidates, List<Task> selected, int repeat,
-                       int parallel, String kind, PrintStream progressOut, Consumer<AttemptResult> onAttempt) {
-        RunRecord run = new RunRecord(runId, study, suite.id(), suite.version(), suite.contentHash(), kind, Instant.now(), null);
-        journal.run(run);
-        store.startRun(run);
+                       int parallel, String kind, PrintStream progressOut, Consumer<AttemptResult> onAttempt, Resume resume) {
+        RunRecord run;
+        Map<String, SessionRecord> sessions = new HashMap<>();
+        if (resume == null) {
+            run = new RunRecord(runId, study, suite.id(), suite.version(), suite.contentHash(), kind, Instant.now(), null);
+            journal.run(run);
+            destination.startRun(run);
+        } else {
+            run = resume.run();
+            resume.sessions().forEach(s -> sessions.put(s.candidate(), s));
+        }
+        // Every slot of the plan, in order; those an earlier process of this run began are not run again.
         List<Job> jobs = new ArrayList<>();
+        List<Job> slots = new ArrayList<>();
         for (CandidateInstances candidate : candidates) {
-            SessionRecord session = new SessionRecord(UUID.randomUUID(), runId, candidate.target().id(), EXPERT, Instant.now());
-            journal.session(session);
-            store.startSession(session);
+            SessionRecord session = sessions.get(candidate.target().id());
+            if (session == null) {
+                session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.target().id(), EXPERT, Instant.now());
+                journal.session(session);
+                destination.startSession(study, session);
+            }
             for (Task task : selected) {
                 for (int k = 1; k <= repeat; k++) {
-                    jobs.add(new Job(jobs.size(), candidate, session, task, k));
+                    Job job = new Job(slots.size(), candidate, session, task, k);
+                    slots.add(job);
+                    if (resume == null || !resume.earlier().containsKey(slot(job))) {
+                        jobs.add(job);
+                    }
                 }
             }
         }
+        AttemptResult[] results = new AttemptResult[slots.size()];
+        if (resume != null) {
+            for (Job job : slots) {
+                results[job.index()] = resume.earlier().get(slot(job));
+            }
+        }
+        Uploader uploader = new Uploader(destination, journal, progressOut);
         int total = jobs.size();
         int workers = Math.max(1, Math.min(parallel, total));
-        AttemptResult[] results = new AttemptResult[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         Object report = new Object();
@@ -101,7 +161,7 @@ public final class SuiteRunner {
                         if (bar != null) {
                             bar.setExtraMessage(what + (workers > 1 ? " (" + workers + " at once)" : ""));
                         }
-                        AttemptResult result = attempt(suite, job, job.candidate().forWorker(worker), progressOut);
+                        AttemptResult result = attempt(suite, job, job.candidate().forWorker(worker), uploader);
                         results[job.index()] = result;
                         synchronized (report) {
                             onAttempt.accept(result);
@@ -135,21 +195,32 @@ public final class SuiteRunner {
                 }
             }
         }
-        RunRecord finished = new RunRecord(runId, study, suite.id(), suite.version(), suite.contentHash(), kind, run.startedAt(),
-                Instant.now());
-        store.finishRun(runId, finished.finishedAt());
+        RunRecord finished = new RunRecord(run.runId(), study, suite.id(), suite.version(), suite.contentHash(), kind,
+                run.startedAt(), Instant.now());
         journal.finished(finished);
+        Uploader.Summary upload = uploader.finish(uploadPatience);
+        try {
+            destination.finishRun(study, run.runId(), finished.finishedAt());
+        } catch (RuntimeException e) {
+            // The journal says the run finished; the next upload tells the destination.
+            progressOut.println("warning: could not mark run " + run.runId() + " finished in " + destination.describe()
+                    + ": " + e.getMessage());
+        }
         List<AttemptResult> ordered = new ArrayList<>();
         for (AttemptResult r : results) {
             if (r != null) {
                 ordered.add(r);
             }
         }
-        return new Outcome(finished, ordered);
+        return new Outcome(finished, ordered, upload, resume == null ? 0 : resume.earlier().size());
     }
 
-    /** One attempt: its events journalled in batches while it runs, then the whole attempt journalled and stored. */
-    private AttemptResult attempt(Suite suite, Job job, CandidateTarget instance, PrintStream progressOut) {
+    private static Journal.Slot slot(Job job) {
+        return new Journal.Slot(job.candidate().target().id(), job.task().id(), job.k());
+    }
+
+    /** One attempt: its events journalled in batches while it runs, then the whole attempt journalled and queued. */
+    private AttemptResult attempt(Suite suite, Job job, CandidateTarget instance, Uploader uploader) {
         java.util.concurrent.atomic.AtomicReference<UUID> begun = new java.util.concurrent.atomic.AtomicReference<>();
         AttemptListener toJournal = new AttemptListener() {
             @Override
@@ -182,14 +253,7 @@ public final class SuiteRunner {
                     null, false);
         }
         journal.attempt(result.attempt(), result.events());
-        try {
-            store.saveAttempt(result.attempt(), result.events());
-            journal.stored(result.attempt().attemptId());
-        } catch (RuntimeException e) {
-            // Kept in the journal; the next run uploads it (storing is idempotent).
-            progressOut.println("warning: attempt " + result.attempt().attemptId() + " is in the journal "
-                    + journal.file() + " but could not be stored yet: " + e.getMessage());
-        }
+        uploader.submit(study, result.attempt(), result.events());
         return result;
     }
 }

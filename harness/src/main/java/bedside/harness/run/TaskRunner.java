@@ -88,12 +88,7 @@ public final class TaskRunner {
         Binding binding = suite.bindings().get(candidate.id());
         Binding.TaskBinding path = binding.tasks().get(task.id());
         new StepRunner(driver, candidate, binding.fragments(), System.nanoTime() + SETUP_LIMIT.toNanos())
-                .run(setup ? path.setup() : path.steps(), values(suite, task), setup ? "setup " : "");
-    }
-
-    /** The values a task's {@code ${...}} parameters are filled from: its data set, then its own parameters. */
-    public static Map<String, Object> values(Suite suite, Task task) {
-        return Parameters.effectiveValues(suite, task);
+                .run(setup ? path.setup() : path.steps(), Parameters.effectiveValues(suite, task), setup ? "setup " : "");
     }
 
     public AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, UUID sessionId, String participant,
@@ -110,7 +105,7 @@ public final class TaskRunner {
         safely(() -> listener.started(begun));
         Binding binding = suite.bindings().get(candidate.id());
         Binding.TaskBinding path = binding == null ? null : binding.tasks().get(task.id());
-        Map<String, Object> values = values(suite, task);
+        Map<String, Object> values = Parameters.effectiveValues(suite, task);
         UnaryOperator<String> fill = template -> template == null ? null : Parameters.resolve(template, values);
 
         if (path == null) {
@@ -132,7 +127,7 @@ public final class TaskRunner {
         }
         Recorder attached;
         try {
-            attached = Recorder.attach(session.driver());
+            attached = Recorder.attach(session.driver(), binding.warnings());
         } catch (RuntimeException e) {
             session.close();
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,

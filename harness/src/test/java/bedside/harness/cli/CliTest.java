@@ -52,11 +52,27 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "validate", "analyze", "samples"}) {
+        for (String command : new String[] {"demo", "run", "upload", "study", "validate", "analyze", "samples", "serve",
+                "token", "verify"}) {
             out.reset();
             assertThat(BedsideCli.execute(command, "--help")).as(command).isZero();
             assertThat(out()).as(command).contains("Usage: bedside " + command);
         }
+    }
+
+    @Test
+    void aBadStudyCodeIsAUsageErrorBeforeAnyDatabaseOpens() {
+        assertThat(BedsideCli.execute("study", "create", "no spaces")).isEqualTo(BedsideCli.USAGE);
+        assertThat(err()).contains("is not a study code");
+    }
+
+    @Test
+    void teamModeWithoutATokenIsAUsageError() {
+        assertThat(BedsideCli.execute("upload", "--server", "http://127.0.0.1:9")).isEqualTo(BedsideCli.USAGE);
+        assertThat(err()).contains("team mode needs an API token");
+        err.reset();
+        assertThat(BedsideCli.execute("upload", "--server", "ftp://x")).isEqualTo(BedsideCli.USAGE);
+        assertThat(err()).contains("must be an http or https URL");
     }
 
     @Test

@@ -30,11 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kill -9} of a running {@code bedside run} in the middle of an attempt, then a rerun: the journal holds
- * what the killed run recorded (its event batches were journalled while the attempt ran), the rerun uploads
- * everything not yet stored — the finished attempts and the cut-off one, with its events, as a system error —
- * and a third run uploads nothing more: nothing is lost and nothing duplicated.
+ * {@code kill -9} of a running {@code bedside run} in the middle of an attempt, then a rerun of the same command:
+ * the journal holds what the killed run recorded (its event batches were journalled while the attempt ran), and the
+ * rerun resumes the killed run — it stores everything not yet stored (the finished attempts and the cut-off one,
+ * with its events, as a system error), runs the attempts never begun under the same run, and finishes it. A third,
+ * different run uploads nothing more and resumes nothing: nothing is lost and nothing duplicated.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CrashResumeIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -138,7 +140,8 @@ class CrashResumeIT {
         }
         assertThat(Journal.pending(home.resolve("journal"))).isNotEmpty();
 
-        rerun = run("run", "scenarios/suites/sed-core", "--candidate", "legacy", "--task", "record-allergy", "--study", "crash");
+        rerun = run("run", "scenarios/suites/sed-core", "--candidate", "legacy", "--task", "record-allergy",
+                "--repeat", "4", "--study", "crash");
         third = run("run", "scenarios/suites/sed-core", "--candidate", "legacy", "--task", "record-allergy", "--study", "crash");
     }
 
@@ -156,9 +159,10 @@ class CrashResumeIT {
     }
 
     @Test
-    void theRerunUploadsWhatWasNotStoredAndTheThirdRunNothing() {
-        assertThat(rerun).contains("that an earlier run journalled but had not stored").contains(killedRun.toString());
-        assertThat(third).doesNotContain("that an earlier run journalled but had not stored");
+    void theRerunResumesTheKilledRunAndTheThirdRunIsNew() {
+        assertThat(rerun).contains("Resuming run " + killedRun).contains("running the rest")
+                .contains("Stored as run " + killedRun);
+        assertThat(third).doesNotContain("that an earlier run journalled but had not stored").doesNotContain("Resuming");
         assertThat(Journal.pending(home.resolve("journal"))).isEmpty();
     }
 
@@ -167,14 +171,17 @@ class CrashResumeIT {
         try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
             ResultsStore store = new ResultsStore(db);
             List<RunRecord> runs = store.runs("crash");
-            assertThat(runs).hasSize(3);
+            assertThat(runs).as("the rerun resumed the killed run; the third is a run of its own").hasSize(2);
             RunRecord killed = runs.stream().filter(r -> r.runId().equals(killedRun)).findFirst().orElseThrow();
-            assertThat(killed.finishedAt()).as("the killed run never finished").isNull();
+            assertThat(killed.finishedAt()).as("the resumed run came to its end").isNotNull();
             List<AttemptRecord> attempts = store.attemptsOfRun(killedRun);
-            // Every attempt that began is stored, once.
-            assertThat(attempts).extracting(AttemptRecord::attemptId).containsExactlyInAnyOrderElementsOf(started);
+            // Every attempt that began is stored, once; the ones never begun were run by the rerun: one per slot.
+            assertThat(attempts).extracting(AttemptRecord::attemptId).containsAll(started);
+            assertThat(attempts).extracting(AttemptRecord::attemptNo).containsExactlyInAnyOrder(1, 2, 3, 4);
             for (AttemptRecord a : attempts) {
-                if (finishedBeforeKill.contains(a.attemptId())) {
+                if (!started.contains(a.attemptId())) {
+                    assertThat(a.outcome()).as("an attempt the rerun made").isEqualTo(Outcome.SUCCESS);
+                } else if (finishedBeforeKill.contains(a.attemptId())) {
                     assertThat(a.outcome()).isEqualTo(Outcome.SUCCESS);
                     assertThat(store.eventCount(a.attemptId())).isGreaterThan(20);
                 } else {
@@ -184,5 +191,22 @@ class CrashResumeIT {
                 }
             }
         }
+    }
+
+    /** Last: {@code bedside verify} finds the stored record intact, then names the row a direct SQL update altered. */
+    @Test
+    @org.junit.jupiter.api.Order(100)
+    void verifyNamesTheRowAnUpdateAltered() throws Exception {
+        Process ok = bedside("verify", "crash").start();
+        String intact = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ok.waitFor()).as(intact).isZero();
+        assertThat(intact).contains("Study crash is intact");
+        try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
+            db.dsl().execute("update attempts set clicks = clicks + 1 where attempt_id = ?", cutOff);
+        }
+        Process bad = bedside("verify", "crash").start();
+        String altered = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor()).as(altered).isEqualTo(1);
+        assertThat(altered).contains("Study crash is ALTERED").contains("First altered row: attempts").contains(cutOff.toString());
     }
 }

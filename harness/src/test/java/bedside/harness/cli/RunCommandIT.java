@@ -70,7 +70,7 @@ class RunCommandIT {
         Result r = bedside(Map.of(), "run", bad.toString(), "--candidate", "faulty");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.output()).containsPattern("bad\\.yaml:\\d+:\\d+: error: task `goes-down` is missing `criticality`")
-                .contains("nothing was run").doesNotContain("Candidate").doesNotContain("Results database");
+                .contains("nothing was run").doesNotContain("Candidate").doesNotContain("Results:");
         assertThat(home.resolve("pg")).doesNotExist();
     }
 

@@ -47,6 +47,7 @@ class MeasuresTest {
         add("scroll", 50, "http://x/a", true).put("distance", 120);
         add("dialog-open", 60, "http://x/a", true).put("kind", "confirm");
         add("validation", 70, "http://x/a", true).put("source", "role-alert");
+        add("warning", 80, "http://x/a", true).put("source", "role-alertdialog");
 
         Measures m = Measures.of(events, 0, 1000, null);
 
@@ -58,6 +59,7 @@ class MeasuresTest {
         assertThat(m.scrollPx()).isEqualTo(120);
         assertThat(m.dialogs()).isEqualTo(1);
         assertThat(m.validationErrors()).isEqualTo(1);
+        assertThat(m.warnings()).as("a warning the candidate showed is not a validation error").isEqualTo(1);
         assertThat(m.timeMs()).isEqualTo(1000);
     }
 

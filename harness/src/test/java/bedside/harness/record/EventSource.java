@@ -24,6 +24,8 @@ final class EventSource implements AutoCloseable {
     /** What the test is doing now, to tell which kind of navigation made each document. */
     volatile String doing = "start";
     final Map<String, String> madeDuring = new ConcurrentHashMap<>();
+    /** The address of the page that made each token's events (its report request's Referer). */
+    final Map<String, String> pageOf = new ConcurrentHashMap<>();
 
     EventSource() {
         app = Javalin.create(cfg -> {
@@ -33,6 +35,10 @@ final class EventSource implements AutoCloseable {
             cfg.routes.post("/count", ctx -> {
                 reported.put(ctx.queryParam("token"), Integer.parseInt(ctx.queryParam("n")));
                 madeDuring.put(ctx.queryParam("token"), doing);
+                String page = ctx.header("Referer");
+                if (page != null) {
+                    pageOf.put(ctx.queryParam("token"), page);
+                }
                 documents.incrementAndGet();
                 ctx.status(204);
             });

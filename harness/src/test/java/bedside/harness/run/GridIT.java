@@ -98,7 +98,7 @@ class GridIT {
         long t0 = System.nanoTime();
         try (Journal journal = Journal.open(dir.resolve("journal"), runId)) {
             outcome = new SuiteRunner(new TaskRunner(BrowserSettings.local().onGrid(grid)), store, journal, "grid")
-                    .run(runId, suite, candidates, List.of(task), 2, 2, "test", new PrintStream(System.out), a -> { });
+                    .run(runId, suite, candidates, List.of(task), 2, 2, "test", new PrintStream(System.out), a -> { }, null);
         }
         wallMillis = (System.nanoTime() - t0) / 1_000_000;
         outcome.attempts().forEach(a -> System.out.println("grid: " + a.attempt()));

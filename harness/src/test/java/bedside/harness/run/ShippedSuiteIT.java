@@ -83,6 +83,15 @@ class ShippedSuiteIT {
                             .hasSize(task.successCriteria().size() + task.criticalChecks().size())
                             .allSatisfy(c -> assertThat(c.passed()).as(c.description() + ": " + c.detail()).isTrue());
                     assertThat(r.recordingComplete()).as("the recording is complete").isTrue();
+                    // An expert path makes no input errors: the candidate's own warnings (interaction checks, clinical
+                    // alerts) must be recorded as warnings, not as validation errors.
+                    assertThat(r.attempt().validationErrors()).as(task.id() + " on " + candidate.id() + ": validation "
+                            + "messages " + r.events().stream().filter(e -> e.type().equals("validation")).map(e -> e.json()).toList())
+                            .isZero();
+                    if (task.id().contains("interaction")) {
+                        assertThat(r.measures().warnings()).as(task.id() + " on " + candidate.id() + ": the warning shown")
+                                .isPositive();
+                    }
                 }));
             }
             perTask.add(dynamicTest("legacy needs at least as many clicks as streamlined, and more time", () -> {

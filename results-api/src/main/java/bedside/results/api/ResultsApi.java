@@ -18,6 +18,7 @@ import bedside.results.TaskRatingRecord;
 import bedside.results.TaskText;
 import bedside.results.VerifyReport;
 import bedside.results.store.AccessTokens;
+import bedside.results.store.AttemptRefusedException;
 import bedside.results.store.Database;
 import bedside.results.store.RecordConflictException;
 import bedside.results.store.ResultsStore;
@@ -496,6 +497,14 @@ final class ResultsApi {
         StudyRecord s = study(ctx);
         Bodies.AttemptBatch batch = body(ctx, Bodies.AttemptBatch.class);
         List<Bodies.Attempt> items = require(batch.attempts(), "attempts");
+        // The studies of the sessions named, in one query (the checks below still go attempt by attempt).
+        Set<UUID> sessionIds = new HashSet<>();
+        for (Bodies.Attempt b : items) {
+            if (b != null && b.sessionId() != null) {
+                sessionIds.add(b.sessionId());
+            }
+        }
+        Map<UUID, String> sessionStudies = store.studiesOfSessions(sessionIds);
         List<AttemptRecord> attempts = new ArrayList<>();
         List<List<EventRecord>> events = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
@@ -506,30 +515,40 @@ final class ResultsApi {
             if (!ids.add(a.attemptId())) {
                 throw ApiProblem.invalid("attempt " + a.attemptId() + " appears twice in the batch", f + "attemptId");
             }
-            if (!store.studyOfSession(a.sessionId()).map(s.code()::equals).orElse(false)) {
+            if (!s.code().equals(sessionStudies.get(a.sessionId()))) {
                 throw ApiProblem.invalid("no session " + a.sessionId() + " in study " + s.code(), f + "sessionId");
             }
             attempts.add(a);
             events.add(toEvents(a.attemptId(), b.events(), f + "events"));
         }
-        List<Boolean> stored = new ArrayList<>();
-        database.dsl().transaction(cfg -> {
-            ResultsStore tx = new ResultsStore(cfg.dsl());
-            for (int i = 0; i < attempts.size(); i++) {
-                int index = i;
-                stored.add(guard(() -> tx.saveAttempt(attempts.get(index), events.get(index)), "attempts[" + i + "]"));
-            }
-        });
+        // One transaction: the batch (a few statements for all of it, see ResultsStore.saveAttempts) and its audit
+        // entry are stored together or not at all.
+        String actor = token(ctx).actor();
+        List<Boolean> stored;
+        try {
+            stored = guard(() -> database.dsl().transactionResult(cfg -> {
+                ResultsStore tx = new ResultsStore(cfg.dsl());
+                List<Boolean> saved = tx.saveAttempts(attempts, events);
+                long added = saved.stream().filter(Boolean::booleanValue).count();
+                if (added > 0) {
+                    tx.audit(actor, "attempts.upload", s.code(), "attempts", null,
+                            "{\"stored\":" + added + ",\"alreadyStored\":" + (attempts.size() - added) + "}");
+                }
+                return saved;
+            }));
+        } catch (AttemptRefusedException e) {
+            // The problem guard makes of the reason, naming the attempt.
+            guard(() -> {
+                throw e.reason();
+            }, "attempts[" + e.index() + "]");
+            throw e;
+        }
         ArrayNode results = Json.MAPPER.createArrayNode();
         int added = 0;
         for (int i = 0; i < attempts.size(); i++) {
             results.addObject().put("attemptId", attempts.get(i).attemptId().toString())
                     .put("status", stored.get(i) ? "stored" : "already-stored");
             added += stored.get(i) ? 1 : 0;
-        }
-        if (added > 0) {
-            store.audit(token(ctx).actor(), "attempts.upload", s.code(), "attempts", null,
-                    "{\"stored\":" + added + ",\"alreadyStored\":" + (attempts.size() - added) + "}");
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("stored", added);

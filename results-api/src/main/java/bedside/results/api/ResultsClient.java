@@ -176,6 +176,27 @@ public final class ResultsClient {
 
     // ------------------------------------------------------------------ uploads
 
+    /**
+     * Makes sure the study exists: it is read, and created if missing (creating a study takes an admin token; an
+     * evaluator's token gets a 403 {@link ApiException} saying so).
+     */
+    public void ensureStudy(String code, String title) {
+        try {
+            get("/api/studies/" + enc(code));
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            send("POST", "/api/studies", Json.MAPPER.createObjectNode().put("code", code).put("title", title));
+        }
+    }
+
+    /** Adds the candidate to the study, or finds it there with the same details (idempotent). */
+    public void ensureCandidate(String study, String code, String displayName, String vendor) {
+        ObjectNode n = Json.MAPPER.createObjectNode().put("code", code).put("displayName", displayName).put("vendor", vendor);
+        send("POST", "/api/studies/" + enc(study) + "/candidates", n);
+    }
+
     public void saveSuiteVersion(String suiteId, String version, String contentHash, String title, List<TaskText> tasks) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("suiteId", suiteId).put("version", version).put("contentHash", contentHash).put("title", title);

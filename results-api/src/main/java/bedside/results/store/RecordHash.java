@@ -2,6 +2,7 @@ package bedside.results.store;
 
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.TaskRatingRecord;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,13 +25,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * The tamper-evidence hash of an attempt and its events, chained per study.
+ * The tamper-evidence hash of each link of a study's chain — an attempt with its events, a post-task rating or a
+ * SUS answer — chained per study.
  *
  * <pre>
- * record_hash(n) = hex(SHA-256( UTF-8(record_hash(n-1)) || UTF-8(canonical(attempt n, its events)) ))
- * record_hash(0) = "0" × 64           (the chain's start, before the study's first attempt)
+ * record_hash(n) = hex(SHA-256( UTF-8(record_hash(n-1)) || UTF-8(canonical(link n)) ))
+ * record_hash(0) = "0" × 64           (the chain's start, before the study's first link)
  * </pre>
  *
  * <p>The canonical form ({@code v = 1}) is one line of JSON with no insignificant whitespace, fields in the
@@ -42,9 +45,23 @@ import java.util.List;
  * information (it reorders keys, drops spaces and rewrites numbers, but keeps their values), canonicalising the
  * text sent and canonicalising the text PostgreSQL returns give the same bytes: the hash computed before the
  * insert is re-derived exactly by {@link ResultsStore#verify}.
+ *
+ * <p>Questionnaire answers are links of the same chain (one numbering per study, shared with attempts): each
+ * post-task rating ({@code task_ratings} row) and each SUS answer ({@code sus_answers} row, one per item) is hashed
+ * on its own, chained to the link before it. Their canonical forms start with a {@code kind}, so they can never
+ * spell an attempt's, and carry the session's candidate and participant:
+ * <pre>
+ * {"v":1,"kind":"task-rating","study":…,"sessionId":…,"candidate":…,"participant":…,"task":…,"instrument":…,
+ *  "rating":…,"scaleMin":…,"scaleMax":…,"comment":…|null,"answeredAt":"…"}
+ * {"v":1,"kind":"sus-answer","study":…,"sessionId":…,"candidate":…,"participant":…,"item":…,"answer":…,
+ *  "answeredAt":"…"}
+ * </pre>
+ * Strings there are escaped exactly as PostgreSQL's {@code to_json} escapes them (see {@link #quote}; characters
+ * outside the BMP as they are, in UTF-8), so migration V3 can build the same bytes in SQL for the answers stored
+ * before it.
  */
 public final class RecordHash {
-    /** The hash before a study's first attempt. */
+    /** The hash before a study's first link. */
     public static final String GENESIS = "0".repeat(64);
     public static final int VERSION = 1;
 
@@ -119,6 +136,87 @@ public final class RecordHash {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The canonical bytes of a post-task rating (see the class comment).
+     *
+     * @param candidate   the candidate of the rating's session
+     * @param participant the participant of the rating's session
+     */
+    public static byte[] canonicalTaskRating(String study, String candidate, String participant, TaskRatingRecord r) {
+        StringBuilder b = answerHeader("task-rating", study, r.sessionId(), candidate, participant);
+        b.append(",\"task\":");
+        quote(b, r.task());
+        b.append(",\"instrument\":");
+        quote(b, r.instrument());
+        b.append(",\"rating\":").append(r.rating());
+        b.append(",\"scaleMin\":").append(r.scaleMin());
+        b.append(",\"scaleMax\":").append(r.scaleMax());
+        b.append(",\"comment\":");
+        quote(b, r.comment());
+        b.append(",\"answeredAt\":");
+        quote(b, instant(r.answeredAt()));
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The canonical bytes of one SUS answer (item 1–10) of a session (see the class comment). */
+    public static byte[] canonicalSusAnswer(String study, String candidate, String participant, UUID sessionId,
+            int item, int answer, Instant answeredAt) {
+        StringBuilder b = answerHeader("sus-answer", study, sessionId, candidate, participant);
+        b.append(",\"item\":").append(item);
+        b.append(",\"answer\":").append(answer);
+        b.append(",\"answeredAt\":");
+        quote(b, instant(answeredAt));
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder answerHeader(String kind, String study, UUID sessionId, String candidate,
+            String participant) {
+        StringBuilder b = new StringBuilder(256).append("{\"v\":").append(VERSION).append(",\"kind\":");
+        quote(b, kind);
+        b.append(",\"study\":");
+        quote(b, study);
+        b.append(",\"sessionId\":");
+        quote(b, sessionId.toString());
+        b.append(",\"candidate\":");
+        quote(b, candidate);
+        b.append(",\"participant\":");
+        quote(b, participant);
+        return b;
+    }
+
+    /**
+     * A JSON string exactly as PostgreSQL's {@code to_json(text)} writes it: {@code "} and backslash escaped, the
+     * control characters with short escapes ({@code \b \f \n \r \t}) or else as six-character escapes in
+     * lower-case hex, everything else as it is; null as {@code null}.
+     */
+    static void quote(StringBuilder b, String s) {
+        if (s == null) {
+            b.append("null");
+            return;
+        }
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
     }
 
     /** The canonical text of a JSON document (see the class comment). */

@@ -32,6 +32,7 @@ import bedside.results.store.jooq.tables.records.SessionsRecord;
 import bedside.results.store.jooq.tables.records.StudyChainsRecord;
 import bedside.results.store.jooq.tables.records.SuiteTasksRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import java.sql.PreparedStatement;
 import org.jooq.JSONB;
 import org.jooq.Record3;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -79,6 +81,8 @@ public final class ResultsStore {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
     /** Events per INSERT (each binds six arrays of this length). */
     static final int EVENT_BATCH = 5_000;
+    /** Attempts per INSERT of a batch (24 bind values each; PostgreSQL takes at most 65,535 per statement). */
+    static final int ATTEMPT_BATCH = 1_000;
 
     private final DSLContext dsl;
 
@@ -339,7 +343,7 @@ public final class ResultsStore {
 
     /**
      * Stores an attempt and its events in one transaction, chained into the study's hash chain (see
-     * {@link RecordHash}): the attempt's {@code record_hash} is computed from the previous attempt's hash in the
+     * {@link RecordHash}): the attempt's {@code record_hash} is computed from the previous link's hash in the
      * study and the canonical form of this attempt and its events, before the insert, while the study's chain
      * head is locked. Idempotent by attempt id: if the attempt is already stored with the same content nothing
      * is written, events included (they were stored with it, in the same transaction; a replay carrying a
@@ -352,89 +356,278 @@ public final class ResultsStore {
      * @throws IllegalArgumentException if an event's JSON is not valid, or the attempt disagrees with its session
      */
     public boolean saveAttempt(AttemptRecord a, List<EventRecord> events) {
-        Set<Long> seqs = new HashSet<>();
-        for (EventRecord e : events) {
-            if (!e.attemptId().equals(a.attemptId())) {
-                throw new IllegalArgumentException("event " + e.seq() + " belongs to attempt " + e.attemptId()
-                        + ", not " + a.attemptId());
+        try {
+            return saveAttempts(List.of(a), List.of(events)).get(0);
+        } catch (AttemptRefusedException e) {
+            throw e.reason();
+        }
+    }
+
+    /**
+     * Stores a batch of attempts with their events in one transaction, wholly or not at all, each as
+     * {@link #saveAttempt} stores one (chained in batch order, idempotent by attempt id), with a few statements
+     * for the whole batch rather than a dozen per attempt: the sessions, tasks and stored attempts are read at once,
+     * each study's chain head is locked once, the new attempts go in as one INSERT and all their events as one per
+     * {@value #EVENT_BATCH}. Within a caller's transaction, it joins it.
+     *
+     * @param events the events of each attempt, in the same order as {@code attempts}
+     * @return for each attempt, true if stored now, false if it was already stored
+     * @throws AttemptRefusedException naming the first attempt (in batch order) that is refused and why: the
+     *                                 exception {@link #saveAttempt} would throw for it
+     */
+    public List<Boolean> saveAttempts(List<AttemptRecord> attempts, List<List<EventRecord>> events) {
+        if (attempts.size() != events.size()) {
+            throw new IllegalArgumentException(attempts.size() + " attempt(s) but " + events.size() + " event list(s)");
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            AttemptRecord a = attempts.get(i);
+            if (!ids.add(a.attemptId())) {
+                throw new AttemptRefusedException(i, new IllegalArgumentException("attempt " + a.attemptId()
+                        + " appears twice in the batch"));
             }
-            if (!seqs.add(e.seq())) {
-                throw new IllegalArgumentException("event seq " + e.seq() + " appears twice in attempt " + a.attemptId());
+            Set<Long> seqs = new HashSet<>();
+            for (EventRecord e : events.get(i)) {
+                if (!e.attemptId().equals(a.attemptId())) {
+                    throw new AttemptRefusedException(i, new IllegalArgumentException("event " + e.seq()
+                            + " belongs to attempt " + e.attemptId() + ", not " + a.attemptId()));
+                }
+                if (!seqs.add(e.seq())) {
+                    throw new AttemptRefusedException(i, new IllegalArgumentException("event seq " + e.seq()
+                            + " appears twice in attempt " + a.attemptId()));
+                }
             }
         }
+        if (attempts.isEmpty()) {
+            return List.of();
+        }
         try {
-            return dsl.transactionResult(cfg -> saveAttempt(cfg.dsl(), a, events));
+            return dsl.transactionResult(cfg -> saveAttempts(cfg.dsl(), attempts, events));
         } catch (DataAccessException e) {
             throw translate(e);
         }
     }
 
-    private static boolean saveAttempt(DSLContext tx, AttemptRecord a, List<EventRecord> events) {
-        var session = tx
-                .select(SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE, SESSIONS.SUITE_HASH, SESSIONS.STUDY_CODE)
-                .from(SESSIONS)
-                .where(SESSIONS.SESSION_ID.eq(a.sessionId()))
-                .fetchOne();
-        if (session == null) {
-            throw new IllegalStateException("unknown session " + a.sessionId() + ": start the session first");
+    private static List<Boolean> saveAttempts(DSLContext tx, List<AttemptRecord> attempts,
+            List<List<EventRecord>> events) {
+        int n = attempts.size();
+        List<UUID> ids = attempts.stream().map(AttemptRecord::attemptId).toList();
+        Map<UUID, SessionScope> sessions = sessions(tx, attempts.stream().map(AttemptRecord::sessionId).toList());
+        Set<String> tasks = new HashSet<>();
+        tx.select(SUITE_TASKS.SUITE_HASH, SUITE_TASKS.TASK_ID).from(SUITE_TASKS)
+                .where(SUITE_TASKS.SUITE_HASH.in(sessions.values().stream().map(SessionScope::suiteHash)
+                                .collect(java.util.stream.Collectors.toSet())),
+                        SUITE_TASKS.TASK_ID.in(attempts.stream().map(AttemptRecord::task)
+                                .collect(java.util.stream.Collectors.toSet())))
+                .forEach(r -> tasks.add(r.value1() + "\n" + r.value2()));
+        Map<UUID, AttemptRecord> stored = storedAttempts(tx, ids);
+
+        // Each attempt checked in batch order, and the canonical form of each new one made (which also checks its
+        // events' JSON) before anything is written or locked.
+        Boolean[] result = new Boolean[n];
+        byte[][] canonical = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            AttemptRecord a = attempts.get(i);
+            SessionScope session = sessions.get(a.sessionId());
+            try {
+                if (session == null) {
+                    throw new IllegalStateException("unknown session " + a.sessionId() + ": start the session first");
+                }
+                if (!session.candidate().equals(a.candidate()) || !session.participant().equals(a.participant())) {
+                    throw new IllegalArgumentException("attempt " + a.attemptId() + " names candidate "
+                            + a.candidate() + " and participant " + a.participant() + " but its session is "
+                            + session.candidate() + " / " + session.participant());
+                }
+                if (!tasks.contains(session.suiteHash() + "\n" + a.task())) {
+                    throw new IllegalArgumentException("task " + a.task() + " is not in the suite version "
+                            + session.suiteHash() + " of the attempt's run");
+                }
+                if (isReplay(a, stored.get(a.attemptId()))) {
+                    result[i] = false;
+                } else {
+                    canonical[i] = RecordHash.canonical(session.study(), session.suiteHash(), normalized(a),
+                            events.get(i));
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new AttemptRefusedException(i, e);
+            }
         }
-        if (!session.value1().equals(a.candidate()) || !session.value2().equals(a.participant())) {
-            throw new IllegalArgumentException("attempt " + a.attemptId() + " names candidate " + a.candidate()
-                    + " and participant " + a.participant() + " but its session is " + session.value1()
-                    + " / " + session.value2());
+
+        // Lock the chain head of each study the new attempts go to (in study code order: no two batches deadlock),
+        // then look again: a new attempt may have been stored by another transaction while this one waited.
+        Map<String, StudyChainsRecord> heads = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            if (result[i] == null) {
+                heads.put(sessions.get(attempts.get(i).sessionId()).study(), null);
+            }
         }
-        String suiteHash = session.value3();
-        String study = session.value4();
-        if (!tx.fetchExists(SUITE_TASKS, SUITE_TASKS.SUITE_HASH.eq(suiteHash), SUITE_TASKS.TASK_ID.eq(a.task()))) {
-            throw new IllegalArgumentException("task " + a.task() + " is not in the suite version " + suiteHash
-                    + " of the attempt's run");
+        if (heads.isEmpty()) {
+            logReplays(tx, attempts, events, result);
+            return List.of(result);
         }
-        if (alreadyStored(tx, a, events)) {
-            return false;
+        heads.replaceAll((study, none) -> lockChainHead(tx, study));
+        List<UUID> fresh = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (result[i] == null) {
+                fresh.add(ids.get(i));
+            }
         }
-        // The canonical form first: it also checks every event's JSON before anything is written.
-        byte[] canonical = RecordHash.canonical(study, suiteHash, normalized(a), events);
-        // Lock the study's chain head: attempts of one study are chained one at a time, and a lock waits.
-        tx.insertInto(STUDY_CHAINS).set(STUDY_CHAINS.STUDY_CODE, study).onConflictDoNothing().execute();
-        StudyChainsRecord head = tx.selectFrom(STUDY_CHAINS).where(STUDY_CHAINS.STUDY_CODE.eq(study)).forUpdate().fetchOne();
-        if (alreadyStored(tx, a, events)) { // saved by another transaction while this one waited
-            return false;
+        Map<UUID, AttemptRecord> storedMeanwhile = storedAttempts(tx, fresh);
+        Set<String> locked = new HashSet<>(tx.select(STUDIES.STUDY_CODE).from(STUDIES)
+                .where(STUDIES.STUDY_CODE.in(heads.keySet()), STUDIES.LOCKED.isTrue()).fetch(STUDIES.STUDY_CODE));
+        for (int i = 0; i < n; i++) {
+            if (result[i] != null) {
+                continue;
+            }
+            try {
+                if (isReplay(attempts.get(i), storedMeanwhile.get(ids.get(i)))) {
+                    result[i] = false;
+                    canonical[i] = null;
+                } else if (locked.contains(sessions.get(attempts.get(i).sessionId()).study())) {
+                    throw new StudyLockedException(sessions.get(attempts.get(i).sessionId()).study());
+                }
+            } catch (IllegalStateException e) {
+                throw new AttemptRefusedException(i, e);
+            }
         }
-        if (Boolean.TRUE.equals(tx.select(STUDIES.LOCKED).from(STUDIES).where(STUDIES.STUDY_CODE.eq(study))
-                .fetchOne(STUDIES.LOCKED))) {
-            throw new StudyLockedException(study);
+
+        // Chain the new attempts in batch order and write them: the attempts in one INSERT (per ATTEMPT_BATCH), then
+        // their events.
+        List<List<Object>> rows = new ArrayList<>();
+        List<EventRecord> newEvents = new ArrayList<>();
+        Set<String> moved = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (result[i] != null) {
+                continue;
+            }
+            AttemptRecord a = attempts.get(i);
+            SessionScope session = sessions.get(a.sessionId());
+            StudyChainsRecord head = heads.get(session.study());
+            moved.add(session.study());
+            long chainNo = head.getLength() + 1;
+            String hash = RecordHash.chain(head.getHeadHash(), canonical[i]);
+            head.setLength(chainNo).setHeadHash(hash);
+            rows.add(java.util.Arrays.asList(a.attemptId(), a.sessionId(), a.candidate(), a.participant(),
+                    session.suiteHash(), a.task(), a.attemptNo(), a.outcome().code(), a.reason(), a.failedStep(),
+                    micros(a.startedAt()), a.timeMs(), a.clicks(), a.keystrokes(), a.screens(), a.pageLoads(),
+                    a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(), a.klmMs(), session.study(),
+                    chainNo, hash));
+            newEvents.addAll(events.get(i));
+            result[i] = true;
         }
-        long chainNo = head.getLength() + 1;
-        String hash = RecordHash.chain(head.getHeadHash(), canonical);
-        tx.insertInto(ATTEMPTS)
-                .set(toRecord(a, suiteHash).setStudyCode(study).setChainNo(chainNo).setRecordHash(hash))
-                .execute();
-        insertEvents(tx, events);
-        tx.update(STUDY_CHAINS)
-                .set(STUDY_CHAINS.LENGTH, chainNo)
-                .set(STUDY_CHAINS.HEAD_HASH, hash)
-                .where(STUDY_CHAINS.STUDY_CODE.eq(study))
-                .execute();
-        return true;
+        // (rows is empty if every new attempt was stored by another transaction meanwhile.)
+        for (int from = 0; from < rows.size(); from += ATTEMPT_BATCH) {
+            var insert = tx.insertInto(ATTEMPTS).columns(ATTEMPT_COLUMNS);
+            org.jooq.InsertValuesStepN<AttemptsRecord> values = null;
+            for (List<Object> row : rows.subList(from, Math.min(rows.size(), from + ATTEMPT_BATCH))) {
+                values = values == null ? insert.values(row) : values.values(row);
+            }
+            values.execute();
+        }
+        insertEvents(tx, newEvents);
+        for (String study : moved) {
+            moveChainHead(tx, study, heads.get(study).getLength(), heads.get(study).getHeadHash());
+        }
+        logReplays(tx, attempts, events, result);
+        return List.of(result);
+    }
+
+    /** The columns {@link #saveAttempts} writes, in the order of its values. */
+    private static final List<Field<?>> ATTEMPT_COLUMNS = List.of(ATTEMPTS.ATTEMPT_ID, ATTEMPTS.SESSION_ID,
+            ATTEMPTS.CANDIDATE_CODE, ATTEMPTS.PARTICIPANT_CODE, ATTEMPTS.SUITE_HASH, ATTEMPTS.TASK_ID,
+            ATTEMPTS.ATTEMPT_NO, ATTEMPTS.OUTCOME, ATTEMPTS.REASON, ATTEMPTS.FAILED_STEP, ATTEMPTS.STARTED_AT,
+            ATTEMPTS.TIME_MS, ATTEMPTS.CLICKS, ATTEMPTS.KEYSTROKES, ATTEMPTS.SCREENS, ATTEMPTS.PAGE_LOADS,
+            ATTEMPTS.SCROLL_PX, ATTEMPTS.DIALOGS, ATTEMPTS.VALIDATION_ERRORS, ATTEMPTS.SYSTEM_RESPONSE_MS,
+            ATTEMPTS.KLM_MS, ATTEMPTS.STUDY_CODE, ATTEMPTS.CHAIN_NO, ATTEMPTS.RECORD_HASH);
+
+    /** The sessions (by id) with their study, suite version, lock, candidate and participant; one query. */
+    private static Map<UUID, SessionScope> sessions(DSLContext tx, java.util.Collection<UUID> ids) {
+        Map<UUID, SessionScope> out = new HashMap<>();
+        tx.select(SESSIONS.SESSION_ID, SESSIONS.STUDY_CODE, SESSIONS.SUITE_HASH, STUDIES.LOCKED,
+                        SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(SESSIONS).join(STUDIES).on(STUDIES.STUDY_CODE.eq(SESSIONS.STUDY_CODE))
+                .where(SESSIONS.SESSION_ID.eq(DSL.any(new HashSet<>(ids).toArray(new UUID[0]))))
+                .forEach(r -> out.put(r.value1(), new SessionScope(r.value2(), r.value3(),
+                        Boolean.TRUE.equals(r.value4()), r.value5(), r.value6())));
+        return out;
+    }
+
+    /** The attempts among these ids that are stored, by id; one query. */
+    private static Map<UUID, AttemptRecord> storedAttempts(DSLContext tx, List<UUID> ids) {
+        Map<UUID, AttemptRecord> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            tx.selectFrom(ATTEMPTS).where(ATTEMPTS.ATTEMPT_ID.eq(DSL.any(ids.toArray(new UUID[0]))))
+                    .forEach(r -> out.put(r.getAttemptId(), toAttempt(r)));
+        }
+        return out;
     }
 
     /** Whether the attempt is stored already (a replay); fails if it is stored with other content. */
-    private static boolean alreadyStored(DSLContext tx, AttemptRecord a, List<EventRecord> events) {
-        AttemptRecord stored = attempt(tx, a.attemptId()).orElse(null);
+    private static boolean isReplay(AttemptRecord a, AttemptRecord stored) {
         if (stored == null) {
             return false;
         }
         if (!normalized(a).equals(stored)) {
             throw new RecordConflictException("attempt " + a.attemptId() + " is already stored with other content");
         }
-        long storedEvents = tx.fetchCount(EVENTS, EVENTS.ATTEMPT_ID.eq(a.attemptId()));
-        if (storedEvents != events.size()) {
-            LOG.warn("Attempt {} was already stored with {} event(s); the {} event(s) replayed now are ignored",
-                    a.attemptId(), storedEvents, events.size());
-        } else {
-            LOG.debug("Attempt {} was already stored: nothing to do", a.attemptId());
-        }
         return true;
+    }
+
+    /** Logs the replays of a batch, warning about those whose events differ in number from what is stored. */
+    private static void logReplays(DSLContext tx, List<AttemptRecord> attempts, List<List<EventRecord>> events,
+            Boolean[] result) {
+        List<UUID> replays = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            if (!result[i]) {
+                replays.add(attempts.get(i).attemptId());
+            }
+        }
+        if (replays.isEmpty()) {
+            return;
+        }
+        Map<UUID, Integer> counts = new HashMap<>();
+        tx.select(EVENTS.ATTEMPT_ID, DSL.count()).from(EVENTS)
+                .where(EVENTS.ATTEMPT_ID.eq(DSL.any(replays.toArray(new UUID[0]))))
+                .groupBy(EVENTS.ATTEMPT_ID).forEach(r -> counts.put(r.value1(), r.value2()));
+        for (int i = 0; i < attempts.size(); i++) {
+            if (result[i]) {
+                continue;
+            }
+            UUID id = attempts.get(i).attemptId();
+            int storedEvents = counts.getOrDefault(id, 0);
+            if (storedEvents != events.get(i).size()) {
+                LOG.warn("Attempt {} was already stored with {} event(s); the {} event(s) replayed now are ignored",
+                        id, storedEvents, events.get(i).size());
+            } else {
+                LOG.debug("Attempt {} was already stored: nothing to do", id);
+            }
+        }
+    }
+
+    /**
+     * Locks the study's chain head (made at length 0 if the study has none yet) until the transaction ends and
+     * returns it: the links of one study (attempts, task ratings, SUS answers) are appended one transaction at a
+     * time, and {@link #lockStudy} waits for them.
+     */
+    private static StudyChainsRecord lockChainHead(DSLContext tx, String study) {
+        tx.insertInto(STUDY_CHAINS).set(STUDY_CHAINS.STUDY_CODE, study).onConflictDoNothing().execute();
+        return tx.selectFrom(STUDY_CHAINS).where(STUDY_CHAINS.STUDY_CODE.eq(study)).forUpdate().fetchOne();
+    }
+
+    private static void moveChainHead(DSLContext tx, String study, long length, String hash) {
+        tx.update(STUDY_CHAINS)
+                .set(STUDY_CHAINS.LENGTH, length)
+                .set(STUDY_CHAINS.HEAD_HASH, hash)
+                .where(STUDY_CHAINS.STUDY_CODE.eq(study))
+                .execute();
+    }
+
+    /** Re-reads the study's lock (after taking its chain head, which a lock also takes). */
+    private static void requireUnlocked(DSLContext tx, String study) {
+        if (Boolean.TRUE.equals(tx.select(STUDIES.LOCKED).from(STUDIES).where(STUDIES.STUDY_CODE.eq(study))
+                .fetchOne(STUDIES.LOCKED))) {
+            throw new StudyLockedException(study);
+        }
     }
 
     /**
@@ -582,6 +775,17 @@ public final class ResultsStore {
                 .fetchOptional(SESSIONS.STUDY_CODE);
     }
 
+    /** The studies of those of these sessions that exist, by session id; one query. */
+    public Map<UUID, String> studiesOfSessions(java.util.Collection<UUID> sessionIds) {
+        Map<UUID, String> out = new HashMap<>();
+        if (!sessionIds.isEmpty()) {
+            dsl.select(SESSIONS.SESSION_ID, SESSIONS.STUDY_CODE).from(SESSIONS)
+                    .where(SESSIONS.SESSION_ID.eq(DSL.any(new HashSet<>(sessionIds).toArray(new UUID[0]))))
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+
     /** The study a run belongs to, if the run exists. */
     public Optional<String> studyOfRun(UUID runId) {
         return dsl.select(RUNS.STUDY_CODE).from(RUNS).where(RUNS.RUN_ID.eq(runId)).fetchOptional(RUNS.STUDY_CODE);
@@ -647,45 +851,58 @@ public final class ResultsStore {
     // ------------------------------------------------------------------ questionnaires
 
     /**
-     * Stores a post-task rating. Idempotent by (session, task, instrument); other content for the same key fails.
+     * Stores a post-task rating, chained into the study's hash chain as one link (see {@link RecordHash}).
+     * Idempotent by (session, task, instrument): the same rating again stores nothing and leaves the chain as it
+     * is; other content for the same key fails.
      *
      * @return true if stored now, false if it was already stored
+     * @throws RecordConflictException if the rating is stored with other content
+     * @throws StudyLockedException    if the rating is new and its study is locked
      */
     public boolean saveTaskRating(TaskRatingRecord r) {
         if (r.scaleMin() >= r.scaleMax() || r.rating() < r.scaleMin() || r.rating() > r.scaleMax()) {
             throw new IllegalArgumentException("rating " + r.rating() + " is not on the scale " + r.scaleMin() + ".."
                     + r.scaleMax());
         }
+        TaskRatingRecord rating = normalized(r);
         try {
             return dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
-                var session = requireSession(tx, r.sessionId());
-                if (!tx.fetchExists(SUITE_TASKS, SUITE_TASKS.SUITE_HASH.eq(session.value2()),
-                        SUITE_TASKS.TASK_ID.eq(r.task()))) {
-                    throw new IllegalArgumentException("task " + r.task() + " is not in the suite of session "
-                            + r.sessionId());
+                SessionScope session = requireSession(tx, rating.sessionId());
+                if (!tx.fetchExists(SUITE_TASKS, SUITE_TASKS.SUITE_HASH.eq(session.suiteHash()),
+                        SUITE_TASKS.TASK_ID.eq(rating.task()))) {
+                    throw new IllegalArgumentException("task " + rating.task() + " is not in the suite of session "
+                            + rating.sessionId());
                 }
-                TaskRatingRecord stored = taskRating(tx, r.sessionId(), r.task(), r.instrument());
-                if (stored != null) {
-                    if (!stored.equals(normalized(r))) {
-                        throw new RecordConflictException("the " + r.instrument() + " rating of task " + r.task()
-                                + " in session " + r.sessionId() + " is already stored with other content");
-                    }
+                if (ratingStored(tx, rating)) {
                     return false;
                 }
-                if (session.value3()) {
-                    throw new StudyLockedException(session.value1());
+                if (session.locked()) {
+                    throw new StudyLockedException(session.study());
                 }
+                byte[] canonical = RecordHash.canonicalTaskRating(session.study(), session.candidate(),
+                        session.participant(), rating);
+                StudyChainsRecord head = lockChainHead(tx, session.study());
+                if (ratingStored(tx, rating)) { // saved by another transaction while this one waited
+                    return false;
+                }
+                requireUnlocked(tx, session.study());
+                long chainNo = head.getLength() + 1;
+                String hash = RecordHash.chain(head.getHeadHash(), canonical);
                 tx.insertInto(TASK_RATINGS)
-                        .set(TASK_RATINGS.SESSION_ID, r.sessionId())
-                        .set(TASK_RATINGS.TASK_ID, r.task())
-                        .set(TASK_RATINGS.INSTRUMENT, r.instrument())
-                        .set(TASK_RATINGS.RATING, r.rating())
-                        .set(TASK_RATINGS.SCALE_MIN, r.scaleMin())
-                        .set(TASK_RATINGS.SCALE_MAX, r.scaleMax())
-                        .set(TASK_RATINGS.COMMENT, r.comment())
-                        .set(TASK_RATINGS.ANSWERED_AT, micros(r.answeredAt()))
+                        .set(TASK_RATINGS.SESSION_ID, rating.sessionId())
+                        .set(TASK_RATINGS.TASK_ID, rating.task())
+                        .set(TASK_RATINGS.INSTRUMENT, rating.instrument())
+                        .set(TASK_RATINGS.RATING, rating.rating())
+                        .set(TASK_RATINGS.SCALE_MIN, rating.scaleMin())
+                        .set(TASK_RATINGS.SCALE_MAX, rating.scaleMax())
+                        .set(TASK_RATINGS.COMMENT, rating.comment())
+                        .set(TASK_RATINGS.ANSWERED_AT, rating.answeredAt())
+                        .set(TASK_RATINGS.STUDY_CODE, session.study())
+                        .set(TASK_RATINGS.CHAIN_NO, chainNo)
+                        .set(TASK_RATINGS.RECORD_HASH, hash)
                         .execute();
+                moveChainHead(tx, session.study(), chainNo, hash);
                 return true;
             });
         } catch (DataAccessException e) {
@@ -693,10 +910,27 @@ public final class ResultsStore {
         }
     }
 
+    /** Whether the rating is stored already (a replay); fails if it is stored with other content. */
+    private static boolean ratingStored(DSLContext tx, TaskRatingRecord rating) {
+        TaskRatingRecord stored = taskRating(tx, rating.sessionId(), rating.task(), rating.instrument());
+        if (stored == null) {
+            return false;
+        }
+        if (!stored.equals(rating)) {
+            throw new RecordConflictException("the " + rating.instrument() + " rating of task " + rating.task()
+                    + " in session " + rating.sessionId() + " is already stored with other content");
+        }
+        return true;
+    }
+
     /**
-     * Stores a session's ten SUS answers. Idempotent by session; other answers for the same session fail.
+     * Stores a session's ten SUS answers, chained into the study's hash chain as ten links, one per item (see
+     * {@link RecordHash}). Idempotent by session: the same answers again store nothing and leave the chain as it
+     * is; other answers for the same session fail.
      *
      * @return true if stored now, false if it was already stored
+     * @throws RecordConflictException if the session's answers are stored with other content
+     * @throws StudyLockedException    if the answers are new and their study is locked
      */
     public boolean saveSus(SusRecord sus) {
         for (int i = 0; i < 10; i++) {
@@ -705,27 +939,40 @@ public final class ResultsStore {
                 throw new IllegalArgumentException("SUS item " + (i + 1) + " must be 1..5, got " + answer);
             }
         }
+        SusRecord answers = new SusRecord(sus.sessionId(), sus.answers(), micros(sus.answeredAt()));
         try {
             return dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
-                var session = requireSession(tx, sus.sessionId());
-                SusRecord stored = sus(tx, sus.sessionId());
-                if (stored != null) {
-                    if (!stored.equals(new SusRecord(sus.sessionId(), sus.answers(), micros(sus.answeredAt())))) {
-                        throw new RecordConflictException("the SUS answers of session " + sus.sessionId()
-                                + " are already stored with other content");
-                    }
+                SessionScope session = requireSession(tx, answers.sessionId());
+                if (susStored(tx, answers)) {
                     return false;
                 }
-                if (session.value3()) {
-                    throw new StudyLockedException(session.value1());
+                if (session.locked()) {
+                    throw new StudyLockedException(session.study());
                 }
-                var insert = tx.insertInto(SUS_ANSWERS, SUS_ANSWERS.SESSION_ID, SUS_ANSWERS.ITEM, SUS_ANSWERS.ANSWER,
-                        SUS_ANSWERS.ANSWERED_AT);
+                List<byte[]> canonical = new ArrayList<>(10);
                 for (int i = 0; i < 10; i++) {
-                    insert = insert.values(sus.sessionId(), i + 1, sus.answers().get(i), micros(sus.answeredAt()));
+                    canonical.add(RecordHash.canonicalSusAnswer(session.study(), session.candidate(),
+                            session.participant(), answers.sessionId(), i + 1, answers.answers().get(i),
+                            answers.answeredAt()));
+                }
+                StudyChainsRecord head = lockChainHead(tx, session.study());
+                if (susStored(tx, answers)) { // saved by another transaction while this one waited
+                    return false;
+                }
+                requireUnlocked(tx, session.study());
+                long chainNo = head.getLength();
+                String hash = head.getHeadHash();
+                var insert = tx.insertInto(SUS_ANSWERS, SUS_ANSWERS.SESSION_ID, SUS_ANSWERS.ITEM, SUS_ANSWERS.ANSWER,
+                        SUS_ANSWERS.ANSWERED_AT, SUS_ANSWERS.STUDY_CODE, SUS_ANSWERS.CHAIN_NO, SUS_ANSWERS.RECORD_HASH);
+                for (int i = 0; i < 10; i++) {
+                    chainNo++;
+                    hash = RecordHash.chain(hash, canonical.get(i));
+                    insert = insert.values(answers.sessionId(), i + 1, answers.answers().get(i), answers.answeredAt(),
+                            session.study(), chainNo, hash);
                 }
                 insert.execute();
+                moveChainHead(tx, session.study(), chainNo, hash);
                 return true;
             });
         } catch (DataAccessException e) {
@@ -733,11 +980,23 @@ public final class ResultsStore {
         }
     }
 
+    /** Whether the session's SUS answers are stored already (a replay); fails if they are stored with others. */
+    private static boolean susStored(DSLContext tx, SusRecord answers) {
+        SusRecord stored = sus(tx, answers.sessionId());
+        if (stored == null) {
+            return false;
+        }
+        if (!stored.equals(answers)) {
+            throw new RecordConflictException("the SUS answers of session " + answers.sessionId()
+                    + " are already stored with other content");
+        }
+        return true;
+    }
+
     /** The post-task ratings of a study's sessions. */
     public List<TaskRatingRecord> taskRatings(String study) {
         return dsl.selectFrom(TASK_RATINGS)
-                .where(TASK_RATINGS.SESSION_ID.in(DSL.select(SESSIONS.SESSION_ID).from(SESSIONS)
-                        .where(SESSIONS.STUDY_CODE.eq(study))))
+                .where(TASK_RATINGS.STUDY_CODE.eq(study))
                 .orderBy(TASK_RATINGS.ANSWERED_AT, TASK_RATINGS.SESSION_ID, TASK_RATINGS.TASK_ID)
                 .fetch(ResultsStore::toRating);
     }
@@ -746,8 +1005,7 @@ public final class ResultsStore {
     public List<SusRecord> susAnswers(String study) {
         Map<UUID, List<SusAnswersRecord>> bySession = new LinkedHashMap<>();
         dsl.selectFrom(SUS_ANSWERS)
-                .where(SUS_ANSWERS.SESSION_ID.in(DSL.select(SESSIONS.SESSION_ID).from(SESSIONS)
-                        .where(SESSIONS.STUDY_CODE.eq(study))))
+                .where(SUS_ANSWERS.STUDY_CODE.eq(study))
                 .orderBy(SUS_ANSWERS.ANSWERED_AT, SUS_ANSWERS.SESSION_ID, SUS_ANSWERS.ITEM)
                 .forEach(r -> bySession.computeIfAbsent(r.getSessionId(), k -> new ArrayList<>()).add(r));
         List<SusRecord> out = new ArrayList<>();
@@ -760,11 +1018,17 @@ public final class ResultsStore {
         return out;
     }
 
-    private static Record3<String, String, Boolean> requireSession(DSLContext tx, UUID sessionId) {
-        var session = tx.select(SESSIONS.STUDY_CODE, SESSIONS.SUITE_HASH, STUDIES.LOCKED)
+    /** A session's study, suite version, lock, candidate and participant. */
+    private record SessionScope(String study, String suiteHash, boolean locked, String candidate, String participant) {
+    }
+
+    private static SessionScope requireSession(DSLContext tx, UUID sessionId) {
+        SessionScope session = tx.select(SESSIONS.STUDY_CODE, SESSIONS.SUITE_HASH, STUDIES.LOCKED,
+                        SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
                 .from(SESSIONS).join(STUDIES).on(STUDIES.STUDY_CODE.eq(SESSIONS.STUDY_CODE))
                 .where(SESSIONS.SESSION_ID.eq(sessionId))
-                .fetchOne();
+                .fetchOne(r -> new SessionScope(r.value1(), r.value2(), Boolean.TRUE.equals(r.value3()), r.value4(),
+                        r.value5()));
         if (session == null) {
             throw new IllegalStateException("unknown session " + sessionId);
         }
@@ -832,18 +1096,104 @@ public final class ResultsStore {
     }
 
     /**
-     * Re-derives the study's chain of attempt hashes from the stored rows and compares it with the stored
-     * hashes and the recorded head. Stops at the first attempt that no longer matches and names it.
+     * Re-derives the study's hash chain from the stored rows — its attempts with their events, its post-task ratings
+     * and its SUS answers, in chain order — and compares it with the stored hashes and the recorded head. Stops at
+     * the first link that no longer matches and names its row.
      *
      * @throws NoSuchElementException if the study does not exist
      */
     public VerifyReport verify(String study) {
-        // One read-only snapshot: attempts saved meanwhile neither show up half-way nor move the head under us.
+        // One read-only snapshot: links saved meanwhile neither show up half-way nor move the head under us.
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             return verify(tx, study);
         });
+    }
+
+    /** One link of a study's chain as stored: a row of attempts, task_ratings or sus_answers. */
+    private static final class Link {
+        final String table;
+        final Long chainNo;
+        final String recordHash;
+        final AttemptsRecord attempt;
+        final TaskRatingsRecord rating;
+        final SusAnswersRecord sus;
+        final String candidate;
+        final String participant;
+        long events;
+
+        private Link(String table, Long chainNo, String recordHash, AttemptsRecord attempt, TaskRatingsRecord rating,
+                SusAnswersRecord sus, String candidate, String participant) {
+            this.table = table;
+            this.chainNo = chainNo;
+            this.recordHash = recordHash;
+            this.attempt = attempt;
+            this.rating = rating;
+            this.sus = sus;
+            this.candidate = candidate;
+            this.participant = participant;
+        }
+
+        static Link of(AttemptsRecord a) {
+            return new Link("attempts", a.getChainNo(), a.getRecordHash(), a, null, null, a.getCandidateCode(),
+                    a.getParticipantCode());
+        }
+
+        static Link of(TaskRatingsRecord r, String candidate, String participant) {
+            return new Link("task_ratings", r.getChainNo(), r.getRecordHash(), null, r, null, candidate, participant);
+        }
+
+        static Link of(SusAnswersRecord r, String candidate, String participant) {
+            return new Link("sus_answers", r.getChainNo(), r.getRecordHash(), null, null, r, candidate, participant);
+        }
+
+        /** The row's key, as its table spells it. */
+        String key() {
+            if (attempt != null) {
+                return "attempt_id = " + attempt.getAttemptId();
+            }
+            if (rating != null) {
+                return "session_id = " + rating.getSessionId() + ", task_id = " + rating.getTaskId() + ", instrument = "
+                        + rating.getInstrument();
+            }
+            return "session_id = " + sus.getSessionId() + ", item = " + sus.getItem();
+        }
+
+        /** The row in words, e.g. {@code SUS answer item 3 of session …}. */
+        String what() {
+            if (attempt != null) {
+                return "attempt " + attempt.getAttemptId();
+            }
+            if (rating != null) {
+                return "the " + rating.getInstrument() + " rating of task " + rating.getTaskId() + " in session "
+                        + rating.getSessionId();
+            }
+            return "SUS answer item " + sus.getItem() + " of session " + sus.getSessionId();
+        }
+
+        /** The row in words with its place in the chain and whose it is. */
+        String where() {
+            return what() + " (chain #" + chainNo + (attempt != null ? ", task " + attempt.getTaskId() : "")
+                    + ", candidate " + candidate + ", participant " + participant + ")";
+        }
+
+        /** The canonical bytes of the row as stored (for an attempt with its events, which it counts). */
+        byte[] canonical(DSLContext tx) {
+            if (attempt != null) {
+                List<EventRecord> ev = tx.selectFrom(EVENTS).where(EVENTS.ATTEMPT_ID.eq(attempt.getAttemptId()))
+                        .orderBy(EVENTS.SEQ)
+                        .fetch(r -> new EventRecord(r.getAttemptId(), r.getSeq(), r.getTMs(), r.getType(), r.getPage(),
+                                r.getJson().data()));
+                events = ev.size();
+                return RecordHash.canonical(attempt.getStudyCode(), attempt.getSuiteHash(), toAttempt(attempt), ev);
+            }
+            if (rating != null) {
+                return RecordHash.canonicalTaskRating(rating.getStudyCode(), candidate, participant, toRating(rating));
+            }
+            return RecordHash.canonicalSusAnswer(sus.getStudyCode(), candidate, participant, sus.getSessionId(),
+                    sus.getItem(), sus.getAnswer(), sus.getAnsweredAt());
+        }
     }
 
     private static VerifyReport verify(DSLContext tx, String study) {
@@ -852,57 +1202,91 @@ public final class ResultsStore {
         StudyChainsRecord head = tx.selectFrom(STUDY_CHAINS).where(STUDY_CHAINS.STUDY_CODE.eq(study)).fetchOne();
         long headLength = head == null ? 0 : head.getLength();
         String headHash = head == null ? null : head.getHeadHash();
-        String previous = RecordHash.GENESIS;
-        long checked = 0;
-        long events = 0;
-        long expected = 1;
-        List<AttemptsRecord> rows = tx.selectFrom(ATTEMPTS).where(ATTEMPTS.STUDY_CODE.eq(study))
+
+        List<Link> links = new ArrayList<>();
+        tx.selectFrom(ATTEMPTS).where(ATTEMPTS.STUDY_CODE.eq(study))
                 .orderBy(ATTEMPTS.CHAIN_NO.asc().nullsLast(), ATTEMPTS.STARTED_AT, ATTEMPTS.ATTEMPT_ID)
-                .fetch();
-        for (AttemptsRecord row : rows) {
-            String where = "attempt " + row.getAttemptId() + " (chain #" + row.getChainNo() + ", task "
-                    + row.getTaskId() + ", candidate " + row.getCandidateCode() + ", participant "
-                    + row.getParticipantCode() + ")";
-            if (row.getChainNo() == null || row.getRecordHash() == null) {
-                return altered(s, checked, events, headHash, row, "attempt " + row.getAttemptId()
+                .forEach(r -> links.add(Link.of(r)));
+        // Left joins: a rating whose session went missing still shows up (and fails to verify).
+        tx.select(TASK_RATINGS.asterisk(), SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(TASK_RATINGS).leftJoin(SESSIONS).on(SESSIONS.SESSION_ID.eq(TASK_RATINGS.SESSION_ID))
+                .where(TASK_RATINGS.STUDY_CODE.eq(study))
+                .orderBy(TASK_RATINGS.CHAIN_NO.asc().nullsLast(), TASK_RATINGS.ANSWERED_AT, TASK_RATINGS.SESSION_ID,
+                        TASK_RATINGS.TASK_ID, TASK_RATINGS.INSTRUMENT)
+                .forEach(r -> links.add(Link.of(r.into(TASK_RATINGS), r.get(SESSIONS.CANDIDATE_CODE),
+                        r.get(SESSIONS.PARTICIPANT_CODE))));
+        tx.select(SUS_ANSWERS.asterisk(), SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(SUS_ANSWERS).leftJoin(SESSIONS).on(SESSIONS.SESSION_ID.eq(SUS_ANSWERS.SESSION_ID))
+                .where(SUS_ANSWERS.STUDY_CODE.eq(study))
+                .orderBy(SUS_ANSWERS.CHAIN_NO.asc().nullsLast(), SUS_ANSWERS.ANSWERED_AT, SUS_ANSWERS.SESSION_ID,
+                        SUS_ANSWERS.ITEM)
+                .forEach(r -> links.add(Link.of(r.into(SUS_ANSWERS), r.get(SESSIONS.CANDIDATE_CODE),
+                        r.get(SESSIONS.PARTICIPANT_CODE))));
+        // Chain order; rows outside the chain (no number) last, attempts first among them. (The sort is stable.)
+        links.sort(java.util.Comparator.comparing((Link l) -> l.chainNo,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+
+        Counts n = new Counts();
+        String previous = RecordHash.GENESIS;
+        long expected = 1;
+        for (Link link : links) {
+            if (link.chainNo == null || link.recordHash == null) {
+                return altered(s, n, headHash, link, link.what()
                         + " has no record hash: it was stored outside the chain");
             }
-            if (row.getChainNo() != expected) {
-                return altered(s, checked, events, headHash, row, "the chain is broken before " + where
-                        + ": expected chain #" + expected + " (an attempt was removed or renumbered)");
+            if (link.chainNo != expected) {
+                return altered(s, n, headHash, link, "the chain is broken before " + link.where()
+                        + ": expected chain #" + expected + " (a row was removed or renumbered)");
             }
-            List<EventRecord> ev = tx.selectFrom(EVENTS).where(EVENTS.ATTEMPT_ID.eq(row.getAttemptId()))
-                    .orderBy(EVENTS.SEQ)
-                    .fetch(r -> new EventRecord(r.getAttemptId(), r.getSeq(), r.getTMs(), r.getType(), r.getPage(),
-                            r.getJson().data()));
             String derived;
             try {
-                derived = RecordHash.chain(previous, RecordHash.canonical(row.getStudyCode(), row.getSuiteHash(),
-                        toAttempt(row), ev));
+                derived = RecordHash.chain(previous, link.canonical(tx));
             } catch (RuntimeException e) {
                 derived = "unreadable: " + e.getMessage();
             }
-            if (!derived.equals(row.getRecordHash())) {
-                return altered(s, checked, events, headHash, row, where
-                        + " was altered: its stored content, its events or its record hash no longer match");
+            if (!derived.equals(link.recordHash)) {
+                return altered(s, n, headHash, link, link.where() + " was altered: its stored content, "
+                        + (link.attempt != null ? "its events" : "its session") + " or its record hash no longer match");
             }
-            previous = row.getRecordHash();
-            checked++;
-            events += ev.size();
+            previous = link.recordHash;
+            n.add(link);
             expected++;
         }
+        long checked = expected - 1;
         if (checked != headLength || !Objects.equals(checked == 0 ? null : previous, headHash)) {
-            return new VerifyReport(study, false, s.locked(), checked, events, headHash, null, checked + 1,
-                    "the chain's recorded head (" + headLength + " attempt(s), " + headHash + ") does not match the "
-                            + checked + " stored attempt(s): attempt(s) after chain #" + checked + " were removed");
+            return new VerifyReport(study, false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
+                    headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
+                    + headHash + ") does not match the " + checked + " stored link(s): "
+                    + (checked < headLength ? "row(s) after chain #" + checked + " were removed"
+                            : "the stored chain does not end at its recorded head"));
         }
-        return new VerifyReport(study, true, s.locked(), checked, events, headHash, null, null, null);
+        return new VerifyReport(study, true, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers, headHash,
+                null, null, null, null, null);
     }
 
-    private static VerifyReport altered(StudyRecord s, long checked, long events, String headHash, AttemptsRecord row,
-            String problem) {
-        return new VerifyReport(s.code(), false, s.locked(), checked, events, headHash, row.getAttemptId(),
-                row.getChainNo(), problem);
+    /** What verify has checked so far, by kind. */
+    private static final class Counts {
+        long attempts;
+        long events;
+        long taskRatings;
+        long susAnswers;
+
+        void add(Link link) {
+            if (link.attempt != null) {
+                attempts++;
+                events += link.events;
+            } else if (link.rating != null) {
+                taskRatings++;
+            } else {
+                susAnswers++;
+            }
+        }
+    }
+
+    private static VerifyReport altered(StudyRecord s, Counts n, String headHash, Link link, String problem) {
+        return new VerifyReport(s.code(), false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
+                headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
+                link.chainNo, problem);
     }
 
     // ------------------------------------------------------------------ audit log
@@ -1025,33 +1409,6 @@ public final class ResultsStore {
     private static SessionRecord toSession(SessionsRecord r) {
         return new SessionRecord(r.getSessionId(), r.getRunId(), r.getCandidateCode(), r.getParticipantCode(),
                 r.getStartedAt());
-    }
-
-    private static AttemptsRecord toRecord(AttemptRecord a, String suiteHash) {
-        AttemptsRecord r = new AttemptsRecord()
-                .setAttemptId(a.attemptId())
-                .setSessionId(a.sessionId())
-                .setCandidateCode(a.candidate())
-                .setParticipantCode(a.participant())
-                .setSuiteHash(suiteHash)
-                .setTaskId(a.task())
-                .setAttemptNo(a.attemptNo())
-                .setOutcome(a.outcome().code())
-                .setReason(a.reason())
-                .setFailedStep(a.failedStep())
-                .setStartedAt(micros(a.startedAt()))
-                .setTimeMs(a.timeMs())
-                .setClicks(a.clicks())
-                .setKeystrokes(a.keystrokes())
-                .setScreens(a.screens())
-                .setPageLoads(a.pageLoads())
-                .setScrollPx(a.scrollPx())
-                .setDialogs(a.dialogs())
-                .setValidationErrors(a.validationErrors())
-                .setSystemResponseMs(a.systemResponseMs())
-                .setKlmMs(a.klmMs());
-        // Only the columns set above go into the INSERT: created_at and record_hash keep their defaults.
-        return r;
     }
 
     private static AttemptRecord toAttempt(AttemptsRecord r) {

@@ -20,13 +20,13 @@
  * {@code <bedsideHome>/pg.lock} beside it). See {@link bedside.results.store.EmbeddedServer} for how a folder
  * left by a killed process is recovered and how two processes are kept apart.
  *
- * <p><b>Tamper evidence.</b> Every attempt is chained per study when it is saved:
- * {@code record_hash = SHA-256(previous record_hash || canonical form of the attempt and its events)} (see
+ * <p><b>Tamper evidence.</b> Every attempt (with its events), post-task rating and SUS answer is chained per study
+ * when it is saved: {@code record_hash = SHA-256(previous record_hash || canonical form of the link)} (see
  * {@link bedside.results.store.RecordHash}); {@link bedside.results.store.ResultsStore#verify} re-derives the chain
- * and names the first altered attempt. {@link bedside.results.store.ResultsStore#lockStudy} makes a study's
- * evidence final: from then on database triggers refuse every insert, update or delete of its runs, sessions,
- * candidates, participants, attempts, events and questionnaire answers (SQLSTATE {@code BL001}, whoever runs
- * it); the audit log is append-only. <b>Access.</b> {@link bedside.results.store.AccessTokens} makes, checks and
+ * and names the first altered row. {@link bedside.results.store.ResultsStore#lockStudy} makes a study's
+ * evidence final: from then on database triggers refuse every insert, update, delete or truncate of its runs,
+ * sessions, candidates, participants, attempts, events and questionnaire answers (SQLSTATE {@code BL001}, whoever
+ * runs it); the audit log is append-only. <b>Access.</b> {@link bedside.results.store.AccessTokens} makes, checks and
  * revokes API tokens, storing only their SHA-256.
  *
  * <p>The generated jOOQ classes ({@code bedside.results.store.jooq}) come from the Flyway scripts at

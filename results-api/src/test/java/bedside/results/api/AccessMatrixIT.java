@@ -1,5 +1,6 @@
 package bedside.results.api;
 
+import bedside.results.Fixtures;
 import bedside.results.Role;
 import bedside.results.store.AccessTokens;
 import bedside.results.store.TestDatabase;
@@ -34,14 +35,14 @@ class AccessMatrixIT {
 
     private ResultsServer server;
     private Http http;
-    private ApiFixtures.Seeded s1;
+    private Fixtures.Seeded s1;
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
     private final List<String> covered = new ArrayList<>();
 
     @BeforeAll
     void start() {
-        s1 = ApiFixtures.seed(DB.store(), "s1");
-        ApiFixtures.seed(DB.store(), "s2");
+        s1 = Fixtures.seed(DB.store(), "s1");
+        Fixtures.seed(DB.store(), "s2");
         AccessTokens t = new AccessTokens(DB.database());
         tokens.put(Caller.ANON, null);
         tokens.put(Caller.ADMIN, t.create(Role.ADMIN, null, null, "admin", "test").secret());
@@ -100,8 +101,8 @@ class AccessMatrixIT {
         rows.add(new Row("GET", "/api/studies/{study}/runs", "/api/studies/s1/runs", null,
                 e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("POST", "/api/studies/{study}/runs", "/api/studies/s1/runs", "{\"runId\":\"" + run
-                + "\",\"suiteId\":\"" + ApiFixtures.SUITE_ID + "\",\"suiteVersion\":\"1.0.0\",\"suiteHash\":\""
-                + ApiFixtures.SUITE_HASH + "\",\"kind\":\"run\",\"startedAt\":\"" + ApiFixtures.T0 + "\"}",
+                + "\",\"suiteId\":\"" + Fixtures.SUITE_ID + "\",\"suiteVersion\":\"1.0.0\",\"suiteHash\":\""
+                + Fixtures.SUITE_HASH + "\",\"kind\":\"run\",\"startedAt\":\"" + Fixtures.T0 + "\"}",
                 e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("POST", "/api/studies/{study}/runs/{runId}/finish", "/api/studies/s1/runs/" + run + "/finish",
                 "{\"finishedAt\":\"2026-11-25T12:00:00Z\"}", e(401, 200, 200, 404, 403, 403)));
@@ -236,7 +237,7 @@ class AccessMatrixIT {
         var n = ResultsApi.attemptJson(null, a, null);
         n.remove("study");
         var events = n.putArray("events");
-        for (var e : ApiFixtures.events(a.attemptId(), 5)) {
+        for (var e : Fixtures.events(a.attemptId(), 5)) {
             try {
                 events.addObject().put("seq", e.seq()).put("tMs", e.tMs()).put("type", e.type()).put("page", e.page())
                         .set("data", Json.MAPPER.readTree(e.json()));
@@ -248,10 +249,10 @@ class AccessMatrixIT {
     }
 
     static String suiteJson() {
-        StringBuilder b = new StringBuilder("{\"suiteId\":\"" + ApiFixtures.SUITE_ID + "\",\"version\":\"1.0.0\","
-                + "\"contentHash\":\"" + ApiFixtures.SUITE_HASH + "\",\"title\":\"Medication safety\",\"tasks\":[");
-        for (int i = 0; i < ApiFixtures.TASKS.size(); i++) {
-            var t = ApiFixtures.TASKS.get(i);
+        StringBuilder b = new StringBuilder("{\"suiteId\":\"" + Fixtures.SUITE_ID + "\",\"version\":\"1.0.0\","
+                + "\"contentHash\":\"" + Fixtures.SUITE_HASH + "\",\"title\":\"Medication safety\",\"tasks\":[");
+        for (int i = 0; i < Fixtures.TASKS.size(); i++) {
+            var t = Fixtures.TASKS.get(i);
             b.append(i == 0 ? "" : ",").append("{\"id\":\"").append(t.id()).append("\",\"title\":\"").append(t.title())
                     .append("\",\"instruction\":\"").append(t.instruction()).append("\",\"contentHash\":\"")
                     .append(t.contentHash()).append("\"}");

@@ -1,6 +1,7 @@
 package bedside.results.api;
 
 import bedside.results.AttemptRecord;
+import bedside.results.Fixtures;
 import bedside.results.Outcome;
 import bedside.results.Role;
 import bedside.results.SessionRecord;
@@ -43,7 +44,7 @@ public final class ApiLoadBenchmark {
         Path temp = Files.createTempDirectory("bedside-apibench-");
         try (Database db = Database.open(DatabaseConfig.embedded(temp.resolve("pg")));
              ResultsServer server = ResultsServer.start(db, 0)) {
-            ApiFixtures.Seeded s = ApiFixtures.seed(new bedside.results.store.ResultsStore(db), "bench");
+            Fixtures.Seeded s = Fixtures.seed(new bedside.results.store.ResultsStore(db), "bench");
             AccessTokens tokens = new AccessTokens(db);
             String evaluator = tokens.create(Role.EVALUATOR, "bench", null, "bench-evaluator", "bench").secret();
             String vendor = tokens.create(Role.VENDOR, "bench", "alpha", "bench-vendor", "bench").secret();
@@ -73,12 +74,8 @@ public final class ApiLoadBenchmark {
                                 StringBuilder b = new StringBuilder("{\"attempts\":[");
                                 for (int k = 0; k < batch; k++) {
                                     int no = next[w].incrementAndGet();
-                                    AttemptRecord a = ApiFixtures.attempt(sessions.get(w), "record-allergy",
+                                    AttemptRecord a = Fixtures.attempt(sessions.get(w), "record-allergy", no,
                                             Outcome.SUCCESS, Instant.now(), 5_000);
-                                    a = new AttemptRecord(a.attemptId(), a.sessionId(), a.candidate(), a.task(),
-                                            a.participant(), no, a.outcome(), null, null, a.startedAt(), a.timeMs(),
-                                            a.clicks(), a.keystrokes(), a.screens(), a.pageLoads(), a.scrollPx(),
-                                            a.dialogs(), a.validationErrors(), a.systemResponseMs(), a.klmMs());
                                     var n = ResultsApi.attemptJson(null, a, null);
                                     n.remove("study");
                                     var ev = n.putArray("events");

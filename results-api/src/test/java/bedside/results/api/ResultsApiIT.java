@@ -1,6 +1,7 @@
 package bedside.results.api;
 
 import bedside.results.AttemptRecord;
+import bedside.results.Fixtures;
 import bedside.results.Outcome;
 import bedside.results.Role;
 import bedside.results.store.AccessTokens;
@@ -35,14 +36,14 @@ class ResultsApiIT {
     private Http http;
     private String admin;
     private String evaluator;
-    private ApiFixtures.Seeded seeded;
+    private Fixtures.Seeded seeded;
     private DSLContext dsl;
 
     @BeforeAll
     void start() {
         dsl = DB.database().dsl();
-        seeded = ApiFixtures.seed(DB.store(), "api");
-        ApiFixtures.seed(DB.store(), "locking");
+        seeded = Fixtures.seed(DB.store(), "api");
+        Fixtures.seed(DB.store(), "locking");
         AccessTokens t = new AccessTokens(DB.database());
         admin = t.create(Role.ADMIN, null, null, "root", "test").secret();
         evaluator = t.create(Role.EVALUATOR, null, null, "eva", "test").secret();
@@ -115,6 +116,46 @@ class ResultsApiIT {
         // Numbers in event data come back as the exact decimals sent (jsonb keeps 1.50; 1E+2 is 100).
         assertThat(events.path("items").get(0).path("data").toString()).isEqualTo("{\"a\":\"é\",\"b\":1.50,\"n\":100}");
         assertThat(http.get("/api/studies/api/verify", evaluator).json().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void questionnaireAnswersAreStoredOnceChainedAndVerified() {
+        Fixtures.Seeded answers = Fixtures.seed(DB.store(), "answers");
+        UUID session = answers.alphaSession().sessionId();
+        String body = "{\"taskRatings\":[{\"sessionId\":\"" + session + "\",\"task\":\"record-allergy\",\"rating\":6,"
+                + "\"comment\":\"quick \\\"enough\\\"\",\"answeredAt\":\"2026-11-25T10:00:00.123456789Z\"}],"
+                + "\"sus\":[{\"sessionId\":\"" + session + "\",\"answers\":[4,2,4,1,5,2,4,2,4,2],"
+                + "\"answeredAt\":\"2026-11-25T10:05:00Z\"}]}";
+        Http.Response first = http.post("/api/studies/answers/questionnaire-answers", evaluator, body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("taskRatingsStored").asInt()).isEqualTo(1);
+        assertThat(first.json().path("susStored").asInt()).isEqualTo(1);
+        Http.Response again = http.post("/api/studies/answers/questionnaire-answers", evaluator, body);
+        assertThat(again.json().path("alreadyStored").asInt()).isEqualTo(2);
+        assertThat(again.json().path("taskRatingsStored").asInt()).isZero();
+
+        JsonNode verify = http.get("/api/studies/answers/verify", evaluator).json();
+        assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
+        assertThat(verify.path("attempts").asInt()).isEqualTo(18);
+        assertThat(verify.path("taskRatings").asInt()).isEqualTo(1);
+        assertThat(verify.path("susAnswers").asInt()).isEqualTo(10);
+        assertThat(verify.path("firstAlteredTable").isNull()).isTrue();
+
+        dsl.execute("update sus_answers set answer = 5 where session_id = ? and item = 2", session);
+        JsonNode altered = http.get("/api/studies/answers/verify", evaluator).json();
+        assertThat(altered.path("intact").asBoolean()).isFalse();
+        assertThat(altered.path("firstAlteredTable").asText()).isEqualTo("sus_answers");
+        assertThat(altered.path("firstAlteredRow").asText()).isEqualTo("session_id = " + session + ", item = 2");
+        assertThat(altered.path("firstAlteredChainNo").asLong()).isEqualTo(18 + 1 + 2);
+        assertThat(altered.path("firstAlteredAttempt").isNull()).isTrue();
+        assertThat(altered.path("problem").asText()).contains("SUS answer item 2 of session " + session);
+        // What verify answers is what the OpenAPI document says it answers.
+        Set<String> documented = new TreeSet<>();
+        http.get("/api/openapi.json", null).json().at("/components/schemas/VerifyReport/properties").fieldNames()
+                .forEachRemaining(documented::add);
+        Set<String> sent = new TreeSet<>();
+        altered.fieldNames().forEachRemaining(sent::add);
+        assertThat(sent).isEqualTo(documented);
     }
 
     @Test
@@ -283,7 +324,7 @@ class ResultsApiIT {
                 + session + "\",\"task\":\"record-allergy\",\"rating\":3,\"answeredAt\":\"2026-11-25T10:00:00Z\"}]}"),
                 409, "Study locked", "taskRatings[0]");
         problem(http.post("/api/studies/locking/runs", evaluator, "{\"runId\":\"" + UUID.randomUUID()
-                + "\",\"suiteId\":\"" + ApiFixtures.SUITE_ID + "\",\"suiteHash\":\"" + ApiFixtures.SUITE_HASH
+                + "\",\"suiteId\":\"" + Fixtures.SUITE_ID + "\",\"suiteHash\":\"" + Fixtures.SUITE_HASH
                 + "\",\"kind\":\"run\",\"startedAt\":\"" + Instant.now() + "\"}"), 409, "Study locked", null);
         JsonNode verify = http.get("/api/studies/locking/verify", evaluator).json();
         assertThat(verify.path("intact").asBoolean()).isTrue();

@@ -1,6 +1,7 @@
 package bedside.results.api;
 
 import bedside.results.AttemptRecord;
+import bedside.results.Fixtures;
 import bedside.results.Outcome;
 import bedside.results.Role;
 import bedside.results.RunRecord;
@@ -57,28 +58,24 @@ class ResultsClientIT {
         DB.store().ensureStudy(study, "Team " + study);
         DB.store().ensureCandidate(study, "alpha", "Alpha EHR", null);
         DB.store().ensureCandidate(study, "beta", "Beta Records", null);
-        RunRecord run = new RunRecord(UUID.randomUUID(), study, ApiFixtures.SUITE_ID, "1.0.0", ApiFixtures.SUITE_HASH,
-                "run", ApiFixtures.T0, null);
+        RunRecord run = new RunRecord(UUID.randomUUID(), study, Fixtures.SUITE_ID, "1.0.0", Fixtures.SUITE_HASH,
+                "run", Fixtures.T0, null);
         List<SessionRecord> sessions = List.of(
-                new SessionRecord(UUID.randomUUID(), run.runId(), "alpha", "P1", ApiFixtures.T0),
-                new SessionRecord(UUID.randomUUID(), run.runId(), "beta", "P1", ApiFixtures.T0));
+                new SessionRecord(UUID.randomUUID(), run.runId(), "alpha", "P1", Fixtures.T0),
+                new SessionRecord(UUID.randomUUID(), run.runId(), "beta", "P1", Fixtures.T0));
         List<ResultsClient.Upload> uploads = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             SessionRecord s = sessions.get(i % 2);
-            AttemptRecord a = ApiFixtures.attempt(s, ApiFixtures.TASKS.get((i / 2) % 3).id(), Outcome.SUCCESS,
-                    ApiFixtures.T0.plusSeconds(i), 5_000 + i);
-            a = new AttemptRecord(a.attemptId(), a.sessionId(), a.candidate(), a.task(), a.participant(), 1 + i / 6,
-                    a.outcome(), a.reason(), a.failedStep(), a.startedAt(), a.timeMs(), a.clicks(), a.keystrokes(),
-                    a.screens(), a.pageLoads(), a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(),
-                    a.klmMs());
-            uploads.add(new ResultsClient.Upload(a, ApiFixtures.events(a.attemptId(), 10)));
+            AttemptRecord a = Fixtures.attempt(s, Fixtures.TASKS.get((i / 2) % 3).id(), 1 + i / 6, Outcome.SUCCESS,
+                    Fixtures.T0.plusSeconds(i), 5_000 + i);
+            uploads.add(new ResultsClient.Upload(a, Fixtures.events(a.attemptId(), 10)));
         }
         return new Work(study, run, sessions, uploads);
     }
 
     private static void sendAll(ResultsClient client, Work w) {
-        client.saveSuiteVersion(ApiFixtures.SUITE_ID, "1.0.0", ApiFixtures.SUITE_HASH, "Medication safety",
-                ApiFixtures.TASKS);
+        client.saveSuiteVersion(Fixtures.SUITE_ID, "1.0.0", Fixtures.SUITE_HASH, "Medication safety",
+                Fixtures.TASKS);
         client.startRun(w.run());
         for (SessionRecord s : w.sessions()) {
             client.startSession(w.study(), s);
@@ -103,7 +100,7 @@ class ResultsClientIT {
             assertThat(client.uploadAttempts("team", w.uploads())).isEqualTo(new ResultsClient.UploadResult(12, 0));
             sendAll(client, w);
             assertThat(client.uploadAttempts("team", w.uploads())).isEqualTo(new ResultsClient.UploadResult(0, 12));
-            client.finishRun("team", w.run().runId(), ApiFixtures.T0.plusSeconds(600));
+            client.finishRun("team", w.run().runId(), Fixtures.T0.plusSeconds(600));
             assertThat(attemptsIn("team")).isEqualTo(12);
             assertThat(eventsIn("team")).isEqualTo(120);
             assertThat(client.get("/api/studies/team/verify").path("intact").asBoolean()).isTrue();

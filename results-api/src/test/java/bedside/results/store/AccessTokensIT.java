@@ -1,6 +1,7 @@
 package bedside.results.store;
 
 import bedside.results.ApiToken;
+import bedside.results.Fixtures;
 import bedside.results.Role;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;

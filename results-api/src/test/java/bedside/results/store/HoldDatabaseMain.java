@@ -1,6 +1,7 @@
 package bedside.results.store;
 
 import bedside.results.AttemptRecord;
+import bedside.results.Fixtures;
 import bedside.results.Outcome;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;

@@ -1,16 +1,35 @@
 package bedside.results.store;
 
+import bedside.results.AttemptRecord;
+import bedside.results.Outcome;
+import bedside.results.RunRecord;
+import bedside.results.SessionRecord;
+import bedside.results.TaskRatingRecord;
+import bedside.results.VerifyReport;
 import bedside.results.store.jooq.DefaultSchema;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import static bedside.results.Fixtures.attempt;
+import static bedside.results.Fixtures.events;
+import static bedside.results.Fixtures.prepareStudy;
+import static bedside.results.Fixtures.run;
+import static bedside.results.Fixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Flyway scripts on an empty database, and the jOOQ classes generated from them without one. */
 class MigrationsIT {
@@ -22,7 +41,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("2");
+        assertThat(current.getVersion().getVersion()).isEqualTo("3");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -53,5 +72,111 @@ class MigrationsIT {
         assertThat(dsl.fetchValue("select count(*) from information_schema.columns "
                 + "where table_name = 'attempts' and column_name = 'record_hash' and is_nullable = 'YES'"))
                 .isEqualTo(1L);
+    }
+
+    /** Texts that JSON escapes in every way there is (PostgreSQL's to_json and RecordHash must agree on each). */
+    private static final String AWKWARD = "\"quoted\" back\\slash /slash\n\r\t\b\f \u0001\u001f\u007f é ß 中 😀 "
+            + "\u2028 <&> \u00a0end";
+
+    @Test
+    void answersStoredBeforeVersion3JoinTheirStudysChain() throws Exception {
+        String name = "legacy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        DSLContext server = DB.database().dsl();
+        server.execute("CREATE DATABASE " + name);
+        String url = DB.database().jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + name);
+        String user = System.getenv("BEDSIDE_TEST_PG_USER");
+        String password = System.getenv("BEDSIDE_TEST_PG_PASSWORD");
+        Instant t0 = Instant.parse("2026-11-25T09:00:00.123456Z");
+        try {
+            // The schema as it was before questionnaire answers were chained, with answers stored as they were then.
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("2").load()
+                    .migrate();
+            UUID openSession;
+            UUID lockedSession;
+            try (Connection c = user == null ? DriverManager.getConnection(url)
+                    : DriverManager.getConnection(url, user, password)) {
+                DSLContext v2 = DSL.using(c, SQLDialect.POSTGRES);
+                ResultsStore store = new ResultsStore(v2);
+                openSession = legacyStudy(store, v2, "open", t0);
+                lockedSession = legacyStudy(store, v2, "closed", t0);
+                store.lockStudy("closed", "test");
+                // A study with answers only (no attempts, so no chain yet).
+                prepareStudy(store, "answers-only");
+                RunRecord run = run("answers-only", t0);
+                store.startRun(run);
+                SessionRecord s = session(run, "beta", "P9", t0);
+                store.startSession(s);
+                insertLegacySus(v2, s.sessionId(), t0);
+            }
+
+            try (Database migrated = Database.open(DatabaseConfig.server(url, user, password).withMaxPoolSize(2))) {
+                ResultsStore store = new ResultsStore(migrated);
+                DSLContext dsl = migrated.dsl();
+                for (String study : List.of("open", "closed", "answers-only")) {
+                    VerifyReport r = store.verify(study);
+                    assertThat(r.intact()).as(study + ": " + r.problem()).isTrue();
+                    assertThat(r.susAnswers()).as(study).isEqualTo(10);
+                    assertThat(r.taskRatings()).as(study).isEqualTo(study.equals("answers-only") ? 0 : 2);
+                    assertThat(r.attempts()).as(study).isEqualTo(study.equals("answers-only") ? 0 : 2);
+                }
+                assertThat(store.verify("closed").locked()).isTrue();
+                // Appended after the attempts already chained, in answer order; the audit log tells.
+                assertThat(dsl.fetch("select chain_no from task_ratings where study_code = 'open' order by answered_at")
+                        .getValues(0, Long.class)).containsExactly(3L, 4L);
+                assertThat(dsl.fetch("select chain_no from sus_answers where session_id = ? order by item", openSession)
+                        .getValues(0, Long.class)).containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+                assertThat(dsl.fetch("select study_code, (details ->> 'fromChainLength')::int, "
+                                + "(details ->> 'chainLength')::int, (details ->> 'studyLocked')::boolean from audit_log "
+                                + "where action = 'chain.adopt-answers' and actor = 'migration:V3' order by study_code")
+                        .map(r -> r.get(0) + " " + r.get(1) + "->" + r.get(2) + " " + r.get(3)))
+                        .containsExactly("answers-only 0->10 false", "closed 2->14 true", "open 2->14 false");
+                assertThat(store.taskRatings("open")).extracting(TaskRatingRecord::comment).contains(AWKWARD);
+
+                // From now on: new answers chain on, the locked study stays locked, tampering shows.
+                assertThat(store.saveTaskRating(new TaskRatingRecord(openSession, "review-results", "seq", 2, 1, 7,
+                        AWKWARD, t0.plusSeconds(99)))).isTrue();
+                assertThat(store.verify("open").taskRatings()).isEqualTo(3);
+                assertThatThrownBy(() -> dsl.execute("update sus_answers set answer = 1 where session_id = ?",
+                        lockedSession)).isInstanceOf(DataAccessException.class)
+                        .satisfies(e -> assertThat(ResultsStore.isLocked(e)).isTrue());
+                dsl.execute("update task_ratings set comment = 'x' where session_id = ? and task_id = 'record-allergy'",
+                        openSession);
+                VerifyReport tampered = store.verify("open");
+                assertThat(tampered.intact()).isFalse();
+                assertThat(tampered.firstAlteredRow()).isEqualTo("session_id = " + openSession
+                        + ", task_id = record-allergy, instrument = seq");
+            }
+        } finally {
+            server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    /** Two chained attempts, then two ratings and a SUS stored as version 2 stored them. Returns the session. */
+    private static UUID legacyStudy(ResultsStore store, DSLContext v2, String study, Instant t0) {
+        prepareStudy(store, study);
+        RunRecord run = run(study, t0);
+        store.startRun(run);
+        SessionRecord s = session(run, "alpha", "P1", t0);
+        store.startSession(s);
+        for (int i = 0; i < 2; i++) {
+            AttemptRecord a = attempt(s, i == 0 ? "record-allergy" : "order-medication", 1, Outcome.SUCCESS,
+                    t0.plusSeconds(i));
+            store.saveAttempt(a, events(a.attemptId(), 3));
+        }
+        v2.execute("insert into task_ratings (session_id, task_id, instrument, rating, scale_min, scale_max, comment, "
+                + "answered_at) values (?, 'record-allergy', 'seq', 6, 1, 7, ?, ?::timestamptz)", s.sessionId(), AWKWARD,
+                t0.plusSeconds(10));
+        v2.execute("insert into task_ratings (session_id, task_id, instrument, rating, scale_min, scale_max, comment, "
+                + "answered_at) values (?, 'order-medication', 'seq', 3, 1, 7, null, ?::timestamptz)", s.sessionId(),
+                t0.plusSeconds(20));
+        insertLegacySus(v2, s.sessionId(), t0.plusSeconds(30));
+        return s.sessionId();
+    }
+
+    private static void insertLegacySus(DSLContext v2, UUID session, Instant at) {
+        for (int item = 1; item <= 10; item++) {
+            v2.execute("insert into sus_answers (session_id, item, answer, answered_at) values (?, ?, ?, ?::timestamptz)", session,
+                    item, 1 + item % 5, at);
+        }
     }
 }

@@ -3,6 +3,7 @@ package bedside.results.store;
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
 import bedside.results.Outcome;
+import bedside.results.TaskRatingRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -52,5 +53,33 @@ class RecordHashTest {
                 a.startedAt(), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 10);
         assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", changed, events))).isNotEqualTo(h1);
         assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a, events.subList(0, 1)))).isNotEqualTo(h1);
+    }
+
+    @Test
+    void answersHaveTheirOwnCanonicalFormsWithStringsAsToJsonWritesThem() {
+        UUID session = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        TaskRatingRecord r = new TaskRatingRecord(session, "t1", "seq", 6, 1, 7, "\"a\\b\"\n\u0001\u001f\u007f é 😀 /",
+                Instant.parse("2026-11-25T09:00:00.1234567Z"));
+        assertThat(new String(RecordHash.canonicalTaskRating("s", "alpha", "P1", r), StandardCharsets.UTF_8))
+                .isEqualTo("{\"v\":1,\"kind\":\"task-rating\",\"study\":\"s\",\"sessionId\":\"" + session
+                        + "\",\"candidate\":\"alpha\",\"participant\":\"P1\",\"task\":\"t1\",\"instrument\":\"seq\","
+                        + "\"rating\":6,\"scaleMin\":1,\"scaleMax\":7,"
+                        + "\"comment\":\"\\\"a\\\\b\\\"\\n\\u0001\\u001f\u007f é 😀 /\","
+                        + "\"answeredAt\":\"2026-11-25T09:00:00.123456Z\"}");
+        TaskRatingRecord noComment = new TaskRatingRecord(session, "t1", "seq", 6, 1, 7, null, r.answeredAt());
+        assertThat(new String(RecordHash.canonicalTaskRating("s", "alpha", "P1", noComment), StandardCharsets.UTF_8))
+                .contains("\"comment\":null,");
+        assertThat(new String(RecordHash.canonicalSusAnswer("s", "alpha", "P1", session, 3, 4, r.answeredAt()),
+                StandardCharsets.UTF_8)).isEqualTo("{\"v\":1,\"kind\":\"sus-answer\",\"study\":\"s\",\"sessionId\":\""
+                + session + "\",\"candidate\":\"alpha\",\"participant\":\"P1\",\"item\":3,\"answer\":4,"
+                + "\"answeredAt\":\"2026-11-25T09:00:00.123456Z\"}");
+        // Every field counts.
+        String h = RecordHash.chain(null, RecordHash.canonicalSusAnswer("s", "alpha", "P1", session, 3, 4, r.answeredAt()));
+        assertThat(RecordHash.chain(null, RecordHash.canonicalSusAnswer("s", "alpha", "P1", session, 3, 5,
+                r.answeredAt()))).isNotEqualTo(h);
+        assertThat(RecordHash.chain(null, RecordHash.canonicalSusAnswer("s", "alpha", "P2", session, 3, 4,
+                r.answeredAt()))).isNotEqualTo(h);
+        assertThat(RecordHash.chain(null, RecordHash.canonicalSusAnswer("s", "alpha", "P1", session, 4, 4,
+                r.answeredAt()))).isNotEqualTo(h);
     }
 }

@@ -2,6 +2,7 @@ package bedside.results.store;
 
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.Fixtures;
 import bedside.results.Outcome;
 import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
@@ -22,13 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static bedside.results.store.Fixtures.SUITE_HASH;
-import static bedside.results.store.Fixtures.TASKS;
-import static bedside.results.store.Fixtures.attempt;
-import static bedside.results.store.Fixtures.events;
-import static bedside.results.store.Fixtures.prepareStudy;
-import static bedside.results.store.Fixtures.run;
-import static bedside.results.store.Fixtures.session;
+import static bedside.results.Fixtures.SUITE_HASH;
+import static bedside.results.Fixtures.TASKS;
+import static bedside.results.Fixtures.attempt;
+import static bedside.results.Fixtures.events;
+import static bedside.results.Fixtures.prepareStudy;
+import static bedside.results.Fixtures.run;
+import static bedside.results.Fixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package bedside.candidates.domain;
 
 /** Allergy reaction severity (FHIR codes mild | moderate | severe). */
-public enum Severity {
+public enum Severity implements Coded {
     MILD("mild", "Mild"),
     MODERATE("moderate", "Moderate"),
     SEVERE("severe", "Severe");
@@ -14,24 +14,18 @@ public enum Severity {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** Accepts code or label in any case; null if none matches. */
     public static Severity parse(String s) {
-        if (s == null) {
-            return null;
-        }
-        for (Severity x : values()) {
-            if (x.code.equalsIgnoreCase(s.trim())) {
-                return x;
-            }
-        }
-        return null;
+        return Coded.parse(Severity.class, s);
     }
 }

@@ -1,7 +1,7 @@
 package bedside.candidates.domain;
 
 /** Administrative gender, with FHIR codes. */
-public enum Sex {
+public enum Sex implements Coded {
     FEMALE("female", "Female"),
     MALE("male", "Male"),
     OTHER("other", "Other"),
@@ -15,30 +15,26 @@ public enum Sex {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    /** Accepts the FHIR code or the label, any case; null if none matches. */
+    /** Accepts the FHIR code or the label, any case, and M or F; null if none matches. */
     public static Sex parse(String s) {
-        if (s == null) {
-            return null;
+        Sex x = Coded.parse(Sex.class, s);
+        if (x != null || s == null) {
+            return x;
         }
-        for (Sex x : values()) {
-            if (x.code.equalsIgnoreCase(s.trim()) || x.label.equalsIgnoreCase(s.trim()) || x.name().equalsIgnoreCase(s.trim())) {
-                return x;
-            }
-        }
-        if (s.trim().equalsIgnoreCase("M")) {
-            return MALE;
-        }
-        if (s.trim().equalsIgnoreCase("F")) {
-            return FEMALE;
-        }
-        return null;
+        return switch (s.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "M" -> MALE;
+            case "F" -> FEMALE;
+            default -> null;
+        };
     }
 }

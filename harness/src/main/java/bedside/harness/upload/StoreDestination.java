@@ -1,0 +1,77 @@
+package bedside.harness.upload;
+
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import bedside.results.RunRecord;
+import bedside.results.SessionRecord;
+import bedside.results.TaskText;
+import bedside.results.store.ResultsStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Results written straight into the results database through the store. */
+public final class StoreDestination implements ResultsDestination {
+    private final ResultsStore store;
+    private final String description;
+    private final String key;
+
+    /**
+     * @param key which database, for the journal: {@code embedded} for the one in Bedside's data folder, or the
+     *            server's JDBC address without credentials
+     */
+    public StoreDestination(ResultsStore store, String description, String key) {
+        this.store = store;
+        this.description = description;
+        this.key = key;
+    }
+
+    public ResultsStore store() {
+        return store;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public void ensureStudy(String code, String title) {
+        store.ensureStudy(code, title);
+    }
+
+    @Override
+    public void ensureCandidate(String study, String code, String displayName, String vendor) {
+        store.ensureCandidate(study, code, displayName, vendor);
+    }
+
+    @Override
+    public void saveSuiteVersion(String suiteId, String version, String contentHash, String title, List<TaskText> tasks) {
+        store.saveSuiteVersion(suiteId, version, contentHash, title, tasks);
+    }
+
+    @Override
+    public void startRun(RunRecord run) {
+        store.startRun(run);
+    }
+
+    @Override
+    public void startSession(String study, SessionRecord session) {
+        store.startSession(session);
+    }
+
+    @Override
+    public void saveAttempt(String study, AttemptRecord attempt, List<EventRecord> events) {
+        store.saveAttempt(attempt, events);
+    }
+
+    @Override
+    public void finishRun(String study, UUID runId, Instant finishedAt) {
+        store.finishRun(runId, finishedAt);
+    }
+}
