@@ -15,7 +15,8 @@
 // Two things lose messages otherwise: a document going away (the click that submits a form, the answer to a confirm
 // dialog) takes its unsent messages with it, and now and then Chrome's BiDi mapper never starts listening to a new
 // document's channel (seen when popups close while the tab navigates): everything that document sends stays queued
-// in it. So on pagehide a document writes what is not yet acknowledged to sessionStorage, and the next document of
+// in it. So on pagehide a document adds what is not yet acknowledged to the tab's outbox in sessionStorage (beside
+// what its same-origin iframes add: overwriting lost a whole page once), and the next document of
 // the tab sends it again first (and to localStorage, for a window that closes: any other document of the origin, and
 // Recorder.drain, send it again); Recorder.drain also takes what the current document still holds straight from it.
 // The JVM keeps one copy of each batch, by (document id, sequence).
@@ -101,9 +102,10 @@
       const previous = sessionStorage.getItem(OUTBOX);
       if (previous) {
         sessionStorage.removeItem(OUTBOX);
-        const kept = JSON.parse(previous);
-        try { localStorage.removeItem(ORPHAN + kept.doc); } catch (e) { /* see above */ }
-        resend(kept.messages);
+        for (const kept of JSON.parse(previous)) {
+          try { localStorage.removeItem(ORPHAN + kept.doc); } catch (e) { /* see above */ }
+          resend(kept.messages);
+        }
       }
     } catch (e) { /* see above */ }
     adoptOrphans(null);
@@ -220,7 +222,13 @@
     emit('page-hide', {}, true);
     const s = cur();
     const messages = s.unacked.map((e) => e.message);
-    try { sessionStorage.setItem(OUTBOX, JSON.stringify({ doc: s.doc, messages })); } catch (e) { /* see above */ }
+    // The outbox is shared by the tab's documents of this origin — a page and its same-origin iframes go away
+    // together — so each adds its own entry rather than replacing what another wrote.
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(OUTBOX) || '[]').filter((e) => e.doc !== s.doc);
+      if (messages.length) kept.push({ doc: s.doc, messages });
+      if (kept.length) sessionStorage.setItem(OUTBOX, JSON.stringify(kept)); else sessionStorage.removeItem(OUTBOX);
+    } catch (e) { /* see above */ }
     // Only a window that may close for good keeps its batches for other windows too: one opened by a page (a
     // popup, a new tab) rather than the window the session started with.
     if (window.opener !== null || history.length <= 1) {

@@ -97,7 +97,8 @@ final class Destinations {
      */
     static Opened open(Team team, Path home) {
         if (team == null) {
-            DatabaseConfig config = DatabaseConfig.fromEnvironment(home);
+            // A run's uploader retries on its own: it need not wait long for a connection to say the database is away.
+            DatabaseConfig config = DatabaseConfig.fromEnvironment(home).withConnectTimeout(Duration.ofSeconds(5));
             Database db = Database.open(config);
             String key = config.isEmbedded() ? "embedded database" : "database " + config.describe();
             return new Opened(new StoreDestination(new ResultsStore(db), config.describe(), key), db);

@@ -100,11 +100,21 @@ public final class Recorder implements AutoCloseable {
 
     static final long ACK_EVERY_MS = 250;
 
+    private volatile boolean holdingAcknowledgements;
+
+    /** For tests: acknowledge nothing from now on, so pages keep every batch as when their channel is not listened to. */
+    void holdAcknowledgements() {
+        holdingAcknowledgements = true;
+    }
+
     /**
      * Tells each realm that sent batches lately which of them the JVM now holds, so the page stops keeping them for
      * resending (see recorder.js). A realm that is gone is forgotten.
      */
     private void acknowledge() {
+        if (holdingAcknowledgements) {
+            return;
+        }
         Map<String, List<List<Object>>> acks = new HashMap<>();
         synchronized (docsByRealm) {
             for (String realm : toAcknowledge) {

@@ -8,6 +8,8 @@ import bedside.harness.record.PageEvent;
 import bedside.harness.record.Recorder;
 import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.TaskRunner;
+import bedside.reports.stats.TaskTime;
+import bedside.reports.stats.TimeEstimate;
 import bedside.scenarios.Suite;
 import bedside.scenarios.SuiteReader;
 import bedside.scenarios.Task;
@@ -25,8 +27,12 @@ import java.util.stream.Collectors;
  * The recorder's cost and completeness, measured (not a test): the same expert path (the shipped
  * {@code record-allergy} task on both sample candidates) run with recording — WebDriver BiDi, the preload
  * script, the channel — and with bare Selenium (no BiDi, no preload script), alternating, several times.
- * Reports the median wall time of the timed steps in each mode, their ratio, and the events lost: batches
- * missing from a document's sequence numbers plus events the last document sent that never arrived.
+ * Reports the median wall time of the timed steps in each mode and the overhead as a paired ratio: each repetition
+ * runs the three modes back to back (in rotating order), so drift on a shared machine hits a repetition's modes
+ * alike; the overhead is the geometric mean of the per-repetition ratios recorded/bare with its 95 % t-interval on
+ * the log ratios ({@link TaskTime}, the interval the reports use for task times: Sauro &amp; Lewis ch. 3). Also the
+ * events lost: batches missing from a document's sequence numbers plus events the last document sent that never
+ * arrived.
  *
  * <pre>
  * cd harness &amp;&amp; mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -39,9 +45,13 @@ public final class RecorderOverhead {
     /** BARE: no BiDi. BIDI: a BiDi session, no recorder. RECORDED: BiDi, preload script, channel. */
     enum Mode { BARE, BIDI, RECORDED }
 
-    record Run(String candidate, Mode mode, double millis, long events, long lost) {
+    record Run(String candidate, int rep, Mode mode, double millis, long events, long lost) {
         boolean recorded() {
             return mode == Mode.RECORDED;
+        }
+
+        Run at(int k) {
+            return new Run(candidate, k, mode, millis, events, lost);
         }
     }
 
@@ -61,14 +71,14 @@ public final class RecorderOverhead {
                 for (int k = 0; k < reps; k++) {
                     // Rotate the order, so drift (thermal, other load) hits every mode alike.
                     for (int j = 0; j < 3; j++) {
-                        runs.add(once(settings, suite, task, c, target, Mode.values()[(k + j) % 3]));
+                        runs.add(once(settings, suite, task, c, target, Mode.values()[(k + j) % 3]).at(k));
                     }
                 }
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %9s %9s %8s %6s%n", "CANDIDATE", "REPS", "BARE (ms)",
-                "BIDI (ms)", "RECORDED (ms)", "OVERHEAD", "vs BIDI", "EVENTS", "LOST");
+        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %24s %24s %8s %6s%n", "CANDIDATE", "REPS", "BARE (ms)",
+                "BIDI (ms)", "RECORDED (ms)", "RECORDED/BARE [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST");
         Map<String, List<Run>> byCandidate = runs.stream().collect(Collectors.groupingBy(Run::candidate, TreeMap::new,
                 Collectors.toList()));
         for (var e : byCandidate.entrySet()) {
@@ -77,8 +87,8 @@ public final class RecorderOverhead {
             double rec = median(e.getValue().stream().filter(Run::recorded).map(Run::millis).toList());
             long events = e.getValue().stream().filter(Run::recorded).mapToLong(Run::events).sum();
             long lost = e.getValue().stream().filter(Run::recorded).mapToLong(Run::lost).sum();
-            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %8.1f%% %8.1f%% %8d %6d%n", e.getKey(), reps, bare,
-                    bidi, rec, (rec / bare - 1) * 100, (rec / bidi - 1) * 100, events, lost);
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %24s %24s %8d %6d%n", e.getKey(), reps, bare,
+                    bidi, rec, overhead(e.getValue(), Mode.RECORDED), overhead(e.getValue(), Mode.BIDI), events, lost);
         }
         System.exit(0);
     }
@@ -122,6 +132,17 @@ public final class RecorderOverhead {
             missing += max + 1 - s.size();
         }
         return missing;
+    }
+
+    /** The geometric mean of the per-repetition ratios mode/bare, as a percentage over bare, with its 95 % interval. */
+    static String overhead(List<Run> runs, Mode mode) {
+        Map<Integer, Double> bare = runs.stream().filter(r -> r.mode() == Mode.BARE)
+                .collect(Collectors.toMap(Run::rep, Run::millis));
+        double[] ratios = runs.stream().filter(r -> r.mode() == mode && bare.containsKey(r.rep()))
+                .mapToDouble(r -> r.millis() / bare.get(r.rep())).toArray();
+        TimeEstimate t = TaskTime.estimate(ratios);
+        return String.format(Locale.ROOT, "%+.1f %% [%+.1f, %+.1f]", (t.geomean() - 1) * 100,
+                (t.geomeanCi95().lo() - 1) * 100, (t.geomeanCi95().hi() - 1) * 100);
     }
 
     static double median(List<Double> xs) {

@@ -33,6 +33,14 @@ class DatabaseOutageIT {
         }
     }
 
+    static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     @Test
     void databaseDownMidRunAndBackDuringIt() throws Exception {
         int port;
@@ -46,7 +54,7 @@ class DatabaseOutageIT {
         Files.createDirectories(home);
         Path log = home.resolve("run.log");
         ProcessBuilder pb = TeamModeIT.bedside(home, "run", TeamModeIT.SUITE, "--candidate", "streamlined", "--task",
-                "record-allergy", "--repeat", "5", "--study", "outage");
+                "record-allergy", "--repeat", "12", "--study", "outage");
         pb.environment().put("BEDSIDE_DB_URL", url);
         pb.environment().put("BEDSIDE_DB_USER", "postgres");
         Process run = pb.redirectOutput(log.toFile()).start();
@@ -55,6 +63,9 @@ class DatabaseOutageIT {
         db = null;
         long finishedBefore = TeamModeIT.lines(home, "attempt");
         TeamModeIT.await("two more attempts during the outage", () -> TeamModeIT.lines(home, "attempt") >= finishedBefore + 2, run);
+        // A run's pool waits 5 s for a connection before it gives up: the database stays down until the run has said so,
+        // and comes back while attempts are still being made.
+        TeamModeIT.await("the outage reported", () -> read(log).contains("cannot store in"), run);
         long storedDuringOutage = TeamModeIT.lines(home, "stored");
         db = Database.open(config); // back, same port
         TeamModeIT.Finished f = TeamModeIT.finish(run, log);
@@ -65,7 +76,7 @@ class DatabaseOutageIT {
         List<Journal.Contents> journals = Journal.all(home.resolve("journal"));
         assertThat(journals).hasSize(1);
         Journal.Contents j = journals.get(0);
-        assertThat(j.attempts()).hasSize(5);
+        assertThat(j.attempts()).hasSize(12);
         assertThat(j.notStored()).isEmpty();
         ResultsStore store = new ResultsStore(db);
         List<AttemptRecord> stored = store.attemptsOfRun(j.run().runId());

@@ -24,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./bedside demo} exactly as the README tells a newcomer to run it (the launcher script, the built
  * jar, embedded PostgreSQL in a fresh data folder), twice: the second run adds a run and leaves the first
  * as it was.
+ *
+ * <p>The first run is also the shipped suite's test: every task along its expert path on both sample candidates in
+ * real headless Chromium, as stored. Each must succeed (every success criterion and critical check met), make no
+ * validation errors (the candidates' own warnings are recorded as warnings), and the legacy-style candidate must need
+ * at least as many clicks as the streamlined one and a longer Keystroke-Level Model time. To work on one task's
+ * binding, run it: {@code ./bedside run scenarios/suites/sed-core --candidate legacy --task ID}.
  */
 class DemoLauncherIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -78,6 +84,49 @@ class DemoLauncherIT {
         assertThat(report).startsWith(home.resolve("reports")).exists();
         String html = Files.readString(report);
         assertThat(html).contains("Record a medication allergy", "Streamlined EHR (sample)", "Legacy-style EHR (sample)", "<svg");
+    }
+
+    @Test
+    void everyShippedTaskSucceedsOnBothCandidatesAlongItsExpertPath() {
+        assertThat(first.exit()).as(first.output()).isZero();
+        bedside.scenarios.Suite suite = bedside.harness.run.ShippedSuite.read();
+        assertThat(suite.candidates()).containsExactlyInAnyOrder("streamlined", "legacy");
+        assertThat(suite.tasks()).as("tasks in the shipped suite").hasSizeGreaterThanOrEqualTo(12);
+        try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
+            ResultsStore store = new ResultsStore(db);
+            RunRecord run = store.runs("demo").stream().min(java.util.Comparator.comparing(RunRecord::startedAt)).orElseThrow();
+            java.util.Map<String, AttemptRecord> byKey = new java.util.HashMap<>();
+            for (AttemptRecord a : store.attemptsOfRun(run.runId())) {
+                byKey.put(a.candidate() + "/" + a.task(), a);
+            }
+            org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+            for (bedside.scenarios.Task task : suite.tasks()) {
+                for (String candidate : List.of("streamlined", "legacy")) {
+                    AttemptRecord a = byKey.get(candidate + "/" + task.id());
+                    soft.assertThat(a).as(task.id() + " on " + candidate + " ran").isNotNull();
+                    if (a == null) {
+                        continue;
+                    }
+                    soft.assertThat(a.outcome()).as(task.id() + " on " + candidate + ": " + a.reason()).isEqualTo(Outcome.SUCCESS);
+                    List<bedside.results.EventRecord> events = store.eventsOfAttempt(a.attemptId());
+                    // An expert path makes no input errors: the candidate's own warnings (interaction checks, clinical
+                    // alerts) must be recorded as warnings, not as validation errors.
+                    soft.assertThat(a.validationErrors()).as(task.id() + " on " + candidate + ": validation messages "
+                            + events.stream().filter(e -> e.type().equals("validation")).map(e -> e.json()).toList()).isZero();
+                    if (task.id().contains("interaction")) {
+                        soft.assertThat(events).as(task.id() + " on " + candidate + ": the warning shown")
+                                .anyMatch(e -> e.type().equals("warning"));
+                    }
+                }
+                AttemptRecord s = byKey.get("streamlined/" + task.id());
+                AttemptRecord l = byKey.get("legacy/" + task.id());
+                if (s != null && l != null) {
+                    soft.assertThat(l.clicks()).as(task.id() + ": legacy clicks vs streamlined clicks").isGreaterThanOrEqualTo(s.clicks());
+                    soft.assertThat(l.klmMs()).as(task.id() + ": legacy KLM time vs streamlined KLM time").isGreaterThan(s.klmMs());
+                }
+            }
+            soft.assertAll();
+        }
     }
 
     @Test

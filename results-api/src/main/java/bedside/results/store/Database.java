@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setMinimumIdle(1);
-        hikari.setConnectionTimeout(15_000);
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
         hikari.setAutoCommit(true);
         hikari.addDataSourceProperty("ApplicationName", "bedside");
         // Fail now, not at the first query, if the server cannot be reached.

@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param port        the embedded server's TCP port on localhost, 0 for a free one (embedded only)
  * @param fsync       whether the embedded server flushes to disk (on for real data; tests may turn it off)
  * @param maxPoolSize connections in the pool
+ * @param connectTimeout how long a query waits for a connection before it fails (the database is unreachable)
  */
 public record DatabaseConfig(
         Kind kind, String jdbcUrl, String user, String password, Path dataDir, int port, boolean fsync,
-        int maxPoolSize) {
+        int maxPoolSize, java.time.Duration connectTimeout) {
 
     /** The environment variable with the JDBC URL of a PostgreSQL server; unset means embedded. */
     public static final String ENV_URL = "BEDSIDE_DB_URL";
@@ -29,6 +30,9 @@ public record DatabaseConfig(
     public static final String EMBEDDED_DIR = "pg";
 
     public enum Kind { EMBEDDED, SERVER }
+
+    /** Generous for a server under load: a pool of a few connections shared by many requests. */
+    public static final java.time.Duration DEFAULT_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(15);
 
     public DatabaseConfig {
         Objects.requireNonNull(kind, "kind");
@@ -47,11 +51,12 @@ public record DatabaseConfig(
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1");
         }
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
     }
 
     /** An embedded PostgreSQL keeping its data in {@code dataDir}, on a free port. */
     public static DatabaseConfig embedded(Path dataDir) {
-        return new DatabaseConfig(Kind.EMBEDDED, null, null, null, dataDir, 0, true, 5);
+        return new DatabaseConfig(Kind.EMBEDDED, null, null, null, dataDir, 0, true, 5, DEFAULT_CONNECT_TIMEOUT);
     }
 
     /** An embedded PostgreSQL keeping its data in {@code dataDir}, on a fixed port (0 for a free one). */
@@ -61,7 +66,7 @@ public record DatabaseConfig(
 
     /** A PostgreSQL server; {@code user} and {@code password} may be null when the URL carries them. */
     public static DatabaseConfig server(String jdbcUrl, String user, String password) {
-        return new DatabaseConfig(Kind.SERVER, jdbcUrl, user, password, null, 0, true, 10);
+        return new DatabaseConfig(Kind.SERVER, jdbcUrl, user, password, null, 0, true, 10, DEFAULT_CONNECT_TIMEOUT);
     }
 
     /**
@@ -83,15 +88,20 @@ public record DatabaseConfig(
     }
 
     public DatabaseConfig withPort(int port) {
-        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize);
+        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize, connectTimeout);
     }
 
     public DatabaseConfig withFsync(boolean fsync) {
-        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize);
+        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize, connectTimeout);
     }
 
     public DatabaseConfig withMaxPoolSize(int maxPoolSize) {
-        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize);
+        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize, connectTimeout);
+    }
+
+    /** As this, with queries failing after {@code connectTimeout} without a connection (a run reports an outage sooner). */
+    public DatabaseConfig withConnectTimeout(java.time.Duration connectTimeout) {
+        return new DatabaseConfig(kind, jdbcUrl, user, password, dataDir, port, fsync, maxPoolSize, connectTimeout);
     }
 
     public boolean isEmbedded() {
