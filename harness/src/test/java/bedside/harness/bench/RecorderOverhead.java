@@ -116,7 +116,7 @@ public final class RecorderOverhead {
                 recorder.close();
             }
             System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%n", c.id(), mode, millis, events, lost);
-            return new Run(c.id(), mode, millis, events, lost);
+            return new Run(c.id(), -1, mode, millis, events, lost);
         }
     }
 
