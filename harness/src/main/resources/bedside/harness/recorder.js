@@ -17,7 +17,7 @@
 // document's channel (seen when popups close while the tab navigates): everything that document sends stays queued
 // in it. So on pagehide a document adds what is not yet acknowledged to the tab's outbox in sessionStorage (beside
 // what its same-origin iframes add: overwriting lost a whole page once), and the next document of
-// the tab sends it again first (and to localStorage, for a window that closes: any other document of the origin, and
+// the tab sends again what the JVM does not acknowledge to it within a second (and to localStorage, for a window that closes: any other document of the origin, and
 // Recorder.drain, send it again); Recorder.drain also takes what the current document still holds straight from it.
 // The JVM keeps one copy of each batch, by (document id, sequence).
 //
@@ -64,6 +64,23 @@
       keep(message);
     }
   };
+  // What the tab's previous document left in the outbox is usually at the JVM already (its acknowledgement was on
+  // the way when the document went): hold it, let the JVM acknowledge it here, and send again only what is still
+  // unacknowledged after HOLD_MS (the previous document's channel was not listened to). Sending it all again at once
+  // doubled the messages of a page-by-page workflow, and each message costs the browser a round trip.
+  const HOLD_MS = 1000;
+  const hold = (messages) => {
+    const held = [];
+    for (const message of messages) {
+      keep(message);
+      held.push(state.unacked[state.unacked.length - 1]);
+    }
+    setTimeout(() => {
+      if (state === null) return;
+      const still = new Set(state.unacked);
+      for (const e of held) if (still.has(e)) send(e.message);
+    }, HOLD_MS);
+  };
   const adoptOrphans = (except) => {
     try {
       const keys = [];
@@ -104,25 +121,28 @@
         sessionStorage.removeItem(OUTBOX);
         for (const kept of JSON.parse(previous)) {
           try { localStorage.removeItem(ORPHAN + kept.doc); } catch (e) { /* see above */ }
-          resend(kept.messages);
+          hold(kept.messages);
         }
       }
     } catch (e) { /* see above */ }
     adoptOrphans(null);
     emit('page-start', { navigationType: (navEntry() || {}).type || null, referrer: document.referrer || null,
-      origin: performance.timeOrigin }, true);
+      origin: performance.timeOrigin });
     observeDocument();
     listenOnDocument();
     return s;
   };
   const cur = () => (state !== null && state.document === document ? state : begin());
-  // Batch bursts (typing, scrolling) but never hold an event long: 25 ms, or at once for events after
-  // which the document may go away (clicks, submits, dialogs, key Enter).
+  // Events go out in batches, at most BATCH_MS after they happen: each channel message costs the browser a round
+  // trip through Chrome's BiDi mapper, and the recorder must not slow the page it measures. A document going away
+  // does not lose its batch: pagehide sends it and keeps it in the outbox (see the top). Sent at once: only what
+  // comes right before the page may stop (pagehide, window.close) or block (a dialog opening).
+  const BATCH_MS = 100;
   const emit = (type, data, urgent) => {
     const s = cur();
     s.buffer.push(Object.assign({ type, t: now() }, data || {}));
     if (urgent || s.buffer.length >= 50) flushState(s);
-    else if (s.timer === null) s.timer = setTimeout(() => flushState(s), 25);
+    else if (s.timer === null) s.timer = setTimeout(() => flushState(s), BATCH_MS);
   };
   window.__bedsideRecorder = {
     get doc() { return cur().doc; },
@@ -135,7 +155,7 @@
       const upTo = new Map(acks);
       state.unacked = state.unacked.filter((e) => !(upTo.has(e.doc) && e.seq <= upTo.get(e.doc)));
     },
-    // What the JVM has not acknowledged: Recorder.drain takes it from here when the channel did not deliver it.
+    // What the JVM has not acknowledged (this document's and what it holds for others): Recorder.drain takes it from here.
     pending: () => (state === null ? [] : state.unacked.map((e) => e.message)),
   };
 
@@ -207,11 +227,11 @@
       const n = navEntry();
       emit('page-load', n ? { origin: performance.timeOrigin, responseEnd: n.responseEnd,
         domContentLoaded: n.domContentLoadedEventEnd, loadEnd: n.loadEventEnd || performance.now(),
-        status: n.responseStatus || null, title: document.title } : { title: document.title }, true);
-      if (n && n.responseStatus >= 400) emit('network-error', { url: location.href, status: n.responseStatus, kind: 'document' }, true);
+        status: n.responseStatus || null, title: document.title } : { title: document.title });
+      if (n && n.responseStatus >= 400) emit('network-error', { url: location.href, status: n.responseStatus, kind: 'document' });
     }, 0);
   });
-  const route = (how) => emit('route', { how, to: location.href }, true);
+  const route = (how) => emit('route', { how, to: location.href });
   for (const m of ['pushState', 'replaceState']) {
     const orig = history[m];
     history[m] = function () { const r = orig.apply(this, arguments); route(m); return r; };
@@ -289,16 +309,16 @@
   listen('pointerdown', (e) => emit('pointer-down', { x: e.clientX, y: e.clientY, button: e.button, target: describe(meant(e.target)) }), true);
   listen('pointerup', (e) => emit('pointer-up', { x: e.clientX, y: e.clientY, button: e.button }), true);
   listen('click', (e) => emit('click', { x: e.clientX, y: e.clientY, pageX: e.pageX, pageY: e.pageY,
-    vw: window.innerWidth, vh: window.innerHeight, trusted: e.isTrusted, target: describe(meant(e.target)) }, true), true);
+    vw: window.innerWidth, vh: window.innerHeight, trusted: e.isTrusted, target: describe(meant(e.target)) }), true);
   listen('keydown', (e) => {
     const cls = keyClass(e);
     emit('key', { keyClass: cls, key: cls === 'character' ? null : e.key, repeat: e.repeat,
-      target: describe(e.target) }, cls === 'enter');
+      target: describe(e.target) });
   }, true);
   listen('input', (e) => emit('input', { inputType: e.inputType || null, target: describe(e.target) }), true);
   listen('change', (e) => emit('change', { target: describe(e.target) }), true);
   listen('focusin', (e) => emit('focus', { target: describe(e.target) }), true);
-  listen('submit', (e) => emit('submit', { target: describe(e.target) }, true), true);
+  listen('submit', (e) => emit('submit', { target: describe(e.target) }), true);
 
   // --- scrolling: distance, summed over short windows ---
   let lastX = window.scrollX, lastY = window.scrollY, scrolled = 0, scrollTimer = null;
@@ -314,7 +334,7 @@
     window[kind] = function (message) {
       emit('dialog-open', { kind, message: trim(String(message === undefined ? '' : message), 300) }, true);
       const result = orig.apply(this, arguments);
-      emit('dialog-close', { kind, accepted: kind === 'alert' ? true : (kind === 'confirm' ? result === true : result !== null) }, true);
+      emit('dialog-close', { kind, accepted: kind === 'alert' ? true : (kind === 'confirm' ? result === true : result !== null) });
       return result;
     };
   }
@@ -370,7 +390,8 @@
           attributeFilter: ['aria-invalid', 'role', 'hidden', 'style', 'class', 'open'] });
       scan(d.documentElement);
     };
-    if (d.documentElement) observe(); else d.addEventListener('DOMContentLoaded', observe);
+    // Watching the parse itself would hand every parsed node to onMutations: one scan once it is parsed does the same.
+    if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', observe); else observe();
   };
 
   // --- script errors and failed requests ---

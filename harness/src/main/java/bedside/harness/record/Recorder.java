@@ -39,6 +39,9 @@ public final class Recorder implements AutoCloseable {
     /** The documents whose batches arrived from each realm, to acknowledge there. */
     private final Map<String, Set<String>> docsByRealm = new HashMap<>();
     private final Set<String> toAcknowledge = new LinkedHashSet<>();
+    /** When each document's last batch arrived (nanoTime): a tab's next document holds what its predecessor sent. */
+    private final Map<String, Long> lastArrival = new HashMap<>();
+    static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private final ScheduledExecutorService acknowledger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bedside-recorder-acks");
         t.setDaemon(true);
@@ -57,6 +60,7 @@ public final class Recorder implements AutoCloseable {
                         synchronized (docsByRealm) {
                             docsByRealm.computeIfAbsent(realm, k -> new HashSet<>()).add(doc);
                             toAcknowledge.add(realm);
+                            lastArrival.put(doc, System.nanoTime());
                         }
                         if (String.valueOf(v).contains("\"type\":\"window-close\"")) {
                             // The window waits for this before it closes (see recorder.js): acknowledge now.
@@ -117,9 +121,15 @@ public final class Recorder implements AutoCloseable {
         }
         Map<String, List<List<Object>>> acks = new HashMap<>();
         synchronized (docsByRealm) {
+            // Each realm hears about its own documents and about every document heard from lately: the tab's next
+            // document holds its predecessor's last batches until they are acknowledged (see recorder.js).
+            long now = System.nanoTime();
+            lastArrival.values().removeIf(t -> now - t > RECENT_NANOS);
             for (String realm : toAcknowledge) {
                 List<List<Object>> list = new ArrayList<>();
-                for (String doc : docsByRealm.getOrDefault(realm, Set.of())) {
+                Set<String> docs = new HashSet<>(docsByRealm.getOrDefault(realm, Set.of()));
+                docs.addAll(lastArrival.keySet());
+                for (String doc : docs) {
                     long upTo = recording.contiguous(doc);
                     if (upTo >= 0) {
                         list.add(List.of(doc, upTo));
@@ -156,21 +166,19 @@ public final class Recorder implements AutoCloseable {
     public boolean drain(long timeoutMillis) {
         try {
             JavascriptExecutor js = (JavascriptExecutor) driver;
+            // What the page has not had acknowledged comes straight back with the answer: the current document's last
+            // batch, and what it holds for the tab's previous document (sent again only after a second, see
+            // recorder.js). The channel's copies, when they arrive, are dropped as copies.
             Object v = js.executeScript(
                     "const r = window.__bedsideRecorder; if (!r) return null; r.adopt && r.adopt(); r.flush && r.flush();"
-                            + " return [r.doc, r.sent];");
-            if (v instanceof List<?> pair && pair.size() == 2) {
-                String doc = String.valueOf(pair.get(0));
-                long sent = ((Number) pair.get(1)).longValue();
-                if (recording.awaitFrom(doc, sent, Math.min(timeoutMillis, 1000))) {
-                    return true;
-                }
-                // The channel did not deliver (see recorder.js): take what the page still holds straight from it.
-                Object pending = js.executeScript("const r = window.__bedsideRecorder; return r && r.pending ? r.pending() : [];");
-                if (pending instanceof List<?> messages) {
+                            + " return [r.doc, r.sent, r.pending ? r.pending() : []];");
+            if (v instanceof List<?> answer && answer.size() == 3) {
+                String doc = String.valueOf(answer.get(0));
+                long sent = ((Number) answer.get(1)).longValue();
+                if (answer.get(2) instanceof List<?> messages) {
                     messages.forEach(m -> recording.accept(String.valueOf(m)));
                 }
-                return recording.awaitFrom(doc, sent, Math.max(0, timeoutMillis - 1000));
+                return recording.awaitFrom(doc, sent, timeoutMillis);
             }
             return false;
         } catch (UnhandledAlertException | NoAlertPresentException e) {

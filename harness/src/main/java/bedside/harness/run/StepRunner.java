@@ -151,7 +151,7 @@ final class StepRunner {
         } else if (step instanceof Step.WaitFor s) {
             Duration timeout = remaining(Duration.ofMillis(Math.round(s.timeoutSeconds() * 1000)));
             String text = s.text() == null ? null : fill.apply(s.text());
-            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            waiting(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
                 List<WebElement> els = Locators.findAll(d, s.target(), fill.apply(s.target().value()), fillName(s.target(), fill));
                 return els.stream().anyMatch(e -> e.isDisplayed() && (text == null || e.getText().contains(text)));
             });
@@ -197,13 +197,27 @@ final class StepRunner {
         }
     }
 
+    /**
+     * How often a step looks again for what it waits for (an element, a dialog, a text). Selenium's default, 500 ms,
+     * would add up to half a second to the measured task time at every wait, and make the time jump by that much
+     * from one attempt to the next (and from bare Selenium to recorded): the harness must see the UI change when it
+     * changes.
+     */
+    static final Duration POLL = Duration.ofMillis(25);
+
+    private WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.pollingEvery(POLL);
+        return wait;
+    }
+
     private WebElement find(Locator locator, UnaryOperator<String> fill, String number) throws StepFailure {
         String value = fill.apply(locator.value());
         String name = fillName(locator, fill);
         Duration timeout = remaining(ELEMENT_WAIT);
         List<WebElement> found = new ArrayList<>();
         try {
-            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            waiting(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
                 List<WebElement> els = Locators.findAll(d, locator, value, name);
                 found.clear();
                 els.stream().filter(WebElement::isDisplayed).findFirst().ifPresent(found::add);
@@ -220,7 +234,7 @@ final class StepRunner {
     private Alert alert(String expectText, String number, Step step, UnaryOperator<String> fill) throws StepFailure {
         Alert alert;
         try {
-            alert = new WebDriverWait(driver, remaining(Duration.ofSeconds(5))).until(ExpectedConditions.alertIsPresent());
+            alert = waiting(remaining(Duration.ofSeconds(5))).until(ExpectedConditions.alertIsPresent());
         } catch (TimeoutException e) {
             throw new StepFailure(number, what(step, fill) + ": no dialog opened", Outcome.SCRIPT_ERROR, e);
         }

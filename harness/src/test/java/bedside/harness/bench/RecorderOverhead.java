@@ -108,14 +108,18 @@ public final class RecorderOverhead {
             double millis = (System.nanoTime() - t0) / 1e6;
             long events = 0;
             long lost = 0;
+            String messages = "";
             if (recorder != null) {
                 boolean complete = recorder.drain(5000);
                 List<PageEvent> all = recorder.recording().events();
                 events = all.size();
                 lost = gaps(all) + (complete ? 0 : 1);
+                messages = String.format(Locale.ROOT, " (%d messages, %d of them copies sent again)",
+                        recorder.recording().messages(), recorder.recording().duplicates());
                 recorder.close();
             }
-            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%n", c.id(), mode, millis, events, lost);
+            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%s%n", c.id(), mode, millis, events, lost,
+                    messages);
             return new Run(c.id(), -1, mode, millis, events, lost);
         }
     }

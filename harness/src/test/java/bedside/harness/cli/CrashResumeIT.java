@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CrashResumeIT {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Launcher.ROOT;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -53,14 +53,7 @@ class CrashResumeIT {
     static final List<ProcessHandle> leftovers = new ArrayList<>();
 
     static ProcessBuilder bedside(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("bedside").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("BEDSIDE_HOME", home.toString());
-        pb.environment().put("BEDSIDE_NO_BUILD", "1");
-        pb.environment().remove("BEDSIDE_DB_URL");
-        return pb;
+        return Launcher.command(home, args);
     }
 
     static String run(String... args) throws IOException, InterruptedException {

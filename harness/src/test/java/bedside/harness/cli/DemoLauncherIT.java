@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * binding, run it: {@code ./bedside run scenarios/suites/sed-core --candidate legacy --task ID}.
  */
 class DemoLauncherIT {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Launcher.ROOT;
     static final Pattern REPORT = Pattern.compile("(?m)^Report: (.+index\\.html)$");
 
     @TempDir
@@ -56,12 +56,9 @@ class DemoLauncherIT {
     }
 
     static Result demo(String... options) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("bedside").toString(), "demo"));
-        command.addAll(List.of(options));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("BEDSIDE_HOME", home.toString());
-        pb.environment().put("BEDSIDE_NO_BUILD", "1");
-        pb.environment().remove("BEDSIDE_DB_URL"); // the newcomer's default: embedded
+        List<String> args = new java.util.ArrayList<>(List.of("demo"));
+        args.addAll(List.of(options));
+        ProcessBuilder pb = Launcher.command(home, args.toArray(String[]::new)); // the newcomer's default: embedded
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();

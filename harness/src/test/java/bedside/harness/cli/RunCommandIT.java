@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ./bedside run} through the launcher and the built jar, as an evaluator runs it. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunCommandIT {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Launcher.ROOT;
     static final Pattern REPORT = Pattern.compile("(?m)^Report: (.+index\\.html)$");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,13 +46,7 @@ class RunCommandIT {
     }
 
     static Result bedside(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("bedside").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("BEDSIDE_HOME", home.toString());
-        pb.environment().put("BEDSIDE_NO_BUILD", "1");
-        pb.environment().remove("BEDSIDE_DB_URL");
+        ProcessBuilder pb = Launcher.command(home, args);
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

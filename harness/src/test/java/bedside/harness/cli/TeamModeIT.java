@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * No local database is made in team mode.
  */
 class TeamModeIT {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = Launcher.ROOT;
     static final String SUITE = "scenarios/suites/sed-core";
 
     @TempDir
@@ -77,16 +77,7 @@ class TeamModeIT {
     record Finished(int exit, String output) {}
 
     static ProcessBuilder bedside(Path home, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("bedside").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("BEDSIDE_HOME", home.toString());
-        pb.environment().put("BEDSIDE_NO_BUILD", "1");
-        pb.environment().remove("BEDSIDE_DB_URL");
-        pb.environment().remove("BEDSIDE_SERVER");
-        pb.environment().remove("BEDSIDE_TOKEN");
-        return pb;
+        return Launcher.command(home, args);
     }
 
     static Finished finish(Process p, Path log) throws Exception {

@@ -1,0 +1,29 @@
+package bedside.harness.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code ./bedside} launcher as the README's newcomer runs it, for tests that go through it: from the project
+ * root, with a Bedside home of the test's own, on the jar the Maven build made (the build is the test's), and with
+ * no database, server or token setting inherited from the machine.
+ */
+final class Launcher {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private Launcher() {}
+
+    static ProcessBuilder command(Path home, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("bedside").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().put("BEDSIDE_HOME", home.toString());
+        pb.environment().put("BEDSIDE_NO_BUILD", "1");
+        pb.environment().remove("BEDSIDE_DB_URL");
+        pb.environment().remove("BEDSIDE_SERVER");
+        pb.environment().remove("BEDSIDE_TOKEN");
+        return pb;
+    }
+}
