@@ -157,6 +157,8 @@ class TeamModeIT {
         server.close(); // outage
         long finishedBefore = lines(home, "attempt");
         await("two more attempts during the outage", () -> lines(home, "attempt") >= finishedBefore + 2, run);
+        // The client retries a few times itself before the uploader calls it an outage: the server stays away until then.
+        await("the outage reported", () -> DatabaseOutageIT.read(log).contains("cannot store in"), run);
         long storedDuringOutage = lines(home, "stored");
         server = ResultsServer.start(db, port); // back
         Finished f = finish(run, log);
