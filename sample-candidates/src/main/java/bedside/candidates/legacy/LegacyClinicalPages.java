@@ -21,7 +21,7 @@ import java.util.Locale;
 
 /** Clinical pages that work on the selected patient: allergies (list and edit form). */
 final class LegacyClinicalPages {
-    static final String CONFIRM_SAVE = "return confirm('Are you sure you want to save this record?');";
+    static final String CONFIRM_SAVE = "return confirm('" + LegacyForms.CONFIRM_SAVE + "');";
 
     /** Legacy severity codes. */
     static final List<String[]> SEVERITIES = List.of(
@@ -90,10 +90,8 @@ final class LegacyClinicalPages {
         String rows = LegacyForms.row("problem", "Problem", true, LegacyForms.select("problem", LegacyForms.upper(PROBLEM_TERMS), v[0]))
                 + LegacyForms.row("onset", "Onset", false, LegacyForms.text("onset", v[1], 10) + " <span class=\"small\">(DD/MM/YYYY)</span>")
                 + LegacyForms.row("comments", "Comments", false, LegacyForms.textarea("comments", v[2]));
-        ctx.html(LegacyLayout.page("Problem Entry", s, p, "<h1>Problem Entry</h1>\n" + LegacyLayout.error(error)
-                + LegacyForms.form("/clinical/problem-edit.do", "Are you sure you want to save this record?",
-                        LegacyForms.hidden("patientId", p.id()), rows,
-                        "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/clinical/problems.do\">Cancel</a>")));
+        ctx.html(LegacyLayout.page("Problem Entry", s, p, LegacyForms.entry("Problem Entry", error,
+                "/clinical/problem-edit.do", LegacyForms.hidden("patientId", p.id()), rows, "/clinical/problems.do")));
     }
 
     private void saveProblem(Context ctx) {

@@ -44,6 +44,17 @@ final class LegacyForms {
         return b.append("</select>").toString();
     }
 
+    static final String CONFIRM_SAVE = "Are you sure you want to save this record?";
+
+    /**
+     * A data-entry page's body: its heading, the error if any, and the form, which asks to confirm before saving and
+     * has Submit and Cancel (back to {@code cancelHref}).
+     */
+    static String entry(String title, String error, String action, String hidden, String rows, String cancelHref) {
+        return "<h1>" + esc(title) + "</h1>\n" + LegacyLayout.error(error) + form(action, CONFIRM_SAVE, hidden, rows,
+                "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"" + cancelHref + "\">Cancel</a>");
+    }
+
     /** A full-page form that asks {@code confirmText} before posting. */
     static String form(String action, String confirmText, String hidden, String rows, String buttons) {
         return """

@@ -90,10 +90,8 @@ final class LegacyMedicationPages {
                 LegacyForms.select("drug", LegacyForms.upper(Medicine.CATALOGUE.stream().map(Medicine::name).toList()), v[0]))
                 + LegacyForms.row("dosage", "Dosage", true, LegacyForms.text("dosage", v[1], 30))
                 + LegacyForms.row("route", "Route", true, LegacyForms.select("route", ROUTES.stream().map(LegacyForms.Opt::same).toList(), v[2]));
-        ctx.html(LegacyLayout.page("Medication Entry", s, p, "<h1>Medication Entry</h1>\n" + LegacyLayout.error(error)
-                + LegacyForms.form("/clinical/medication-edit.do", "Are you sure you want to save this record?",
-                        LegacyForms.hidden("patientId", p.id()), rows,
-                        "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/clinical/medications.do\">Cancel</a>")));
+        ctx.html(LegacyLayout.page("Medication Entry", s, p, LegacyForms.entry("Medication Entry", error,
+                "/clinical/medication-edit.do", LegacyForms.hidden("patientId", p.id()), rows, "/clinical/medications.do")));
     }
 
     private void saveEntry(Context ctx) {
@@ -205,10 +203,8 @@ final class LegacyMedicationPages {
                 + LegacyForms.row("action", "Action", true, LegacyForms.select("action",
                         List.of(LegacyForms.Opt.same("ACCEPT"), LegacyForms.Opt.same("REJECT")), ""))
                 + LegacyForms.row("comments", "Comments", false, LegacyForms.textarea("comments", ""));
-        ctx.html(LegacyLayout.page("Reconcile Item", s, p, "<h1>Reconcile Item</h1>\n" + LegacyLayout.error(error)
-                + LegacyForms.form("/clinical/reconcile-item.do", "Are you sure you want to save this record?",
-                        LegacyForms.hidden("itemId", i.id()), rows,
-                        "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/clinical/reconcile.do\">Cancel</a>")));
+        ctx.html(LegacyLayout.page("Reconcile Item", s, p, LegacyForms.entry("Reconcile Item", error,
+                "/clinical/reconcile-item.do", LegacyForms.hidden("itemId", i.id()), rows, "/clinical/reconcile.do")));
     }
 
     private void reconcileSave(Context ctx) {

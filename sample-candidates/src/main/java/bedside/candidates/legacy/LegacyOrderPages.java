@@ -78,10 +78,8 @@ final class LegacyOrderPages {
                         LegacyMedicationPages.ROUTES.stream().map(LegacyForms.Opt::same).toList(), v.getOrDefault("route", "")))
                 + LegacyForms.row("frequency", "Frequency", true, LegacyForms.select("frequency", FREQUENCIES, v.getOrDefault("frequency", "")))
                 + LegacyForms.row("duration", "Duration (days)", true, LegacyForms.text("duration", v.get("duration"), 4));
-        ctx.html(LegacyLayout.page("New Prescription", s, p, "<h1>New Prescription</h1>\n" + LegacyLayout.error(error)
-                + LegacyForms.form("/orders/prescribe.do", "Are you sure you want to save this record?",
-                        LegacyForms.hidden("patientId", p.id()), rows,
-                        "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/main.do\">Cancel</a>")));
+        ctx.html(LegacyLayout.page("New Prescription", s, p, LegacyForms.entry("New Prescription", error,
+                "/orders/prescribe.do", LegacyForms.hidden("patientId", p.id()), rows, "/main.do")));
     }
 
     private Map<String, String> values(Context ctx) {

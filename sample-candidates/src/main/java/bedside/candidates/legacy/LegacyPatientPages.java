@@ -50,10 +50,8 @@ final class LegacyPatientPages {
                 + LegacyForms.row("town", "Town", true, LegacyForms.text("town", v.get("town"), 20))
                 + LegacyForms.row("postcode", "Postcode", true, LegacyForms.text("postcode", v.get("postcode"), 8))
                 + LegacyForms.row("telephone", "Telephone", false, LegacyForms.text("telephone", v.get("telephone"), 15));
-        ctx.html(LegacyLayout.page("Register New Patient", s, app.selectedPatient(s), "<h1>Register New Patient</h1>\n"
-                + LegacyLayout.error(error) + LegacyForms.form("/patient/register.do",
-                "Are you sure you want to save this record?", "", rows,
-                "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/main.do\">Cancel</a>")));
+        ctx.html(LegacyLayout.page("Register New Patient", s, app.selectedPatient(s), LegacyForms.entry("Register New Patient", error,
+                "/patient/register.do", "", rows, "/main.do")));
     }
 
     private void register(Context ctx) {
@@ -107,10 +105,8 @@ final class LegacyPatientPages {
                 + LegacyForms.row("town", "Town", true, LegacyForms.text("town", v.get("town"), 20))
                 + LegacyForms.row("postcode", "Postcode", true, LegacyForms.text("postcode", v.get("postcode"), 8))
                 + LegacyForms.row("telephone", "Telephone", false, LegacyForms.text("telephone", v.get("telephone"), 15));
-        ctx.html(LegacyLayout.page("Amend Address/Telephone", s, p, "<h1>Amend Address/Telephone</h1>\n"
-                + LegacyLayout.error(error) + LegacyForms.form("/patient/amend.do",
-                "Are you sure you want to save this record?", LegacyForms.hidden("patientId", p.id()), rows,
-                "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/patient/summary.do\">Cancel</a>")));
+        ctx.html(LegacyLayout.page("Amend Address/Telephone", s, p, LegacyForms.entry("Amend Address/Telephone", error,
+                "/patient/amend.do", LegacyForms.hidden("patientId", p.id()), rows, "/patient/summary.do")));
     }
 
     private void amend(Context ctx) {
