@@ -16,9 +16,10 @@
 // dialog) takes its unsent messages with it, and now and then Chrome's BiDi mapper never starts listening to a new
 // document's channel (seen when popups close while the tab navigates): everything that document sends stays queued
 // in it. So on pagehide a document adds what is not yet acknowledged to the tab's outbox in sessionStorage (beside
-// what its same-origin iframes add: overwriting lost a whole page once), and the next document of
-// the tab sends again what the JVM does not acknowledge to it within a second (and to localStorage, for a window that closes: any other document of the origin, and
-// Recorder.drain, send it again); Recorder.drain also takes what the current document still holds straight from it.
+// what its same-origin iframes add: overwriting lost a whole page once), and the next document of the tab sends
+// again what the JVM does not acknowledge to it within a second. A window that closes also leaves it in localStorage,
+// for any other document of the origin and for Recorder.drain to send again; Recorder.drain also takes what the
+// current document still holds straight from it.
 // The JVM keeps one copy of each batch, by (document id, sequence).
 //
 // Coverage (LostEventsIT proves it: thousands of events, hundreds of navigations, none lost or duplicated):

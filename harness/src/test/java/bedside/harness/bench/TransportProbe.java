@@ -26,7 +26,17 @@ import org.openqa.selenium.devtools.Event;
 import org.openqa.selenium.devtools.HasDevTools;
 import org.openqa.selenium.json.Json;
 
-/** Probe (not committed as a benchmark): the recorder over CDP (Runtime.addBinding) vs over BiDi vs bare. */
+/**
+ * A probe, not the benchmark (see {@link RecorderOverhead}): the same in-page recorder delivered over Chrome DevTools
+ * (CDP: {@code Runtime.addBinding} + {@code Page.addScriptToEvaluateOnNewDocument}, which runs in new documents only
+ * with {@code Page.enable}) instead of WebDriver BiDi, against bare Selenium and a CDP session alone, on the
+ * attached tab only (no new windows, no cross-site frames, no acknowledgements). Unpaired medians; for deciding
+ * whether a CDP transport is worth building (BENCHMARKS.md, recorder section).
+ *
+ * <pre>
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.TransportProbe 7 [task]
+ * </pre>
+ */
 public final class TransportProbe {
     enum Mode { BARE, BIDI_REC, CDP_REC, CDP_ONLY }
 
@@ -61,6 +71,8 @@ public final class TransportProbe {
                                     cdpRec = r;
                                     dt.addListener(new Event<String>("Runtime.bindingCalled",
                                             in -> String.valueOf(in.<Map<String, Object>>read(Json.MAP_TYPE).get("payload"))), r::accept);
+                                    dt.send(new Command<Void>("Runtime.enable", Map.of()));
+                                    dt.send(new Command<Void>("Page.enable", Map.of()));
                                     dt.send(new Command<Void>("Runtime.addBinding", Map.of("name", "__bedsideSend")));
                                     dt.send(new Command<Void>("Page.addScriptToEvaluateOnNewDocument",
                                             Map.of("source", cdpSource, "runImmediately", true)));
