@@ -30,7 +30,8 @@ import org.openqa.selenium.json.Json;
  * A probe, not the benchmark (see {@link RecorderOverhead}): the same in-page recorder delivered over Chrome DevTools
  * (CDP: {@code Runtime.addBinding} + {@code Page.addScriptToEvaluateOnNewDocument}, which runs in new documents only
  * with {@code Page.enable}) instead of WebDriver BiDi, against bare Selenium and a CDP session alone, on the
- * attached tab only (no new windows, no cross-site frames, no acknowledgements). Unpaired medians; for deciding
+ * attached tab only (no new windows, no cross-site frames; acknowledged every 250 ms like the BiDi recorder). Paired
+ * ratios as in the benchmark; for deciding
  * whether a CDP transport is worth building (BENCHMARKS.md, recorder section).
  *
  * <pre>
@@ -52,6 +53,7 @@ public final class TransportProbe {
         BrowserSettings settings = BrowserSettings.local();
         for (String id : List.of(SampleCandidates.STREAMLINED, SampleCandidates.LEGACY)) {
             Map<Mode, List<Double>> times = new java.util.EnumMap<>(Mode.class);
+            Map<Mode, Map<Integer, Double>> byRep = new java.util.EnumMap<>(Mode.class);
             try (SampleCandidate c = SampleCandidates.start(id, 0)) {
                 CandidateTarget target = new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
                         URI.create(c.baseUrl() + "/admin/reset"));
@@ -63,6 +65,7 @@ public final class TransportProbe {
                             Recorder rec = m == Mode.BIDI_REC ? Recorder.attach(s.driver()) : null;
                             Recording cdpRec = null;
                             DevTools dt = null;
+                            java.util.concurrent.ScheduledExecutorService acker = null;
                             if (m == Mode.CDP_REC || m == Mode.CDP_ONLY) {
                                 dt = ((HasDevTools) s.driver()).getDevTools();
                                 dt.createSession();
@@ -76,6 +79,20 @@ public final class TransportProbe {
                                     dt.send(new Command<Void>("Runtime.addBinding", Map.of("name", "__bedsideSend")));
                                     dt.send(new Command<Void>("Page.addScriptToEvaluateOnNewDocument",
                                             Map.of("source", cdpSource, "runImmediately", true)));
+                                    DevTools tools = dt;
+                                    acker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                                    acker.scheduleWithFixedDelay(() -> {
+                                        // Acknowledge as the BiDi recorder does (every 250 ms), here in the tab's current document.
+                                        List<List<Object>> acks = r.events().stream().map(e -> e.doc()).distinct()
+                                                .map(doc -> List.<Object>of(doc, r.contiguous(doc))).toList();
+                                        try {
+                                            tools.send(new Command<Void>("Runtime.evaluate", Map.of("expression",
+                                                    "window.__bedsideRecorder && window.__bedsideRecorder.ack("
+                                                            + new Json().toJson(acks) + ")")));
+                                        } catch (RuntimeException ignored) {
+                                            // navigating
+                                        }
+                                    }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
                                 }
                             }
                             TaskRunner.performSteps(s.driver(), suite, task, target, true);
@@ -89,10 +106,14 @@ public final class TransportProbe {
                                     : cdpRec != null ? afterAWhile(cdpRec) : 0;
                             if (k >= 0) {
                                 times.computeIfAbsent(m, x -> new ArrayList<>()).add(ms);
+                                byRep.computeIfAbsent(m, x -> new java.util.HashMap<>()).put(k, ms);
                             }
                             System.out.printf(Locale.ROOT, "%s %-9s %6.0f ms %d events%n", id, m, ms, events);
                             if (rec != null) {
                                 rec.close();
+                            }
+                            if (acker != null) {
+                                acker.shutdownNow();
                             }
                             if (dt != null) {
                                 dt.close();
@@ -104,7 +125,11 @@ public final class TransportProbe {
             double bare = median(times.get(Mode.BARE));
             for (Mode m : Mode.values()) {
                 double med = median(times.get(m));
-                System.out.printf(Locale.ROOT, "SUMMARY %s %-9s median %6.0f ms  %+5.1f %%%n", id, m, med, (med / bare - 1) * 100);
+                double[] ratios = byRep.get(m).entrySet().stream()
+                        .mapToDouble(e -> e.getValue() / byRep.get(Mode.BARE).get(e.getKey())).toArray();
+                bedside.reports.stats.TimeEstimate t = bedside.reports.stats.TaskTime.estimate(ratios);
+                System.out.printf(Locale.ROOT, "SUMMARY %s %-9s median %6.0f ms  paired %+5.1f %% [%+.1f, %+.1f]%n", id, m, med,
+                        (t.geomean() - 1) * 100, (t.geomeanCi95().lo() - 1) * 100, (t.geomeanCi95().hi() - 1) * 100);
             }
         }
         System.exit(0);
