@@ -1,43 +1,39 @@
-// Bedside in-page recorder. Installed as a WebDriver BiDi preload script, so it runs in every document
-// (top-level pages, new tabs, iframes) before the page's own scripts, and streams what the *browser*
-// saw — not what the driving script intended — to the JVM through the BiDi channel `send`.
+// Bedside in-page recorder. Put into every document (top-level pages, new tabs, iframes) before the page's own
+// scripts by CdpChannel (Chrome DevTools: Page.addScriptToEvaluateOnNewDocument, with every target auto-attached and
+// paused until it is in), it streams what the *browser* saw — not what the driving script intended — to the JVM
+// through `send` (a Runtime.addBinding function: each call is an event on the DevTools connection).
 //
 // Privacy: no typed character and no field value ever leaves the page. Keys are sent as classes
 // (character, navigation, editing, modifier, enter, tab, escape, other); named non-character keys
 // (Enter, ArrowDown...) keep their name, characters never do.
 //
-// Ordering: BiDi may deliver messages out of order and on several threads, so each message carries
-// this document's id, a per-document sequence number and each event's high-resolution timestamp
-// (performance.timeOrigin + performance.now(), in ms): the JVM orders by them.
+// Ordering: messages reach the JVM on several threads, so each message carries this document's id, a per-document
+// sequence number and each event's high-resolution timestamp (performance.timeOrigin + performance.now(), in ms):
+// the JVM orders by them.
 //
 // Delivery: a message is kept in the page until the JVM acknowledges it. The JVM acknowledges, every quarter
-// second, the batches it has from each document (Recorder calls __bedsideRecorder.ack in the realm that sent them).
-// Two things lose messages otherwise: a document going away (the click that submits a form, the answer to a confirm
-// dialog) takes its unsent messages with it, and now and then Chrome's BiDi mapper never starts listening to a new
-// document's channel (seen when popups close while the tab navigates): everything that document sends stays queued
-// in it. So on pagehide a document adds what is not yet acknowledged to the tab's outbox in sessionStorage (beside
-// what its same-origin iframes add: overwriting lost a whole page once), and the next document of the tab sends
-// again what the JVM does not acknowledge to it within a second. A window that closes also leaves it in localStorage,
-// for any other document of the origin and for Recorder.drain to send again; Recorder.drain also takes what the
-// current document still holds straight from it.
-// The JVM keeps one copy of each batch, by (document id, sequence).
+// second, the batches it has of every document heard from lately (Recorder calls __bedsideRecorder.ack in each
+// target's top document, which passes it on to its same-origin frames). A document going away (the click that
+// submits a form, the answer to a confirm dialog) may take its last message with it, and a channel can fail to
+// deliver (with the WebDriver BiDi channel this recorder used before, Chrome's mapper now and then never listened to
+// a new document at all). So on pagehide a document adds what is not yet acknowledged to the tab's outbox in
+// sessionStorage (beside what its same-origin iframes add: overwriting lost a whole page once), and the next
+// document of the tab sends again what the JVM does not acknowledge to it within a second. A window that closes also
+// leaves it in localStorage, for any other document of the origin and for Recorder.drain to send again;
+// Recorder.drain also takes what the current document still holds straight from it. The JVM keeps one copy of each
+// batch, by (document id, sequence).
 //
 // Coverage (LostEventsIT proves it: thousands of events, hundreds of navigations, none lost or duplicated):
 // top-level pages, reloads, back/forward, navigation by script at once, same-origin and cross-site iframes,
-// new windows by window.open and target=_blank. Two things Chrome does that this script works around: a window
-// opened by window.open keeps its Window object when its first page replaces the initial about:blank, and BiDi
-// preload scripts do not run again then (see the top of the function); and a new window's preload script may
-// run only after the page's own inline scripts (WPT webdriver/bidi "popup / inline" fails in Chrome), so events a
-// popup makes *while it is first parsed* can be missed. A window that closes itself waits (500 ms at most) until
-// its last batches are acknowledged (see window.close below). No Chrome DevTools (CDP) fallback is used: CDP's
-// addScriptToEvaluateOnNewDocument is what BiDi's preload scripts are built on and has the same gaps; the fallback
-// for a channel that does not deliver is the page itself (pending batches taken by Recorder.drain, or sent again by
-// the next document).
+// new windows by window.open and target=_blank, windows that close themselves. One thing Chrome does that this
+// script works around: a window opened by window.open keeps its Window object when its first page replaces the
+// initial about:blank, and scripts for new documents do not run again then (see the top of the function). A window
+// that closes itself waits (500 ms at most) until its last batches are acknowledged (see window.close below).
 (send) => {
   // Installed once per window. A window normally gets a new Window object (and this script runs again) for
   // each document. Not always: a window opened by window.open (or target=_blank) starts with an initial
   // about:blank document, and when a same-origin page replaces it the browser keeps the Window object — its
-  // properties, timers and listeners — and does not run preload scripts again. So the listeners below stay
+  // properties, timers and listeners — and does not run scripts for new documents again. So the listeners below stay
   // on the window and report to the state of the *current* document, begun afresh whenever it changes.
   if (window.__bedsideRecorder) return;
   // The binding's `warnings`: CSS selectors of on-page alerts that are the candidate's warnings (written in by Recorder).
@@ -134,8 +130,8 @@
     return s;
   };
   const cur = () => (state !== null && state.document === document ? state : begin());
-  // Events go out in batches, at most BATCH_MS after they happen: each channel message costs the browser a round
-  // trip through Chrome's BiDi mapper, and the recorder must not slow the page it measures. A document going away
+  // Events go out in batches, at most BATCH_MS after they happen: each message costs the browser and the JVM some
+  // work, and the recorder must not slow the page it measures. A document going away
   // does not lose its batch: pagehide sends it and keeps it in the outbox (see the top). Sent at once: only what
   // comes right before the page may stop (pagehide, window.close) or block (a dialog opening).
   const BATCH_MS = 100;
@@ -155,6 +151,13 @@
       if (state === null) return;
       const upTo = new Map(acks);
       state.unacked = state.unacked.filter((e) => !(upTo.has(e.doc) && e.seq <= upTo.get(e.doc)));
+      // The JVM reaches each target's top document; frames of the same origin hear it from their page.
+      for (let i = 0; i < window.frames.length; i++) {
+        try {
+          const r = window.frames[i].__bedsideRecorder;
+          if (r && r !== window.__bedsideRecorder && r.ack) r.ack(acks);
+        } catch (e) { /* another origin: its own target, or it sends again */ }
+      }
     },
     // What the JVM has not acknowledged (this document's and what it holds for others): Recorder.drain takes it from here.
     pending: () => (state === null ? [] : state.unacked.map((e) => e.message)),

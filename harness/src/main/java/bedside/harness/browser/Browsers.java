@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
-/** Starts browsers the way Bedside needs them: headless Chromium with WebDriver BiDi, offline, isolated. */
+/** Starts browsers the way Bedside needs them: headless Chromium, offline, isolated (the recorder attaches over CDP). */
 public final class Browsers {
     private Browsers() {}
 
@@ -39,12 +39,12 @@ public final class Browsers {
     }
 
     public static Session start(BrowserSettings settings) {
-        return start(settings, true);
+        return start(settings, false);
     }
 
     /**
-     * @param bidi false for a bare WebDriver session without WebDriver BiDi (no recorder can attach): the
-     *             baseline of the recorder's overhead benchmark
+     * @param bidi true to turn WebDriver BiDi on as well (the recorder does not need it: it speaks CDP); for the
+     *             overhead benchmark's comparison
      */
     public static Session start(BrowserSettings settings, boolean bidi) {
         String problem = settings.problem();

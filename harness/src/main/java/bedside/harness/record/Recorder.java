@@ -6,12 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,27 +16,23 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.bidi.module.Script;
-import org.openqa.selenium.bidi.script.ChannelValue;
 
 /**
- * Attaches the in-page recorder to a browser session through WebDriver BiDi: a preload script that runs
- * in every document (new pages, reloads, tabs, frames) before the page's own scripts, streaming events
- * back through a channel as they happen. Nothing is counted by the script that drives the browser.
+ * Attaches the in-page recorder to a browser session: a script that runs in every document (new pages, reloads, tabs,
+ * frames) before the page's own scripts, streaming events back as they happen ({@link CdpChannel}). Nothing is counted
+ * by the script that drives the browser.
  */
 public final class Recorder implements AutoCloseable {
     static final String CHANNEL = "bedside-recorder";
     private static final String SOURCE = load();
 
     private final WebDriver driver;
-    private final Script script;
+    private final CdpChannel channel;
     private final Recording recording = new Recording();
 
-    /** The documents whose batches arrived from each realm, to acknowledge there. */
-    private final Map<String, Set<String>> docsByRealm = new HashMap<>();
-    private final Set<String> toAcknowledge = new LinkedHashSet<>();
-    /** When each document's last batch arrived (nanoTime): a tab's next document holds what its predecessor sent. */
+    /** When each document's last batch arrived (nanoTime): documents heard from lately are acknowledged. */
     private final Map<String, Long> lastArrival = new HashMap<>();
+    private boolean arrived;
     static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(10);
     private final ScheduledExecutorService acknowledger = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bedside-recorder-acks");
@@ -50,28 +42,20 @@ public final class Recorder implements AutoCloseable {
 
     private Recorder(WebDriver driver, List<String> warnings) {
         this.driver = driver;
-        this.script = new Script(driver);
-        script.onMessage(message -> {
-            if (CHANNEL.equals(message.getChannel())) {
-                message.getData().getValue().ifPresent(v -> {
-                    String doc = recording.accept(String.valueOf(v));
-                    String realm = message.getSource() == null ? null : message.getSource().getRealm();
-                    if (doc != null && realm != null) {
-                        synchronized (docsByRealm) {
-                            docsByRealm.computeIfAbsent(realm, k -> new HashSet<>()).add(doc);
-                            toAcknowledge.add(realm);
-                            lastArrival.put(doc, System.nanoTime());
-                        }
-                        if (String.valueOf(v).contains("\"type\":\"window-close\"")) {
-                            // The window waits for this before it closes (see recorder.js): acknowledge now.
-                            acknowledger.execute(this::acknowledge);
-                        }
-                    }
-                });
+        this.channel = new CdpChannel(driver, source(warnings), message -> {
+            String doc = recording.accept(message);
+            if (doc != null) {
+                synchronized (lastArrival) {
+                    lastArrival.put(doc, System.nanoTime());
+                    arrived = true;
+                }
+                if (message.contains("\"type\":\"window-close\"")) {
+                    // The window waits for this before it closes (see recorder.js): acknowledge now.
+                    acknowledger.execute(this::acknowledge);
+                }
             }
         });
         acknowledger.scheduleWithFixedDelay(this::acknowledge, ACK_EVERY_MS, ACK_EVERY_MS, TimeUnit.MILLISECONDS);
-        script.addPreloadScript(source(warnings), List.of(new ChannelValue(CHANNEL)));
     }
 
     /** Starts recording every document this browser opens from now on. */
@@ -112,43 +96,34 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
-     * Tells each realm that sent batches lately which of them the JVM now holds, so the page stops keeping them for
-     * resending (see recorder.js). A realm that is gone is forgotten.
+     * Tells the pages which batches the JVM now holds, so they stop keeping them for sending again (see recorder.js).
      */
     private void acknowledge() {
         if (holdingAcknowledgements) {
             return;
         }
-        Map<String, List<List<Object>>> acks = new HashMap<>();
-        synchronized (docsByRealm) {
-            // Each realm hears about its own documents and about every document heard from lately: the tab's next
-            // document holds its predecessor's last batches until they are acknowledged (see recorder.js).
+        List<List<Object>> acks = new ArrayList<>();
+        synchronized (lastArrival) {
+            if (!arrived) {
+                return;
+            }
+            arrived = false;
+            // Every document heard from lately, told to every target: the tab's next document holds its predecessor's
+            // last batches until they are acknowledged (see recorder.js), and a page passes them on to its frames.
             long now = System.nanoTime();
             lastArrival.values().removeIf(t -> now - t > RECENT_NANOS);
-            for (String realm : toAcknowledge) {
-                List<List<Object>> list = new ArrayList<>();
-                Set<String> docs = new HashSet<>(docsByRealm.getOrDefault(realm, Set.of()));
-                docs.addAll(lastArrival.keySet());
-                for (String doc : docs) {
-                    long upTo = recording.contiguous(doc);
-                    if (upTo >= 0) {
-                        list.add(List.of(doc, upTo));
-                    }
+            for (String doc : lastArrival.keySet()) {
+                long upTo = recording.contiguous(doc);
+                if (upTo >= 0) {
+                    acks.add(List.of(doc, upTo));
                 }
-                acks.put(realm, list);
             }
-            toAcknowledge.clear();
         }
-        for (var e : acks.entrySet()) {
-            try {
-                script.callFunctionInRealm(e.getKey(), "() => { const r = window.__bedsideRecorder; if (r && r.ack) r.ack("
-                        + JSON.writeValueAsString(e.getValue()) + "); }", false, Optional.empty(), Optional.empty(),
-                        Optional.empty());
-            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException gone) {
-                synchronized (docsByRealm) {
-                    docsByRealm.remove(e.getKey());
-                }
-            }
+        try {
+            channel.everywhere("window.__bedsideRecorder && window.__bedsideRecorder.ack && window.__bedsideRecorder.ack("
+                    + JSON.writeValueAsString(acks) + ")");
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException gone) {
+            // the browser is going away; what was not acknowledged is taken by drain or sent again
         }
     }
 
@@ -194,11 +169,7 @@ public final class Recorder implements AutoCloseable {
     @Override
     public void close() {
         acknowledger.shutdownNow();
-        try {
-            script.close();
-        } catch (RuntimeException ignored) {
-            // the browser may already be gone
-        }
+        channel.close();
     }
 
     private static String load() {

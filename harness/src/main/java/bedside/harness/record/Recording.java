@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything the in-page recorder has sent for one browser session, in the order it happened.
- * Messages reach it on several threads and out of order (WebDriver BiDi hands frames to a pool), so it
+ * Messages reach it on several threads and out of order (the DevTools connection and the recorder's own resending), so it
  * stores under a lock and sorts by the page's own timestamps when asked.
  */
 public final class Recording {

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * The recorder's cost and completeness, measured (not a test): the same expert path (the shipped
- * {@code record-allergy} task on both sample candidates) run with recording — WebDriver BiDi, the preload
- * script, the channel — and with bare Selenium (no BiDi, no preload script), alternating, several times.
+ * {@code record-allergy} task on both sample candidates) run with recording — the in-page recorder over CDP, as
+ * {@code bedside run} records — and with bare Selenium, alternating, several times; and, for comparison, a session with
+ * WebDriver BiDi turned on and nothing recorded (the cost of the BiDi transport the recorder used before).
  * Reports the median wall time of the timed steps in each mode and the overhead as a paired ratio: each repetition
  * runs the three modes back to back (in rotating order), so drift on a shared machine hits a repetition's modes
  * alike; the overhead is the geometric mean of the per-repetition ratios recorded/bare with its 95 % t-interval on
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 public final class RecorderOverhead {
     private RecorderOverhead() {}
 
-    /** BARE: no BiDi. BIDI: a BiDi session, no recorder. RECORDED: BiDi, preload script, channel. */
+    /** BARE: plain Selenium. BIDI: a WebDriver BiDi session, no recorder. RECORDED: the recorder (CDP), no BiDi. */
     enum Mode { BARE, BIDI, RECORDED }
 
     record Run(String candidate, int rep, Mode mode, double millis, long events, long lost) {
@@ -97,7 +98,7 @@ public final class RecorderOverhead {
                     Mode mode) throws Exception {
         c.reset();
         boolean recorded = mode == Mode.RECORDED;
-        try (Browsers.Session session = Browsers.start(settings, mode != Mode.BARE)) {
+        try (Browsers.Session session = Browsers.start(settings, mode == Mode.BIDI)) {
             Recorder recorder = recorded ? Recorder.attach(session.driver()) : null;
             TaskRunner.performSteps(session.driver(), suite, task, target, true);
             if (recorder != null) {

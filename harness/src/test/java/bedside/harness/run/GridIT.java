@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Scale-out: the same task on a Selenium Grid (a 4.48 standalone started in this JVM from the selenium-grid
  * artifact, with the local chromedriver and Chromium) instead of a local browser, two sessions at once, each
  * worker on its own instance of the sample candidates. The recorder must see the same as locally: through the
- * Grid the driver is a RemoteWebDriver augmented for BiDi, and the preload script and channel go through the
- * Grid's WebSocket proxy.
+ * Grid the driver is an augmented RemoteWebDriver, and the recorder's Chrome DevTools connection goes through the
+ * Grid's WebSocket proxy ({@code se:cdp}).
  */
 class GridIT {
     @TempDir
