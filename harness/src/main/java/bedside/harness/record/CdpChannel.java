@@ -60,6 +60,7 @@ final class CdpChannel implements AutoCloseable {
                 (seq, e) -> {
                     SessionID id = new SessionID(String.valueOf(e.get("sessionId")));
                     sessions.add(id);
+                    // Not on the connection's own thread, which delivers the answers the set-up is sent for.
                     setUp.execute(() -> setUp(id, source));
                 });
         connection.addListener(new Event<Map<String, Object>>("Target.detachedFromTarget", in -> in.read(Json.MAP_TYPE)),
