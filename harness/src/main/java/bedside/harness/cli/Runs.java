@@ -127,7 +127,9 @@ final class Runs {
                 candidates.add(bringUp(spec, Math.min(workers, attempts), samples, out, err));
             }
             Path journals = home.resolve("journal");
-            Uploads.replayJournals(destination, journals, out);
+            // Every journal is read once: what earlier runs left unstored is sent, and a cut-off run is resumed.
+            List<Journal.Contents> journalled = Journal.all(journals);
+            Uploads.replayJournals(destination, journals, journalled, out);
             destination.ensureStudy(plan.study(), plan.kind().equals("demo") ? "Bedside demo study" : plan.study());
             for (CandidateInstances c : candidates) {
                 CandidateTarget t = c.target();
@@ -138,7 +140,7 @@ final class Runs {
             Journal.Plan journalPlan = new Journal.Plan(plan.study(), suite.contentHash(), plan.kind(),
                     plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks().stream().map(Task::id).toList(),
                     plan.repeat(), destination.key());
-            SuiteRunner.Resume resume = plan.fresh() ? null : Journal.unfinished(journals, journalPlan)
+            SuiteRunner.Resume resume = plan.fresh() ? null : Journal.unfinished(journalled, journalPlan)
                     .map(Runs::resumeFrom).orElse(null);
             UUID runId = resume != null ? resume.run().runId() : UUID.randomUUID();
             if (resume != null) {

@@ -21,10 +21,16 @@ final class Uploads {
     record Report(int uploaded, int failed, Map<String, Integer> elsewhere) {}
 
     static Report replayJournals(ResultsDestination destination, Path journalDir, PrintStream out) {
+        return replayJournals(destination, journalDir, Journal.all(journalDir), out);
+    }
+
+    /** As above, on the journals already read from {@code journalDir} (a run reads them once, to resume as well). */
+    static Report replayJournals(ResultsDestination destination, Path journalDir, List<Journal.Contents> journalled,
+                                 PrintStream out) {
         int uploaded = 0;
         int failed = 0;
         Map<String, Integer> elsewhere = new TreeMap<>();
-        for (Journal.Contents c : Journal.all(journalDir)) {
+        for (Journal.Contents c : journalled) {
             List<Journal.Stored> left = c.notStored();
             if (left.isEmpty()) {
                 continue;

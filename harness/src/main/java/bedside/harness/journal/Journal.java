@@ -344,11 +344,10 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * The latest run with this very plan that did not come to its end (the process was killed, the machine went
-     * down): a rerun of the same command resumes it instead of starting over.
+     * The latest run with this very plan, among {@code all} (as {@link #all} read them), that did not come to its end
+     * (the process was killed, the machine went down): a rerun of the same command resumes it instead of starting over.
      */
-    public static java.util.Optional<Contents> unfinished(Path dir, Plan plan) {
-        List<Contents> all = all(dir);
+    public static java.util.Optional<Contents> unfinished(List<Contents> all, Plan plan) {
         for (int i = all.size() - 1; i >= 0; i--) {
             Contents c = all.get(i);
             if (!c.finished() && plan.equals(c.plan())) {
