@@ -5,8 +5,8 @@ import static bedside.candidates.web.Html.esc;
 import bedside.candidates.domain.Clinician;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.web.CandidateServer;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -48,21 +48,21 @@ public final class LegacyCandidate extends CandidateServer {
         routes.get("/login.do", ctx -> ctx.html(loginPage(ctx.queryParam("next"), null)));
         routes.post("/login.do", this::logOn);
         routes.get("/logoff.do", ctx -> {
-            sessions.signOut(ctx);
+            logins.signOut(ctx);
             ctx.redirect("/login.do");
         });
         routes.get("/", ctx -> ctx.redirect("/main.do"));
         routes.get("/main.do", ctx -> {
-            Session s = Sessions.of(ctx);
-            ctx.html(LegacyLayout.page("Main", s, selectedPatient(s), """
+            Login login = Logins.of(ctx);
+            ctx.html(LegacyLayout.page("Main", login, selectedPatient(login), """
                     <h1>Main Menu</h1>
                     <p>Welcome, %s. Select a function from the menu bar above.</p>
                     <p class="small">Last logon: today. There are no system messages.</p>
-                    """.formatted(esc(s.user().displayName()))));
+                    """.formatted(esc(login.user().displayName()))));
         });
         routes.get("/help/about.do", ctx -> {
-            Session s = Sessions.of(ctx);
-            ctx.html(LegacyLayout.page("About", s, selectedPatient(s), """
+            Login login = Logins.of(ctx);
+            ctx.html(LegacyLayout.page("About", login, selectedPatient(login), """
                     <h1>About CIS</h1>
                     <p>CIS Clinical Information System, Release 4.2.1. %s.</p>
                     <p>This is a sample system with fictitious patients.</p>
@@ -77,14 +77,14 @@ public final class LegacyCandidate extends CandidateServer {
 
     @Override
     protected String notFoundPage(Context ctx, String message) {
-        Session s = ctx.attribute(Sessions.ATTRIBUTE);
-        return LegacyLayout.page("Error", s, null, "<h1>Error</h1>" + LegacyLayout.error("Record not found.")
+        Login login = ctx.attribute(Logins.ATTRIBUTE);
+        return LegacyLayout.page("Error", login, null, "<h1>Error</h1>" + LegacyLayout.error("Record not found.")
                 + "<p><a href=\"/main.do\">Return to Main Menu</a></p>");
     }
 
-    /** The session's selected patient, if any. */
-    Patient selectedPatient(Session s) {
-        return s.selectedPatientId() == null ? null : record.patient(s.selectedPatientId()).orElse(null);
+    /** The login's selected patient, if any. */
+    Patient selectedPatient(Login login) {
+        return login.selectedPatientId() == null ? null : record.patient(login.selectedPatientId()).orElse(null);
     }
 
     /** Sends the user to the clinical alert page when the patient has an unacknowledged alert. */
@@ -103,7 +103,7 @@ public final class LegacyCandidate extends CandidateServer {
             ctx.status(401).html(loginPage(next, "Logon failed. Check your User ID and Password."));
             return;
         }
-        sessions.signIn(ctx, account.get());
+        logins.signIn(ctx, account.get());
         ctx.redirect(localTarget(next, "/main.do"), HttpStatus.SEE_OTHER);
     }
 

@@ -10,8 +10,8 @@ import bedside.candidates.domain.Formulary;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.domain.Severity;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -52,10 +52,10 @@ final class LegacyClinicalPages {
             "Migraine", "Osteoarthritis of knee", "Osteoporosis", "Type 2 diabetes mellitus");
 
     private void problems(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(noPatient(s, "Problem List"));
+            ctx.html(noPatient(login, "Problem List"));
             return;
         }
         if (app.alertGate(ctx, p)) {
@@ -66,7 +66,7 @@ final class LegacyClinicalPages {
                 : each(list, c -> "<tr><td>" + esc(c.description().toUpperCase(Locale.ROOT)) + "</td><td>"
                         + esc(Html.slashed(c.onset())) + "</td><td>" + esc(c.clinicalStatus().toUpperCase(Locale.ROOT))
                         + "</td><td>" + esc(c.recorder().toUpperCase(Locale.ROOT)) + "</td><td>" + esc(c.comment()) + "</td></tr>\n");
-        ctx.html(LegacyLayout.page("Problem List", s, p, """
+        ctx.html(LegacyLayout.page("Problem List", login, p, """
                 <h1>Problem List</h1>
                 %s
                 <table class="grid" id="problem-table">
@@ -77,27 +77,27 @@ final class LegacyClinicalPages {
                 <form method="get" action="/clinical/problem-edit.do" class="buttons">
                   <button type="submit">New Entry</button>
                 </form>
-                """.formatted(LegacyLayout.message(s.takeFlash()), rows)));
+                """.formatted(LegacyLayout.message(login.takeFlash()), rows)));
     }
 
     private void problemForm(Context ctx, String error, String[] v) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(noPatient(s, "Problem Entry"));
+            ctx.html(noPatient(login, "Problem Entry"));
             return;
         }
         String rows = LegacyForms.row("problem", "Problem", true, LegacyForms.select("problem", LegacyForms.upper(PROBLEM_TERMS), v[0]))
                 + LegacyForms.row("onset", "Onset", false, LegacyForms.text("onset", v[1], 10) + " <span class=\"small\">(DD/MM/YYYY)</span>")
                 + LegacyForms.row("comments", "Comments", false, LegacyForms.textarea("comments", v[2]));
-        ctx.html(LegacyLayout.page("Problem Entry", s, p, LegacyForms.entry("Problem Entry", error,
+        ctx.html(LegacyLayout.page("Problem Entry", login, p, LegacyForms.entry("Problem Entry", error,
                 "/clinical/problem-edit.do", LegacyForms.hidden("patientId", p.id()), rows, "/clinical/problems.do")));
     }
 
     private void saveProblem(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         String[] v = {LegacyForms.trim(ctx.formParam("problem")), LegacyForms.trim(ctx.formParam("onset")),
             LegacyForms.trim(ctx.formParam("comments"))};
         String term = PROBLEM_TERMS.stream().filter(t -> t.equalsIgnoreCase(v[0])).findFirst().orElse(null);
@@ -106,14 +106,14 @@ final class LegacyClinicalPages {
             problemForm(ctx, LegacyCandidate.INVALID_INPUT, v);
             return;
         }
-        record.addProblem(p.id(), term, onset, v[2], s.user().username());
-        s.flash("Record saved.");
+        record.addProblem(p.id(), term, onset, v[2], login.user().username());
+        login.flash("Record saved.");
         ctx.redirect("/clinical/problems.do", HttpStatus.SEE_OTHER);
     }
 
     private void alertPage(Context ctx, String error) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
             ctx.redirect("/main.do");
             return;
@@ -124,7 +124,7 @@ final class LegacyClinicalPages {
             return;
         }
         var a = alerts.get(0);
-        ctx.html(LegacyLayout.page("Clinical Alert", s, p, """
+        ctx.html(LegacyLayout.page("Clinical Alert", login, p, """
                 <h1>CLINICAL ALERT</h1>
                 %s
                 <div class="alertbox" role="alert" id="clinical-alert">
@@ -140,8 +140,8 @@ final class LegacyClinicalPages {
     }
 
     private void acknowledgeAlert(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
             ctx.redirect("/main.do");
             return;
@@ -150,14 +150,14 @@ final class LegacyClinicalPages {
             alertPage(ctx, LegacyCandidate.INVALID_INPUT);
             return;
         }
-        record.acknowledgeAlert(p.id(), LegacyForms.trim(ctx.formParam("alertCode")), s.user().username(), null);
-        s.flash("Alert acknowledged.");
+        record.acknowledgeAlert(p.id(), LegacyForms.trim(ctx.formParam("alertCode")), login.user().username(), null);
+        login.flash("Alert acknowledged.");
         ctx.redirect("/patient/summary.do", HttpStatus.SEE_OTHER);
     }
 
     /** A page saying no patient is selected, when a clinical page is opened without one. */
-    static String noPatient(Session s, String title) {
-        return LegacyLayout.page(title, s, null, """
+    static String noPatient(Login login, String title) {
+        return LegacyLayout.page(title, login, null, """
                 <h1>%s</h1>
                 <div class="err" role="alert">No patient selected.</div>
                 <p>Use Patient &gt; Find Patient... to select a patient first.</p>
@@ -165,10 +165,10 @@ final class LegacyClinicalPages {
     }
 
     private void allergies(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(noPatient(s, "Allergies & Adverse Reactions"));
+            ctx.html(noPatient(login, "Allergies & Adverse Reactions"));
             return;
         }
         if (app.alertGate(ctx, p)) {
@@ -181,7 +181,7 @@ final class LegacyClinicalPages {
                         """.formatted(esc(a.substance().toUpperCase(Locale.ROOT)), esc(a.reaction()),
                         esc(a.severity().label()), esc(Html.slashed(a.onset())), esc(Html.slashedTime(a.recordedDate())),
                         esc(a.recorder().toUpperCase(Locale.ROOT)), esc(a.comment())));
-        ctx.html(LegacyLayout.page("Allergies & Adverse Reactions", s, p, """
+        ctx.html(LegacyLayout.page("Allergies & Adverse Reactions", login, p, """
                 <h1>Allergies &amp; Adverse Reactions</h1>
                 %s
                 <table class="grid" id="allergy-table">
@@ -192,15 +192,15 @@ final class LegacyClinicalPages {
                 <form method="get" action="/clinical/allergy-edit.do" class="buttons">
                   <button type="submit">New Entry</button>
                 </form>
-                """.formatted(LegacyLayout.message(s.takeFlash()), rows)));
+                """.formatted(LegacyLayout.message(login.takeFlash()), rows)));
     }
 
     /** values: allergen, reactionType, severity, onset, comments, (unused). */
     private void allergyForm(Context ctx, String error, String[] v) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(noPatient(s, "Allergy / Adverse Reaction Entry"));
+            ctx.html(noPatient(login, "Allergy / Adverse Reaction Entry"));
             return;
         }
         String allergens = each(Formulary.ALLERGENS.stream().map(a -> a.toUpperCase(Locale.ROOT)).sorted().toList(),
@@ -210,7 +210,7 @@ final class LegacyClinicalPages {
                         + esc(r) + "</option>\n");
         String severities = each(SEVERITIES, sv -> "<option value=\"" + sv[0] + "\"" + selectedIf(sv[0].equals(v[2]))
                 + ">" + sv[1] + "</option>\n");
-        ctx.html(LegacyLayout.page("Allergy / Adverse Reaction Entry", s, p, """
+        ctx.html(LegacyLayout.page("Allergy / Adverse Reaction Entry", login, p, """
                 <h1>Allergy / Adverse Reaction Entry</h1>
                 %s
                 <form method="post" action="/clinical/allergy-edit.do" onsubmit="%s">
@@ -240,14 +240,14 @@ final class LegacyClinicalPages {
     }
 
     private void saveAllergy(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         String patientId = ctx.formParam("patientId");
-        Patient p = patientId == null ? app.selectedPatient(s) : record.requirePatient(patientId);
+        Patient p = patientId == null ? app.selectedPatient(login) : record.requirePatient(patientId);
         if (p == null) {
-            ctx.html(noPatient(s, "Allergy / Adverse Reaction Entry"));
+            ctx.html(noPatient(login, "Allergy / Adverse Reaction Entry"));
             return;
         }
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         String[] v = {
             LegacyPatientPages.trim(ctx.formParam("allergen")),
             LegacyPatientPages.trim(ctx.formParam("reactionType")),
@@ -270,8 +270,8 @@ final class LegacyClinicalPages {
             allergyForm(ctx, LegacyCandidate.INVALID_INPUT, v);
             return;
         }
-        record.addAllergy(p.id(), allergen, reaction, severity, onset, v[4], s.user().username());
-        s.flash("Record saved.");
+        record.addAllergy(p.id(), allergen, reaction, severity, onset, v[4], login.user().username());
+        login.flash("Record saved.");
         ctx.redirect("/clinical/allergies.do", HttpStatus.SEE_OTHER);
     }
 }

@@ -5,7 +5,7 @@ import static bedside.candidates.web.Html.esc;
 import bedside.candidates.domain.NhsNumber;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
+import bedside.candidates.web.Login;
 import java.util.Locale;
 
 /** The page frame of the legacy candidate. */
@@ -17,9 +17,9 @@ final class LegacyLayout {
         return p.familyName().toUpperCase(Locale.ROOT) + ", " + p.givenName();
     }
 
-    static String page(String title, Session session, Patient context, String content) {
-        String menu = session == null ? "" : LegacyMenu.render();
-        String ctxBar = session == null ? "" : context == null
+    static String page(String title, Login login, Patient context, String content) {
+        String menu = login == null ? "" : LegacyMenu.render();
+        String ctxBar = login == null ? "" : context == null
                 ? "<div class=\"ptbar none\">No patient selected</div>"
                 : """
                 <div class="ptbar" id="patient-context">
@@ -30,8 +30,8 @@ final class LegacyLayout {
                 </div>
                 """.formatted(esc(name(context)), esc(NhsNumber.format(context.nhsNumber())),
                         esc(Html.slashed(context.birthDate())), esc(context.sex().label()));
-        String status = session == null ? "" : "<div class=\"statusbar\">User: " + esc(session.user().username()
-                .toUpperCase(Locale.ROOT)) + " &nbsp;|&nbsp; " + esc(session.user().displayName())
+        String status = login == null ? "" : "<div class=\"statusbar\">User: " + esc(login.user().username()
+                .toUpperCase(Locale.ROOT)) + " &nbsp;|&nbsp; " + esc(login.user().displayName())
                 + " &nbsp;|&nbsp; Location: GENERAL MEDICINE</div>";
         return """
                 <!DOCTYPE html>

@@ -9,8 +9,8 @@ import bedside.candidates.domain.MedicationStatement;
 import bedside.candidates.domain.Medicine;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -42,17 +42,17 @@ final class LegacyMedicationPages {
         routes.post("/clinical/reconcile-item.do", this::reconcileSave);
     }
 
-    private Patient patientOrNoPage(Context ctx, Session s, String title) {
-        Patient p = app.selectedPatient(s);
+    private Patient patientOrNoPage(Context ctx, Login login, String title) {
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(LegacyClinicalPages.noPatient(s, title));
+            ctx.html(LegacyClinicalPages.noPatient(login, title));
         }
         return p;
     }
 
     private void list(Context ctx, String error) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Medication List");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Medication List");
         if (p == null || app.alertGate(ctx, p)) {
             return;
         }
@@ -65,7 +65,7 @@ final class LegacyMedicationPages {
                 esc(m.medication().toUpperCase(Locale.ROOT)), esc(m.dosage()), esc(m.route() == null ? "" : m.route().toUpperCase(Locale.ROOT)),
                 esc(m.status().equals("active") ? "CURRENT" : "DISCONTINUED"), esc(Html.slashedTime(m.dateAsserted())),
                 esc(m.statusReason())));
-        ctx.html(LegacyLayout.page("Medication List", s, p, """
+        ctx.html(LegacyLayout.page("Medication List", login, p, """
                 <h1>Medication List</h1>
                 %s%s
                 <form method="get" action="/clinical/medication-stop.do">
@@ -77,12 +77,12 @@ final class LegacyMedicationPages {
                 <div class="buttons"><button type="submit">Discontinue</button>
                 <button type="submit" formaction="/clinical/medication-edit.do">New Entry</button></div>
                 </form>
-                """.formatted(LegacyLayout.error(error), LegacyLayout.message(s.takeFlash()), rows)));
+                """.formatted(LegacyLayout.error(error), LegacyLayout.message(login.takeFlash()), rows)));
     }
 
     private void entryForm(Context ctx, String error, String[] v) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Medication Entry");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Medication Entry");
         if (p == null) {
             return;
         }
@@ -90,14 +90,14 @@ final class LegacyMedicationPages {
                 LegacyForms.select("drug", LegacyForms.upper(Medicine.CATALOGUE.stream().map(Medicine::name).toList()), v[0]))
                 + LegacyForms.row("dosage", "Dosage", true, LegacyForms.text("dosage", v[1], 30))
                 + LegacyForms.row("route", "Route", true, LegacyForms.select("route", ROUTES.stream().map(LegacyForms.Opt::same).toList(), v[2]));
-        ctx.html(LegacyLayout.page("Medication Entry", s, p, LegacyForms.entry("Medication Entry", error,
+        ctx.html(LegacyLayout.page("Medication Entry", login, p, LegacyForms.entry("Medication Entry", error,
                 "/clinical/medication-edit.do", LegacyForms.hidden("patientId", p.id()), rows, "/clinical/medications.do")));
     }
 
     private void saveEntry(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         String[] v = {LegacyForms.trim(ctx.formParam("drug")), LegacyForms.trim(ctx.formParam("dosage")),
             LegacyForms.trim(ctx.formParam("route"))};
         Medicine m = Medicine.CATALOGUE.stream().filter(x -> x.name().equalsIgnoreCase(v[0])).findFirst().orElse(null);
@@ -105,8 +105,8 @@ final class LegacyMedicationPages {
             entryForm(ctx, LegacyCandidate.INVALID_INPUT, v);
             return;
         }
-        record.addMedication(p.id(), m.name(), v[1], v[2].toLowerCase(Locale.ROOT), s.user().username(), null);
-        s.flash("Record saved.");
+        record.addMedication(p.id(), m.name(), v[1], v[2].toLowerCase(Locale.ROOT), login.user().username(), null);
+        login.flash("Record saved.");
         ctx.redirect("/clinical/medications.do", HttpStatus.SEE_OTHER);
     }
 
@@ -116,8 +116,8 @@ final class LegacyMedicationPages {
     }
 
     private void stopForm(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Discontinue Medication");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Discontinue Medication");
         if (p == null) {
             return;
         }
@@ -126,23 +126,23 @@ final class LegacyMedicationPages {
             list(ctx, LegacyCandidate.INVALID_INPUT);
             return;
         }
-        stopPage(ctx, s, p, m, null, "");
+        stopPage(ctx, login, p, m, null, "");
     }
 
-    private void stopPage(Context ctx, Session s, Patient p, MedicationStatement m, String error, String reason) {
+    private void stopPage(Context ctx, Login login, Patient p, MedicationStatement m, String error, String reason) {
         String rows = "<tr><td>Drug</td><td><b>" + esc(m.medication().toUpperCase(Locale.ROOT)) + "</b> " + esc(m.dosage()) + "</td></tr>\n"
                 + LegacyForms.row("reason", "Reason", true, LegacyForms.select("reason",
                         STOP_REASONS.stream().map(LegacyForms.Opt::same).toList(), reason));
-        ctx.html(LegacyLayout.page("Discontinue Medication", s, p, "<h1>Discontinue Medication</h1>\n" + LegacyLayout.error(error)
+        ctx.html(LegacyLayout.page("Discontinue Medication", login, p, "<h1>Discontinue Medication</h1>\n" + LegacyLayout.error(error)
                 + LegacyForms.form("/clinical/medication-stop.do", "Are you sure you want to discontinue this medication?",
                         LegacyForms.hidden("medId", m.id()) + LegacyForms.hidden("patientId", p.id()), rows,
                         "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/clinical/medications.do\">Cancel</a>")));
     }
 
     private void stop(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         MedicationStatement m = activeMedication(p, LegacyForms.trim(ctx.formParam("medId")));
         if (m == null) {
             list(ctx, LegacyCandidate.INVALID_INPUT);
@@ -150,20 +150,20 @@ final class LegacyMedicationPages {
         }
         String reason = LegacyForms.trim(ctx.formParam("reason"));
         if (!STOP_REASONS.contains(reason)) {
-            stopPage(ctx, s, p, m, LegacyCandidate.INVALID_INPUT, reason);
+            stopPage(ctx, login, p, m, LegacyCandidate.INVALID_INPUT, reason);
             return;
         }
         String text = reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
         record.stopMedication(m.id(), text);
-        s.flash("Record saved.");
+        login.flash("Record saved.");
         ctx.redirect("/clinical/medications.do", HttpStatus.SEE_OTHER);
     }
 
     // ------------------------------------------------------------------ reconciliation
 
     private void reconcileList(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Medication Reconciliation");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Medication Reconciliation");
         if (p == null || app.alertGate(ctx, p)) {
             return;
         }
@@ -173,7 +173,7 @@ final class LegacyMedicationPages {
                 """.formatted(esc(i.medication().toUpperCase(Locale.ROOT)), esc(i.dosage()), esc(i.route().toUpperCase(Locale.ROOT)),
                 esc(i.change().toUpperCase(Locale.ROOT)), esc(i.decision().toUpperCase(Locale.ROOT)),
                 i.pending() ? "<a href=\"/clinical/reconcile-item.do?id=" + esc(i.id()) + "\">Process</a>" : ""));
-        ctx.html(LegacyLayout.page("Medication Reconciliation", s, p, """
+        ctx.html(LegacyLayout.page("Medication Reconciliation", login, p, """
                 <h1>Medication Reconciliation</h1>
                 %s
                 <p>Source: %s</p>
@@ -182,12 +182,12 @@ final class LegacyMedicationPages {
                   <tbody>
                 %s  </tbody>
                 </table>
-                """.formatted(LegacyLayout.message(s.takeFlash()), esc(items.isEmpty() ? "" : items.get(0).source()), rows)));
+                """.formatted(LegacyLayout.message(login.takeFlash()), esc(items.isEmpty() ? "" : items.get(0).source()), rows)));
     }
 
     private void reconcileItem(Context ctx, String error) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Reconcile Item");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Reconcile Item");
         if (p == null) {
             return;
         }
@@ -203,22 +203,22 @@ final class LegacyMedicationPages {
                 + LegacyForms.row("action", "Action", true, LegacyForms.select("action",
                         List.of(LegacyForms.Opt.same("ACCEPT"), LegacyForms.Opt.same("REJECT")), ""))
                 + LegacyForms.row("comments", "Comments", false, LegacyForms.textarea("comments", ""));
-        ctx.html(LegacyLayout.page("Reconcile Item", s, p, LegacyForms.entry("Reconcile Item", error,
+        ctx.html(LegacyLayout.page("Reconcile Item", login, p, LegacyForms.entry("Reconcile Item", error,
                 "/clinical/reconcile-item.do", LegacyForms.hidden("itemId", i.id()), rows, "/clinical/reconcile.do")));
     }
 
     private void reconcileSave(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         IncomingMedication i = record.incomingMedication(LegacyForms.trim(ctx.formParam("itemId")))
                 .orElseThrow(() -> new java.util.NoSuchElementException("no item"));
-        s.selectPatient(i.patientId());
+        login.selectPatient(i.patientId());
         String action = LegacyForms.trim(ctx.formParam("action"));
         if (!i.pending() || !(action.equals("ACCEPT") || action.equals("REJECT"))) {
             reconcileItem(ctx, LegacyCandidate.INVALID_INPUT);
             return;
         }
-        record.reconcile(i.id(), action.equals("ACCEPT"), s.user().username());
-        s.flash("Record saved.");
+        record.reconcile(i.id(), action.equals("ACCEPT"), login.user().username());
+        login.flash("Record saved.");
         ctx.redirect("/clinical/reconcile.do", HttpStatus.SEE_OTHER);
     }
 }

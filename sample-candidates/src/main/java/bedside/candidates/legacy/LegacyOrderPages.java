@@ -11,8 +11,8 @@ import bedside.candidates.domain.Patient;
 import bedside.candidates.domain.Pharmacy;
 import bedside.candidates.domain.ServiceRequest;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -55,10 +55,10 @@ final class LegacyOrderPages {
         routes.get("/orders/requests.do", this::requestHistory);
     }
 
-    private Patient patientOrNoPage(Context ctx, Session s, String title) {
-        Patient p = app.selectedPatient(s);
+    private Patient patientOrNoPage(Context ctx, Login login, String title) {
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(LegacyClinicalPages.noPatient(s, title));
+            ctx.html(LegacyClinicalPages.noPatient(login, title));
         }
         return p;
     }
@@ -66,8 +66,8 @@ final class LegacyOrderPages {
     // ------------------------------------------------------------------ prescribe
 
     private void prescribeForm(Context ctx, String error, Map<String, String> v) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "New Prescription");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "New Prescription");
         if (p == null || app.alertGate(ctx, p)) {
             return;
         }
@@ -78,7 +78,7 @@ final class LegacyOrderPages {
                         LegacyMedicationPages.ROUTES.stream().map(LegacyForms.Opt::same).toList(), v.getOrDefault("route", "")))
                 + LegacyForms.row("frequency", "Frequency", true, LegacyForms.select("frequency", FREQUENCIES, v.getOrDefault("frequency", "")))
                 + LegacyForms.row("duration", "Duration (days)", true, LegacyForms.text("duration", v.get("duration"), 4));
-        ctx.html(LegacyLayout.page("New Prescription", s, p, LegacyForms.entry("New Prescription", error,
+        ctx.html(LegacyLayout.page("New Prescription", login, p, LegacyForms.entry("New Prescription", error,
                 "/orders/prescribe.do", LegacyForms.hidden("patientId", p.id()), rows, "/main.do")));
     }
 
@@ -103,9 +103,9 @@ final class LegacyOrderPages {
     }
 
     private void prescribe(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         Map<String, String> v = values(ctx);
         if (!valid(v)) {
             prescribeForm(ctx, LegacyCandidate.INVALID_INPUT, v);
@@ -118,22 +118,22 @@ final class LegacyOrderPages {
             boolean overriding = "override".equals(ctx.formParam("stage"));
             String chosen = LegacyForms.trim(ctx.formParam("overrideReason"));
             if (!overriding || !OVERRIDE_REASONS.contains(chosen)) {
-                warningPage(ctx, s, p, v, findings, overriding ? LegacyCandidate.INVALID_INPUT : null);
+                warningPage(ctx, login, p, v, findings, overriding ? LegacyCandidate.INVALID_INPUT : null);
                 return;
             }
             reason = chosen.charAt(0) + chosen.substring(1).toLowerCase(Locale.ROOT);
         }
         record.prescribe(p.id(), m.name(), v.get("dose"), v.get("route").charAt(0) + v.get("route").substring(1).toLowerCase(Locale.ROOT),
-                v.get("frequency"), Integer.parseInt(v.get("duration")), s.user().username(), null, reason);
-        s.flash("Prescription saved. Status: PENDING.");
+                v.get("frequency"), Integer.parseInt(v.get("duration")), login.user().username(), null, reason);
+        login.flash("Prescription saved. Status: PENDING.");
         ctx.redirect("/orders/prescriptions.do", HttpStatus.SEE_OTHER);
     }
 
-    private void warningPage(Context ctx, Session s, Patient p, Map<String, String> v, List<Interactions.Finding> findings,
+    private void warningPage(Context ctx, Login login, Patient p, Map<String, String> v, List<Interactions.Finding> findings,
             String error) {
         boolean allergy = findings.stream().anyMatch(f -> f.kind().equals("drug-allergy"));
         String hidden = LegacyForms.hidden("patientId", p.id()) + each(List.of(FIELDS), f -> LegacyForms.hidden(f, v.get(f)));
-        ctx.html(LegacyLayout.page("Warning", s, p, """
+        ctx.html(LegacyLayout.page("Warning", login, p, """
                 <h1>*** %s ***</h1>
                 %s
                 <div class="alertbox" role="alert" id="order-warning">
@@ -158,13 +158,13 @@ final class LegacyOrderPages {
     }
 
     private void cancel(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
         Medicine m = medicine(LegacyForms.trim(ctx.formParam("drug")));
         if (m != null) {
-            record.cancelPrescription(p.id(), m.name(), s.user().username());
+            record.cancelPrescription(p.id(), m.name(), login.user().username());
         }
-        s.flash("Order cancelled.");
+        login.flash("Order cancelled.");
         ctx.redirect("/orders/prescriptions.do", HttpStatus.SEE_OTHER);
     }
 
@@ -175,8 +175,8 @@ final class LegacyOrderPages {
     }
 
     private void prescriptions(Context ctx, String error) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Outstanding Prescriptions");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Outstanding Prescriptions");
         if (p == null) {
             return;
         }
@@ -189,7 +189,7 @@ final class LegacyOrderPages {
                 r.dispatch().equals("sent") ? "TRANSMITTED" : "PENDING",
                 esc(r.pharmacyCode() == null ? "" : Pharmacy.byCode(r.pharmacyCode()).map(LegacyOrderPages::pharmacyText).orElse("")),
                 esc(Html.slashedTime(r.authoredOn()))));
-        ctx.html(LegacyLayout.page("Outstanding Prescriptions", s, p, """
+        ctx.html(LegacyLayout.page("Outstanding Prescriptions", login, p, """
                 <h1>Outstanding Prescriptions</h1>
                 %s%s
                 <form method="get" action="/orders/transmit.do">
@@ -200,12 +200,12 @@ final class LegacyOrderPages {
                 </table>
                 <div class="buttons"><button type="submit">Transmit</button></div>
                 </form>
-                """.formatted(LegacyLayout.error(error), LegacyLayout.message(s.takeFlash()), rows)));
+                """.formatted(LegacyLayout.error(error), LegacyLayout.message(login.takeFlash()), rows)));
     }
 
     private void transmitForm(Context ctx, String error) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Transmit Prescription");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Transmit Prescription");
         if (p == null) {
             return;
         }
@@ -221,34 +221,34 @@ final class LegacyOrderPages {
                 + "<tr><td>Nominated Pharmacy</td><td>" + esc(nominated) + "</td></tr>\n"
                 + LegacyForms.row("pharmacy", "Pharmacy", true, LegacyForms.select("pharmacy",
                         Pharmacy.ALL.stream().map(ph -> new LegacyForms.Opt(ph.code(), pharmacyText(ph))).toList(), ""));
-        ctx.html(LegacyLayout.page("Transmit Prescription", s, p, "<h1>Transmit Prescription</h1>\n" + LegacyLayout.error(error)
+        ctx.html(LegacyLayout.page("Transmit Prescription", login, p, "<h1>Transmit Prescription</h1>\n" + LegacyLayout.error(error)
                 + LegacyForms.form("/orders/transmit.do", "Are you sure you want to transmit this prescription?",
                         LegacyForms.hidden("rxId", r.id()), rows,
                         "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/orders/prescriptions.do\">Cancel</a>")));
     }
 
     private void transmit(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         MedicationRequest r = record.prescription(LegacyForms.trim(ctx.formParam("rxId")))
                 .orElseThrow(() -> new java.util.NoSuchElementException("no prescription"));
-        s.selectPatient(r.patientId());
+        login.selectPatient(r.patientId());
         Pharmacy ph = Pharmacy.byCode(ctx.formParam("pharmacy")).orElse(null);
         if (ph == null || r.dispatch().equals("sent")) {
             transmitForm(ctx, LegacyCandidate.INVALID_INPUT);
             return;
         }
         record.sendPrescription(r.id(), ph.code());
-        s.flash("Prescription transmitted.");
+        login.flash("Prescription transmitted.");
         ctx.redirect("/orders/prescriptions.do", HttpStatus.SEE_OTHER);
     }
 
     // ------------------------------------------------------------------ requests
 
     private void requestForm(Context ctx, String category, String error, Map<String, String> v) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         boolean lab = category.equals("laboratory");
         String title = lab ? "Laboratory Request" : "Radiology Request";
-        Patient p = patientOrNoPage(ctx, s, title);
+        Patient p = patientOrNoPage(ctx, login, title);
         if (p == null) {
             return;
         }
@@ -257,16 +257,16 @@ final class LegacyOrderPages {
                 + LegacyForms.row("priority", "Priority", true, LegacyForms.select("priority",
                         List.of(LegacyForms.Opt.same("ROUTINE"), LegacyForms.Opt.same("URGENT")), v.getOrDefault("priority", "")))
                 + LegacyForms.row("clinicalDetails", "Clinical Details", !lab, LegacyForms.textarea("clinicalDetails", v.get("clinicalDetails")));
-        ctx.html(LegacyLayout.page(title, s, p, "<h1>" + title + "</h1>\n" + LegacyLayout.error(error)
+        ctx.html(LegacyLayout.page(title, login, p, "<h1>" + title + "</h1>\n" + LegacyLayout.error(error)
                 + LegacyForms.form(lab ? "/orders/lab-request.do" : "/orders/radiology-request.do",
                         "Are you sure you want to submit this request?", LegacyForms.hidden("patientId", p.id()), rows,
                         "<button type=\"submit\">Submit</button> <a class=\"btn\" href=\"/main.do\">Cancel</a>")));
     }
 
     private void saveRequest(Context ctx, String category) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         Map<String, String> v = new LinkedHashMap<>();
         for (String f : List.of("test", "priority", "clinicalDetails")) {
             v.put(f, LegacyForms.trim(ctx.formParam(f)));
@@ -279,14 +279,14 @@ final class LegacyOrderPages {
             requestForm(ctx, category, LegacyCandidate.INVALID_INPUT, v);
             return;
         }
-        record.order(p.id(), category, test, v.get("priority").toLowerCase(Locale.ROOT), v.get("clinicalDetails"), s.user().username());
-        s.flash("Request submitted.");
+        record.order(p.id(), category, test, v.get("priority").toLowerCase(Locale.ROOT), v.get("clinicalDetails"), login.user().username());
+        login.flash("Request submitted.");
         ctx.redirect("/orders/requests.do", HttpStatus.SEE_OTHER);
     }
 
     private void requestHistory(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = patientOrNoPage(ctx, s, "Request History");
+        Login login = Logins.of(ctx);
+        Patient p = patientOrNoPage(ctx, login, "Request History");
         if (p == null) {
             return;
         }
@@ -296,7 +296,7 @@ final class LegacyOrderPages {
                 """.formatted(o.category().equals("imaging") ? "RADIOLOGY" : "LABORATORY", esc(o.test().toUpperCase(Locale.ROOT)),
                 esc(o.priority().toUpperCase(Locale.ROOT)), "REQUESTED", esc(Html.slashedTime(o.authoredOn())),
                 esc(o.requester().toUpperCase(Locale.ROOT))));
-        ctx.html(LegacyLayout.page("Request History", s, p, """
+        ctx.html(LegacyLayout.page("Request History", login, p, """
                 <h1>Request History</h1>
                 %s
                 <table class="grid" id="request-table">
@@ -304,6 +304,6 @@ final class LegacyOrderPages {
                   <tbody>
                 %s  </tbody>
                 </table>
-                """.formatted(LegacyLayout.message(s.takeFlash()), rows)));
+                """.formatted(LegacyLayout.message(login.takeFlash()), rows)));
     }
 }

@@ -7,8 +7,8 @@ import bedside.candidates.domain.ClinicalRecord;
 import bedside.candidates.domain.NhsNumber;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -40,7 +40,7 @@ final class LegacyPatientPages {
     static final String POSTCODE = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}";
 
     private void registerForm(Context ctx, String error, Map<String, String> v) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         String rows = LegacyForms.row("surname", "Surname", true, LegacyForms.text("surname", v.get("surname"), 25))
                 + LegacyForms.row("forename", "Forename", true, LegacyForms.text("forename", v.get("forename"), 25))
                 + LegacyForms.row("sex", "Sex", true, LegacyForms.select("sex", SEXES, v.getOrDefault("sex", "")))
@@ -50,12 +50,12 @@ final class LegacyPatientPages {
                 + LegacyForms.row("town", "Town", true, LegacyForms.text("town", v.get("town"), 20))
                 + LegacyForms.row("postcode", "Postcode", true, LegacyForms.text("postcode", v.get("postcode"), 8))
                 + LegacyForms.row("telephone", "Telephone", false, LegacyForms.text("telephone", v.get("telephone"), 15));
-        ctx.html(LegacyLayout.page("Register New Patient", s, app.selectedPatient(s), LegacyForms.entry("Register New Patient", error,
+        ctx.html(LegacyLayout.page("Register New Patient", login, app.selectedPatient(login), LegacyForms.entry("Register New Patient", error,
                 "/patient/register.do", "", rows, "/main.do")));
     }
 
     private void register(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Map<String, String> v = new java.util.LinkedHashMap<>();
         for (String k : List.of("surname", "forename", "sex", "dob", "nhsNo", "address1", "town", "postcode", "telephone")) {
             v.put(k, trim(ctx.formParam(k)));
@@ -84,16 +84,16 @@ final class LegacyPatientPages {
         Patient p = record.registerPatient(nhs, v.get("forename"), family, sex, dob,
                 new bedside.candidates.domain.Address(v.get("address1"), v.get("town"),
                         v.get("postcode").toUpperCase(java.util.Locale.ROOT)), v.get("telephone"));
-        s.selectPatient(p.id());
-        s.flash("Record saved.");
+        login.selectPatient(p.id());
+        login.flash("Record saved.");
         ctx.redirect("/patient/summary.do", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void amendForm(Context ctx, String error, Map<String, String> values) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(LegacyClinicalPages.noPatient(s, "Amend Address/Telephone"));
+            ctx.html(LegacyClinicalPages.noPatient(login, "Amend Address/Telephone"));
             return;
         }
         Map<String, String> v = values != null ? values : Map.of(
@@ -105,14 +105,14 @@ final class LegacyPatientPages {
                 + LegacyForms.row("town", "Town", true, LegacyForms.text("town", v.get("town"), 20))
                 + LegacyForms.row("postcode", "Postcode", true, LegacyForms.text("postcode", v.get("postcode"), 8))
                 + LegacyForms.row("telephone", "Telephone", false, LegacyForms.text("telephone", v.get("telephone"), 15));
-        ctx.html(LegacyLayout.page("Amend Address/Telephone", s, p, LegacyForms.entry("Amend Address/Telephone", error,
+        ctx.html(LegacyLayout.page("Amend Address/Telephone", login, p, LegacyForms.entry("Amend Address/Telephone", error,
                 "/patient/amend.do", LegacyForms.hidden("patientId", p.id()), rows, "/patient/summary.do")));
     }
 
     private void amend(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.formParam("patientId"));
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         Map<String, String> v = new java.util.LinkedHashMap<>();
         for (String k : List.of("address1", "town", "postcode", "telephone")) {
             v.put(k, trim(ctx.formParam(k)));
@@ -124,13 +124,13 @@ final class LegacyPatientPages {
         }
         record.updateContact(p.id(), new bedside.candidates.domain.Address(v.get("address1"), v.get("town"),
                 v.get("postcode").toUpperCase(java.util.Locale.ROOT)), v.get("telephone"));
-        s.flash("Record saved.");
+        login.flash("Record saved.");
         ctx.redirect("/patient/summary.do", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void searchForm(Context ctx, String error, String surname, String forename, String nhs) {
-        Session s = Sessions.of(ctx);
-        ctx.html(LegacyLayout.page("Find Patient", s, app.selectedPatient(s), """
+        Login login = Logins.of(ctx);
+        ctx.html(LegacyLayout.page("Find Patient", login, app.selectedPatient(login), """
                 <h1>Find Patient</h1>
                 %s
                 <form method="post" action="/patient/results.do">
@@ -146,7 +146,7 @@ final class LegacyPatientPages {
     }
 
     private void results(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         String surname = trim(ctx.formParam("surname"));
         String forename = trim(ctx.formParam("forename"));
         String nhs = trim(ctx.formParam("nhsNo"));
@@ -162,7 +162,7 @@ final class LegacyPatientPages {
                         """.formatted(esc(LegacyLayout.name(p)), esc(NhsNumber.format(p.nhsNumber())),
                         esc(Html.slashed(p.birthDate())), esc(p.sex().label()),
                         esc(p.address() == null ? "" : p.address().text()), esc(Html.url(p.id()))));
-        ctx.html(LegacyLayout.page("Search Results", s, app.selectedPatient(s), """
+        ctx.html(LegacyLayout.page("Search Results", login, app.selectedPatient(login), """
                 <h1>Search Results</h1>
                 <p>%d record(s) found.</p>
                 <table class="grid" id="search-results">
@@ -175,17 +175,17 @@ final class LegacyPatientPages {
     }
 
     private void summary(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         String id = ctx.queryParam("id");
         Patient p;
         if (id != null) {
             p = record.requirePatient(id);
-            s.selectPatient(p.id());
+            login.selectPatient(p.id());
         } else {
-            p = app.selectedPatient(s);
+            p = app.selectedPatient(login);
         }
         if (p == null) {
-            ctx.html(LegacyLayout.page("Patient Summary", s, null, """
+            ctx.html(LegacyLayout.page("Patient Summary", login, null, """
                     <h1>Patient Summary</h1>
                     <p>No patient selected. Use Patient &gt; Find Patient... to select a patient.</p>
                     """));
@@ -194,7 +194,7 @@ final class LegacyPatientPages {
         if (app.alertGate(ctx, p)) {
             return;
         }
-        ctx.html(LegacyLayout.page("Patient Summary", s, p, """
+        ctx.html(LegacyLayout.page("Patient Summary", login, p, """
                 <h1>Patient Summary</h1>
                 %s
                 <table class="details" id="patient-details">
@@ -206,7 +206,7 @@ final class LegacyPatientPages {
                   <tr><th>Telephone</th><td>%s</td></tr>
                 </table>
                 <p class="small">Use the Clinical menu to view or record allergies, problems and medications.</p>
-                """.formatted(LegacyLayout.message(s.takeFlash()), esc(LegacyLayout.name(p)), esc(NhsNumber.format(p.nhsNumber())),
+                """.formatted(LegacyLayout.message(login.takeFlash()), esc(LegacyLayout.name(p)), esc(NhsNumber.format(p.nhsNumber())),
                 esc(Html.slashed(p.birthDate())), esc(p.sex().label()),
                 esc(p.address() == null ? "" : p.address().text()), esc(p.phone()))));
     }

@@ -8,8 +8,8 @@ import bedside.candidates.domain.LabResult;
 import bedside.candidates.domain.NhsNumber;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -38,7 +38,7 @@ final class LegacyResultPages {
     }
 
     private void inbox(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         List<LabResult> list = record.allUnacknowledgedAbnormalResults();
         String rows = list.isEmpty() ? "<tr><td colspan=\"7\">No results awaiting review.</td></tr>\n" : each(list, r -> {
             Patient p = record.requirePatient(r.patientId());
@@ -47,7 +47,7 @@ final class LegacyResultPages {
                     """.formatted(esc(LegacyLayout.name(p)), esc(NhsNumber.format(p.nhsNumber())), esc(r.test().toUpperCase(Locale.ROOT)),
                     esc(r.value()), esc(r.unit()), flag(r), esc(Html.slashedTime(r.effective())), esc(r.id()));
         });
-        ctx.html(LegacyLayout.page("Results Inbox", s, app.selectedPatient(s), """
+        ctx.html(LegacyLayout.page("Results Inbox", login, app.selectedPatient(login), """
                 <h1>Results Inbox</h1>
                 %s
                 <table class="grid" id="inbox-table">
@@ -55,14 +55,14 @@ final class LegacyResultPages {
                   <tbody>
                 %s  </tbody>
                 </table>
-                """.formatted(LegacyLayout.message(s.takeFlash()), rows)));
+                """.formatted(LegacyLayout.message(login.takeFlash()), rows)));
     }
 
     private void view(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         LabResult r = record.result(ctx.queryParam("id")).orElseThrow(() -> new java.util.NoSuchElementException("no result"));
         Patient p = record.requirePatient(r.patientId());
-        s.selectPatient(p.id());
+        login.selectPatient(p.id());
         String ack = r.acknowledged()
                 ? "<p>Acknowledged by " + esc(r.acknowledgedBy().toUpperCase(Locale.ROOT)) + " on " + esc(Html.slashedTime(r.acknowledgedAt())) + "</p>"
                 : """
@@ -70,7 +70,7 @@ final class LegacyResultPages {
                     <input type="hidden" name="resultId" value="%s">
                     <button type="submit">Acknowledge</button> <a class="btn" href="/results/inbox.do">Back</a>
                   </form>""".formatted(esc(r.id()));
-        ctx.html(LegacyLayout.page("Result", s, p, """
+        ctx.html(LegacyLayout.page("Result", login, p, """
                 <h1>Result</h1>
                 <table class="details" id="result-details">
                   <tr><th>Test</th><td>%s</td></tr>
@@ -85,18 +85,18 @@ final class LegacyResultPages {
     }
 
     private void acknowledge(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         LabResult r = record.result(ctx.formParam("resultId")).orElseThrow(() -> new java.util.NoSuchElementException("no result"));
-        record.acknowledgeResult(r.id(), s.user().username());
-        s.flash("Result acknowledged.");
+        record.acknowledgeResult(r.id(), login.user().username());
+        login.flash("Result acknowledged.");
         ctx.redirect("/results/inbox.do", HttpStatus.SEE_OTHER);
     }
 
     private void patientResults(Context ctx) {
-        Session s = Sessions.of(ctx);
-        Patient p = app.selectedPatient(s);
+        Login login = Logins.of(ctx);
+        Patient p = app.selectedPatient(login);
         if (p == null) {
-            ctx.html(LegacyClinicalPages.noPatient(s, "Patient Results"));
+            ctx.html(LegacyClinicalPages.noPatient(login, "Patient Results"));
             return;
         }
         if (app.alertGate(ctx, p)) {
@@ -107,7 +107,7 @@ final class LegacyResultPages {
                 <tr><td>%s</td><td>%s %s</td><td>%s</td><td>%s</td><td>%s</td><td><a href="/results/view.do?id=%s">View</a></td></tr>
                 """.formatted(esc(r.test().toUpperCase(Locale.ROOT)), esc(r.value()), esc(r.unit()), esc(r.referenceRange()), flag(r),
                 r.acknowledged() ? "ACKNOWLEDGED" : r.abnormal() ? "UNACKNOWLEDGED" : "", esc(r.id())));
-        ctx.html(LegacyLayout.page("Patient Results", s, p, """
+        ctx.html(LegacyLayout.page("Patient Results", login, p, """
                 <h1>Patient Results</h1>
                 <table class="grid" id="patient-results-table">
                   <thead><tr><th>Test</th><th>Result</th><th>Range</th><th>Flag</th><th>Status</th><th></th></tr></thead>

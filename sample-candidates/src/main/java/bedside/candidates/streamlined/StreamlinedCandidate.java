@@ -4,8 +4,8 @@ import static bedside.candidates.web.Html.esc;
 
 import bedside.candidates.domain.Clinician;
 import bedside.candidates.web.CandidateServer;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -43,7 +43,7 @@ public final class StreamlinedCandidate extends CandidateServer {
         routes.get("/login", ctx -> ctx.html(loginPage(ctx.queryParam("next"), null, "")));
         routes.post("/login", this::signIn);
         routes.post("/logout", ctx -> {
-            sessions.signOut(ctx);
+            logins.signOut(ctx);
             ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
         });
         new StreamlinedPages(this).register(routes);
@@ -51,8 +51,8 @@ public final class StreamlinedCandidate extends CandidateServer {
 
     @Override
     protected String notFoundPage(Context ctx, String message) {
-        Session s = ctx.attribute(Sessions.ATTRIBUTE);
-        return StreamlinedLayout.page("Not found", s, "<h1>Not found</h1><p>" + esc(message)
+        Login login = ctx.attribute(Logins.ATTRIBUTE);
+        return StreamlinedLayout.page("Not found", login, "<h1>Not found</h1><p>" + esc(message)
                 + "</p><p><a href=\"/\">Back to patient search</a></p>");
     }
 
@@ -64,7 +64,7 @@ public final class StreamlinedCandidate extends CandidateServer {
             ctx.status(401).html(loginPage(next, "The username or password is incorrect.", user == null ? "" : user));
             return;
         }
-        sessions.signIn(ctx, account.get());
+        logins.signIn(ctx, account.get());
         ctx.redirect(localTarget(next, "/"), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

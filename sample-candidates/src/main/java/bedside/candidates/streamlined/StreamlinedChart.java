@@ -14,8 +14,8 @@ import bedside.candidates.domain.Pharmacy;
 import bedside.candidates.domain.Problem;
 import bedside.candidates.domain.ServiceRequest;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -84,7 +84,7 @@ final class StreamlinedChart {
             errors.forEach(e::put);
             app.writeJson(ctx, body);
         } else {
-            ctx.html(StreamlinedLayout.page("Check your entry", Sessions.of(ctx), "<h1>Check your entry</h1><ul class=\"alert\" role=\"alert\">"
+            ctx.html(StreamlinedLayout.page("Check your entry", Logins.of(ctx), "<h1>Check your entry</h1><ul class=\"alert\" role=\"alert\">"
                     + each(errors.values(), m -> "<li>" + esc(m) + "</li>") + "</ul><p><a href=\"/patients/" + esc(p.id())
                     + "\">Back to the chart</a></p>"));
         }
@@ -140,9 +140,9 @@ final class StreamlinedChart {
     }
 
     private void acknowledgeAlert(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
-        record.acknowledgeAlert(p.id(), ctx.pathParam("code"), s.user().username(), null);
+        record.acknowledgeAlert(p.id(), ctx.pathParam("code"), login.user().username(), null);
         saved(ctx, p, "results", "Alert acknowledged");
     }
 
@@ -239,7 +239,7 @@ final class StreamlinedChart {
     }
 
     private void addProblem(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String problem = blank(ctx.formParam("problem"));
         String year = blank(ctx.formParam("onsetYear"));
@@ -264,7 +264,7 @@ final class StreamlinedChart {
         }
         String term = PROBLEM_TERMS.stream().filter(t -> t.equalsIgnoreCase(problem)).findFirst()
                 .orElse(problem.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + problem.substring(1));
-        record.addProblem(p.id(), term, onset, null, s.user().username());
+        record.addProblem(p.id(), term, onset, null, login.user().username());
         saved(ctx, p, "problems", "Problem added: " + term);
     }
 
@@ -324,7 +324,7 @@ final class StreamlinedChart {
     }
 
     private void addMedication(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String med = blank(ctx.formParam("medication"));
         String dosage = blank(ctx.formParam("dosage"));
@@ -344,7 +344,7 @@ final class StreamlinedChart {
             return;
         }
         String name = Medicine.find(med).map(Medicine::name).orElse(med);
-        record.addMedication(p.id(), name, dosage, route.toLowerCase(java.util.Locale.ROOT), s.user().username(), null);
+        record.addMedication(p.id(), name, dosage, route.toLowerCase(java.util.Locale.ROOT), login.user().username(), null);
         saved(ctx, p, "medications", "Medication added: " + name);
     }
 
@@ -445,7 +445,7 @@ final class StreamlinedChart {
     }
 
     private void placeOrder(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String test = blank(ctx.formParam("test"));
         String priority = blank(ctx.formParam("priority"));
@@ -466,7 +466,7 @@ final class StreamlinedChart {
             invalid(ctx, p, errors);
             return;
         }
-        record.order(p.id(), category, test, priority, indication, s.user().username());
+        record.order(p.id(), category, test, priority, indication, login.user().username());
         saved(ctx, p, "orders", "Order placed: " + test + " (" + priority + ")");
     }
 
@@ -505,11 +505,11 @@ final class StreamlinedChart {
     }
 
     private void acknowledgeResult(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         LabResult r = record.result(ctx.pathParam("result")).filter(x -> x.patientId().equals(p.id()))
                 .orElseThrow(() -> new java.util.NoSuchElementException("no result"));
-        record.acknowledgeResult(r.id(), s.user().username());
+        record.acknowledgeResult(r.id(), login.user().username());
         saved(ctx, p, "results", "Result acknowledged: " + r.test() + " " + r.value() + " " + r.unit());
     }
 }

@@ -2,20 +2,20 @@ package bedside.candidates.streamlined;
 
 import static bedside.candidates.web.Html.esc;
 
-import bedside.candidates.web.Session;
+import bedside.candidates.web.Login;
 
 /** The page frame of the streamlined candidate. */
 final class StreamlinedLayout {
     private StreamlinedLayout() {}
 
-    static String page(String title, Session session, String main) {
-        String user = session == null ? "" : """
+    static String page(String title, Login login, String main) {
+        String user = login == null ? "" : """
                 <div class="user">
                   <span>Signed in as %s</span>
                   <form method="post" action="/logout"><button type="submit" class="link">Sign out</button></form>
                 </div>
-                """.formatted(esc(session.user().displayName()));
-        String nav = session == null ? "" : """
+                """.formatted(esc(login.user().displayName()));
+        String nav = login == null ? "" : """
                 <nav aria-label="Main"><a href="/">Patients</a></nav>
                 """;
         return """

@@ -12,8 +12,8 @@ import bedside.candidates.domain.NhsNumber;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.domain.Severity;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
@@ -54,13 +54,13 @@ final class StreamlinedPages {
     }
 
     private void home(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         String q = ctx.queryParam("q");
         List<Patient> found = q == null ? List.of() : record.search(q);
         String items = each(found, p -> "<li><a href=\"/patients/" + esc(p.id()) + "\">" + esc(searchLabel(p))
                 + "</a></li>\n");
         String count = q == null || q.isBlank() ? "" : countText(found.size());
-        ctx.html(StreamlinedLayout.page("Find patient", s, """
+        ctx.html(StreamlinedLayout.page("Find patient", login, """
                 <div class="page-head"><h1>Patients</h1><a class="button" href="/patients/new">Register new patient</a></div>
                 <form role="search" method="get" action="/" id="patient-search-form" class="search">
                   <label for="patient-search">Find patient</label>
@@ -123,7 +123,7 @@ final class StreamlinedPages {
     }
 
     private void chart(Context ctx, AllergyForm form, String status) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String saved = ctx.queryParam("saved");
         if (status == null && saved != null) {
@@ -132,7 +132,7 @@ final class StreamlinedPages {
         }
         AllergyForm f = form == null ? AllergyForm.empty() : form;
         String chartStatus = ctx.queryParam("status");
-        ctx.html(StreamlinedLayout.page(p.fullName(), s, sections.alerts(p) + banner(p) + """
+        ctx.html(StreamlinedLayout.page(p.fullName(), login, sections.alerts(p) + banner(p) + """
                 <p id="chart-status" class="confirmation toast" role="status">%s</p>
                 %s
                 <div class="chart">
@@ -251,7 +251,7 @@ final class StreamlinedPages {
     }
 
     private void saveAllergy(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String substanceRaw = ctx.formParam("substance");
         String reactionRaw = ctx.formParam("reaction");
@@ -285,7 +285,7 @@ final class StreamlinedPages {
             }
             return;
         }
-        Allergy a = record.addAllergy(p.id(), substance, reaction, severity, null, null, s.user().username());
+        Allergy a = record.addAllergy(p.id(), substance, reaction, severity, null, null, login.user().username());
         if (wantsJson(ctx)) {
             ObjectNode body = app.mapper().createObjectNode();
             body.put("id", a.id());

@@ -16,8 +16,8 @@ import bedside.candidates.domain.Patient;
 import bedside.candidates.domain.Pharmacy;
 import bedside.candidates.domain.Sex;
 import bedside.candidates.web.Html;
-import bedside.candidates.web.Session;
-import bedside.candidates.web.Sessions;
+import bedside.candidates.web.Login;
+import bedside.candidates.web.Logins;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -64,12 +64,12 @@ final class StreamlinedWorkflows {
     // ------------------------------------------------------------------ register
 
     private void registerPage(Context ctx, Map<String, String> v, Map<String, String> errors) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         String f = "register";
         if (!errors.isEmpty()) {
             ctx.status(422);
         }
-        ctx.html(StreamlinedLayout.page("Register a patient", s, """
+        ctx.html(StreamlinedLayout.page("Register a patient", login, """
                 <h1>Register a patient</h1>
                 %s
                 <form id="register" method="post" action="/patients/new" class="card narrow" novalidate>
@@ -175,7 +175,7 @@ final class StreamlinedWorkflows {
     }
 
     private void prescribePage(Context ctx, Map<String, String> v, Map<String, String> errors) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String f = "prescribe";
         String med = v.getOrDefault("medication", "");
@@ -193,7 +193,7 @@ final class StreamlinedWorkflows {
         }
         Map<String, String> fieldErrors = new LinkedHashMap<>(errors);
         String overrideError = fieldErrors.remove("overrideReason");
-        ctx.html(StreamlinedLayout.page("Prescribe for " + p.fullName(), s, StreamlinedPages.miniBanner(p, record) + """
+        ctx.html(StreamlinedLayout.page("Prescribe for " + p.fullName(), login, StreamlinedPages.miniBanner(p, record) + """
                 <h1>Prescribe</h1>
                 %s
                 <form id="prescribe" method="post" action="/patients/%s/prescribe" class="card narrow" novalidate
@@ -221,7 +221,7 @@ final class StreamlinedWorkflows {
     }
 
     private void prescribe(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         Map<String, String> v = new LinkedHashMap<>();
         for (String k : List.of("medication", "dose", "route", "frequency", "days", "pharmacy", "overrideReason")) {
@@ -260,7 +260,7 @@ final class StreamlinedWorkflows {
             return;
         }
         MedicationRequest r = record.prescribe(p.id(), m.name(), v.get("dose"), v.get("route"), v.get("frequency"), days,
-                s.user().username(), pharmacy, v.get("overrideReason").isEmpty() ? null : v.get("overrideReason"));
+                login.user().username(), pharmacy, v.get("overrideReason").isEmpty() ? null : v.get("overrideReason"));
         String message = pharmacy == null ? "Prescription issued (not sent): " + r.medication()
                 : "Prescription sent to " + Pharmacy.byCode(pharmacy).map(ph -> ph.name() + ", " + ph.town()).orElse(pharmacy)
                         + ": " + r.medication();
@@ -268,11 +268,11 @@ final class StreamlinedWorkflows {
     }
 
     private void cancelPrescription(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         String med = Medicine.find(ctx.formParam("medication")).map(Medicine::name).orElse(blank(ctx.formParam("medication")));
         if (!med.isEmpty()) {
-            record.cancelPrescription(p.id(), med, s.user().username());
+            record.cancelPrescription(p.id(), med, login.user().username());
         }
         String message = med.isEmpty() ? "Prescription cancelled" : "Prescription cancelled: " + med;
         ctx.redirect("/patients/" + p.id() + "?status=" + Html.url(message) + "#prescriptions", HttpStatus.SEE_OTHER);
@@ -303,7 +303,7 @@ final class StreamlinedWorkflows {
     // ------------------------------------------------------------------ reconcile
 
     private void reconcilePage(Context ctx, Map<String, String> chosen, Map<String, String> errors) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         List<IncomingMedication> items = record.incomingMedications(p.id());
         List<MedicationStatement> current = record.medications(p.id()).stream().filter(m -> m.status().equals("active")).toList();
@@ -331,7 +331,7 @@ final class StreamlinedWorkflows {
                     <tr><th scope="row">%s<br><span class="meta">%s, %s</span></th><td>%s<br><span class="meta">%s</span></td><td>%s</td><td>%s</td></tr>
                     """.formatted(esc(i.medication()), esc(i.dosage()), esc(i.route()), change, esc(i.note()), esc(onList), decision);
         });
-        ctx.html(StreamlinedLayout.page("Reconcile medicines", s, StreamlinedPages.miniBanner(p, record) + """
+        ctx.html(StreamlinedLayout.page("Reconcile medicines", login, StreamlinedPages.miniBanner(p, record) + """
                 <h1>Reconcile discharge medicines</h1>
                 <p>From: %s</p>
                 %s
@@ -350,7 +350,7 @@ final class StreamlinedWorkflows {
     }
 
     private void reconcile(Context ctx) {
-        Session s = Sessions.of(ctx);
+        Login login = Logins.of(ctx);
         Patient p = record.requirePatient(ctx.pathParam("id"));
         Map<String, String> chosen = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -373,7 +373,7 @@ final class StreamlinedWorkflows {
         int rejected = 0;
         for (var e : chosen.entrySet()) {
             boolean accept = e.getValue().equals("accept");
-            record.reconcile(e.getKey(), accept, s.user().username());
+            record.reconcile(e.getKey(), accept, login.user().username());
             if (accept) {
                 accepted++;
             } else {

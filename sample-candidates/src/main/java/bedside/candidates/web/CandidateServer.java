@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What both candidates share: a Javalin server on 127.0.0.1, the clinical record, cookie sessions with a sign-in
+ * What both candidates share: a Javalin server on 127.0.0.1, the clinical record, cookie logins with a sign-in
  * filter, static files from the classpath, the FHIR-style read API and {@code POST /admin/reset}.
  */
 public abstract class CandidateServer implements SampleCandidate {
@@ -26,12 +26,12 @@ public abstract class CandidateServer implements SampleCandidate {
     protected final ClinicalRecord record = new ClinicalRecord();
     protected final ObjectMapper mapper = new ObjectMapper();
     protected final Fhir fhir = new Fhir(mapper, record);
-    protected final Sessions sessions;
+    protected final Logins logins;
     private Javalin app;
     private URI baseUrl;
 
-    protected CandidateServer(String sessionCookieBase) {
-        this.sessions = new Sessions(sessionCookieBase);
+    protected CandidateServer(String cookieBase) {
+        this.logins = new Logins(cookieBase);
     }
 
     /** Path of the sign-in page; unauthenticated page requests are redirected there. */
@@ -123,7 +123,7 @@ public abstract class CandidateServer implements SampleCandidate {
         });
         javalin.start("127.0.0.1", port);
         this.app = javalin;
-        sessions.bindPort(javalin.port());
+        logins.bindPort(javalin.port());
         this.baseUrl = URI.create("http://127.0.0.1:" + javalin.port());
         return this;
     }
@@ -169,9 +169,9 @@ public abstract class CandidateServer implements SampleCandidate {
     }
 
     private void signInFilter(Context ctx) {
-        Session s = sessions.find(ctx);
-        if (s != null) {
-            ctx.attribute(Sessions.ATTRIBUTE, s);
+        Login login = logins.find(ctx);
+        if (login != null) {
+            ctx.attribute(Logins.ATTRIBUTE, login);
             return;
         }
         if (isPublic(ctx.path())) {

@@ -8,18 +8,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cookie sessions. The cookie name carries the port, because browsers share cookies between ports of one host
+ * Cookie logins. The cookie name carries the port, because browsers share cookies between ports of one host
  * and both candidates run on 127.0.0.1.
  */
-public final class Sessions {
-    public static final String ATTRIBUTE = "bedside.session";
+public final class Logins {
+    public static final String ATTRIBUTE = "bedside.login";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, Session> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Login> byToken = new ConcurrentHashMap<>();
     private final String cookieBase;
     private volatile String cookieName;
 
-    public Sessions(String cookieBase) {
+    public Logins(String cookieBase) {
         this.cookieBase = cookieBase;
         this.cookieName = cookieBase;
     }
@@ -32,36 +32,36 @@ public final class Sessions {
         return cookieName;
     }
 
-    /** The session of this request, or null. */
-    public Session find(Context ctx) {
+    /** The login of this request, or null. */
+    public Login find(Context ctx) {
         String token = ctx.cookie(cookieName);
         return token == null ? null : byToken.get(token);
     }
 
-    public Session signIn(Context ctx, Clinician user) {
+    public Login signIn(Context ctx, Clinician user) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Session s = new Session(token, user);
-        byToken.put(token, s);
+        Login login = new Login(token, user);
+        byToken.put(token, login);
         ctx.header("Set-Cookie", cookieName + "=" + token + "; Path=/; HttpOnly; SameSite=Lax");
-        return s;
+        return login;
     }
 
     public void signOut(Context ctx) {
-        Session s = find(ctx);
-        if (s != null) {
-            byToken.remove(s.token());
+        Login login = find(ctx);
+        if (login != null) {
+            byToken.remove(login.token());
         }
         ctx.header("Set-Cookie", cookieName + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
     }
 
-    /** The session put on the request by the sign-in filter. */
-    public static Session of(Context ctx) {
-        Session s = ctx.attribute(ATTRIBUTE);
-        if (s == null) {
+    /** The login put on the request by the sign-in filter. */
+    public static Login of(Context ctx) {
+        Login login = ctx.attribute(ATTRIBUTE);
+        if (login == null) {
             throw new IllegalStateException("not signed in");
         }
-        return s;
+        return login;
     }
 }

@@ -2,14 +2,17 @@ package bedside.candidates.web;
 
 import bedside.candidates.domain.Clinician;
 
-/** A signed-in user's server-side session. */
-public final class Session {
+/**
+ * A signed-in user's login (server-side state behind the login cookie): who signed in, the patient in context and
+ * a one-time message.
+ */
+public final class Login {
     private final String token;
     private final Clinician user;
     private volatile String selectedPatientId;
     private volatile String flash;
 
-    Session(String token, Clinician user) {
+    Login(String token, Clinician user) {
         this.token = token;
         this.user = user;
     }
@@ -22,7 +25,7 @@ public final class Session {
         return user;
     }
 
-    /** The patient in context (legacy UI keeps one selected patient per session). */
+    /** The patient in context (legacy UI keeps one selected patient per login). */
     public String selectedPatientId() {
         return selectedPatientId;
     }
