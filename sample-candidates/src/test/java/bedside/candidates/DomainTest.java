@@ -7,7 +7,7 @@ import bedside.candidates.domain.ClinicalRecord;
 import bedside.candidates.domain.Formulary;
 import bedside.candidates.domain.NhsNumber;
 import bedside.candidates.domain.Patient;
-import bedside.candidates.domain.Severity;
+import bedside.candidates.domain.ReactionSeverity;
 import bedside.candidates.domain.Sex;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +39,7 @@ class DomainTest {
         assertThat(record.allergies(okafor.id())).singleElement().satisfies(a -> {
             assertThat(a.substance()).isEqualTo("Latex");
             assertThat(a.reaction()).isEqualTo("Urticaria");
-            assertThat(a.severity()).isEqualTo(Severity.MILD);
+            assertThat(a.severity()).isEqualTo(ReactionSeverity.MILD);
         });
         assertThat(record.problems(okafor.id())).extracting(p -> p.description())
                 .containsExactly("Essential hypertension", "Type 2 diabetes mellitus");
@@ -79,7 +79,7 @@ class DomainTest {
     void resetReturnsToTheSeedIncludingIds() {
         Patient okafor = record.patientByNhsNumber("9995260182").orElseThrow();
         String firstId = record.allergies(okafor.id()).get(0).id();
-        record.addAllergy(okafor.id(), "penicillin", "Rash", Severity.MODERATE, null, null, "dr.evans");
+        record.addAllergy(okafor.id(), "penicillin", "Rash", ReactionSeverity.MODERATE, null, null, "dr.evans");
         assertThat(record.allergies(okafor.id())).extracting(a -> a.substance()).containsExactly("Latex", "Penicillin");
         record.reset();
         assertThat(record.allergies(okafor.id())).extracting(a -> a.id()).containsExactly(firstId);
@@ -109,7 +109,7 @@ class DomainTest {
     void allergyAndInteractionChecks() {
         Patient okafor = record.patientByNhsNumber("9995260182").orElseThrow();
         assertThat(record.checkPrescription(okafor.id(), "Amoxicillin 500 mg capsules")).isEmpty();
-        record.addAllergy(okafor.id(), "Penicillin", "Rash", Severity.MODERATE, null, null, "dr.evans");
+        record.addAllergy(okafor.id(), "Penicillin", "Rash", ReactionSeverity.MODERATE, null, null, "dr.evans");
         for (String med : List.of("Amoxicillin 500 mg capsules", "Co-amoxiclav 500 mg/125 mg tablets",
                 "Flucloxacillin 500 mg capsules", "Phenoxymethylpenicillin 250 mg tablets")) {
             assertThat(record.checkPrescription(okafor.id(), med)).as(med).singleElement()

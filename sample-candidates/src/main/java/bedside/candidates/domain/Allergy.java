@@ -9,7 +9,7 @@ public record Allergy(
         String patientId,
         String substance,
         String reaction,
-        Severity severity,
+        ReactionSeverity severity,
         LocalDate onset,
         String comment,
         Instant recordedDate,

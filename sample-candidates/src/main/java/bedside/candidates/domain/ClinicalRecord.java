@@ -24,7 +24,7 @@ public final class ClinicalRecord {
     private int nextPatientNumber;
     private final Map<String, Patient> patients = new LinkedHashMap<>();
     private final List<Allergy> allergies = new ArrayList<>();
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<Condition> problems = new ArrayList<>();
     private final List<MedicationStatement> medications = new ArrayList<>();
     private final List<LabResult> results = new ArrayList<>();
     private final Map<String, String> nominatedPharmacy = new LinkedHashMap<>();
@@ -169,8 +169,8 @@ public final class ClinicalRecord {
         return allergies.stream().filter(a -> a.patientId().equals(patientId)).toList();
     }
 
-    public synchronized Allergy addAllergy(String patientId, String substance, String reaction, Severity severity,
-            LocalDate onset, String comment, String recorder) {
+    public synchronized Allergy addAllergy(String patientId, String substance, String reaction,
+            ReactionSeverity severity, LocalDate onset, String comment, String recorder) {
         requirePatient(patientId);
         Allergy a = new Allergy(newId("allergy"), patientId, Formulary.normaliseAllergen(substance), reaction, severity,
                 onset, blankToNull(comment), now(), recorder);
@@ -180,17 +180,17 @@ public final class ClinicalRecord {
 
     // ---------------------------------------------------------------- problems
 
-    public synchronized List<Problem> problems(String patientId) {
+    public synchronized List<Condition> problems(String patientId) {
         return problems.stream().filter(a -> a.patientId().equals(patientId)).toList();
     }
 
-    public synchronized Problem addProblem(String patientId, String description, LocalDate onset, String comment,
+    public synchronized Condition addProblem(String patientId, String description, LocalDate onset, String comment,
             String recorder) {
         requirePatient(patientId);
-        Problem p = new Problem(newId("condition"), patientId, description.trim(), onset, "active", blankToNull(comment),
-                now(), recorder);
-        problems.add(p);
-        return p;
+        Condition c = new Condition(newId("condition"), patientId, description.trim(), onset, "active",
+                blankToNull(comment), now(), recorder);
+        problems.add(c);
+        return c;
     }
 
     // ---------------------------------------------------------------- medication list
@@ -446,14 +446,14 @@ public final class ClinicalRecord {
         replace(results, resultId, r -> r.acknowledge(by, at));
     }
 
-    synchronized void seedAllergy(String patientId, String substance, String reaction, Severity severity,
+    synchronized void seedAllergy(String patientId, String substance, String reaction, ReactionSeverity severity,
             Instant recorded) {
         allergies.add(new Allergy(newId("allergy"), patientId, substance, reaction, severity, null, null, recorded,
                 Seed.RECORDER));
     }
 
     synchronized void seedProblem(String patientId, String description, LocalDate onset, Instant recorded) {
-        problems.add(new Problem(newId("condition"), patientId, description, onset, "active", null, recorded,
+        problems.add(new Condition(newId("condition"), patientId, description, onset, "active", null, recorded,
                 Seed.RECORDER));
     }
 

@@ -27,7 +27,7 @@ final class Seed {
         r.seedProblem(okafor.id(), "Type 2 diabetes mellitus", LocalDate.of(2015, 10, 1), longAgo);
         r.seedMedication(okafor.id(), "Amlodipine 5 mg tablets", "once daily", "oral", longAgo);
         r.seedMedication(okafor.id(), "Metformin 500 mg tablets", "twice daily", "oral", longAgo);
-        r.seedAllergy(okafor.id(), "Latex", "Urticaria", Severity.MILD, longAgo);
+        r.seedAllergy(okafor.id(), "Latex", "Urticaria", ReactionSeverity.MILD, longAgo);
         Instant okaforBloods = at(today.minusDays(15), 9, 40);
         LabResult hba1c = r.seedResult(okafor.id(), "HbA1c", "58", "mmol/mol", "20\u201341", "H", okaforBloods);
         LabResult egfr = r.seedResult(okafor.id(), "eGFR", "52", "mL/min/1.73m2", ">60", "L", okaforBloods);
@@ -55,7 +55,7 @@ final class Seed {
         r.seedNominatedPharmacy(hughes.id(), "FEF56");
         r.seedProblem(hughes.id(), "Asthma", LocalDate.of(1990, 1, 1), longAgo);
         r.seedMedication(hughes.id(), "Salbutamol 100 micrograms inhaler", "as required", "inhaled", longAgo);
-        r.seedAllergy(hughes.id(), "Aspirin", "Bronchospasm", Severity.SEVERE, longAgo);
+        r.seedAllergy(hughes.id(), "Aspirin", "Bronchospasm", ReactionSeverity.SEVERE, longAgo);
 
         Patient sharma = r.registerPatient("9991860916", "Priya", "Sharma", Sex.FEMALE, LocalDate.of(1990, 11, 2),
                 new Address("Flat 5, 88 Brook Street", "Leicester", "LE1 7AB"), "07700 900123");

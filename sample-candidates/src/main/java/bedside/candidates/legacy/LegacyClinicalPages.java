@@ -8,7 +8,7 @@ import bedside.candidates.domain.Allergy;
 import bedside.candidates.domain.ClinicalRecord;
 import bedside.candidates.domain.Formulary;
 import bedside.candidates.domain.Patient;
-import bedside.candidates.domain.Severity;
+import bedside.candidates.domain.ReactionSeverity;
 import bedside.candidates.web.Html;
 import bedside.candidates.web.Login;
 import bedside.candidates.web.Logins;
@@ -258,10 +258,10 @@ final class LegacyClinicalPages {
         };
         String allergen = v[0].isEmpty() ? null : Formulary.normaliseAllergen(v[0]);
         String reaction = Formulary.normaliseReaction(v[1]);
-        Severity severity = switch (v[2]) {
-            case "1" -> Severity.MILD;
-            case "2" -> Severity.MODERATE;
-            case "3" -> Severity.SEVERE;
+        ReactionSeverity severity = switch (v[2]) {
+            case "1" -> ReactionSeverity.MILD;
+            case "2" -> ReactionSeverity.MODERATE;
+            case "3" -> ReactionSeverity.SEVERE;
             default -> null;
         };
         LocalDate onset = Html.parseSlashed(v[3]);

@@ -11,7 +11,7 @@ import bedside.candidates.domain.MedicationStatement;
 import bedside.candidates.domain.Medicine;
 import bedside.candidates.domain.Patient;
 import bedside.candidates.domain.Pharmacy;
-import bedside.candidates.domain.Problem;
+import bedside.candidates.domain.Condition;
 import bedside.candidates.domain.ServiceRequest;
 import bedside.candidates.web.Html;
 import bedside.candidates.web.Login;
@@ -209,7 +209,7 @@ final class StreamlinedChart {
     // ------------------------------------------------------------------ problems
 
     String problemSection(Patient p) {
-        List<Problem> list = record.problems(p.id());
+        List<Condition> list = record.problems(p.id());
         String items = list.isEmpty() ? "<li class=\"empty\">No problems recorded</li>\n"
                 : each(list, c -> "<li>" + esc(c.description())
                         + (c.onset() == null ? "" : " <span class=\"meta\">since " + esc(c.onset().getYear()) + "</span>")

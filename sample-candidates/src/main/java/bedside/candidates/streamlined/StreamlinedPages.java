@@ -10,7 +10,7 @@ import bedside.candidates.domain.Formulary;
 import bedside.candidates.domain.LabResult;
 import bedside.candidates.domain.NhsNumber;
 import bedside.candidates.domain.Patient;
-import bedside.candidates.domain.Severity;
+import bedside.candidates.domain.ReactionSeverity;
 import bedside.candidates.web.Html;
 import bedside.candidates.web.Login;
 import bedside.candidates.web.Logins;
@@ -200,7 +200,7 @@ final class StreamlinedPages {
         String reactions = each(Formulary.REACTIONS, r -> "<option value=\"" + esc(r) + "\""
                 + Html.selectedIf(r.equals(f.reaction())) + ">" + esc(r) + "</option>");
         StringBuilder severities = new StringBuilder();
-        for (Severity sev : Severity.values()) {
+        for (ReactionSeverity sev : ReactionSeverity.values()) {
             severities.append("""
                     <span class="choice"><input type="radio" id="severity-%1$s" name="severity" value="%1$s"%2$s>
                     <label for="severity-%1$s">%3$s</label></span>
@@ -267,7 +267,7 @@ final class StreamlinedPages {
         if (reaction == null) {
             errors.put("reaction", "Choose a reaction");
         }
-        Severity severity = Severity.parse(severityRaw);
+        ReactionSeverity severity = ReactionSeverity.parse(severityRaw);
         if (severity == null) {
             errors.put("severity", "Choose a severity");
         }

@@ -10,7 +10,7 @@ import bedside.candidates.domain.ClinicalRecord;
 import bedside.candidates.domain.LabResult;
 import bedside.candidates.domain.MedicationStatement;
 import bedside.candidates.domain.Patient;
-import bedside.candidates.domain.Problem;
+import bedside.candidates.domain.Condition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -122,7 +122,7 @@ public final class Fhir {
         return r;
     }
 
-    public ObjectNode condition(Problem c) {
+    public ObjectNode condition(Condition c) {
         ObjectNode r = resource("Condition", c.id());
         r.set("subject", patientRef(c.patientId()));
         text(r, "code", c.description());

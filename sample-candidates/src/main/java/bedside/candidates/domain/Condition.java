@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** An entry on the problem list (FHIR Condition). Onset and comment may be null. */
-public record Problem(
+public record Condition(
         String id,
         String patientId,
         String description,

@@ -1,7 +1,10 @@
 package bedside.candidates.domain;
 
-/** Allergy reaction severity (FHIR codes mild | moderate | severe). */
-public enum Severity implements Coded {
+/**
+ * Severity of an allergy reaction (FHIR AllergyIntolerance.reaction.severity: mild | moderate | severe). Not the
+ * grade of a drug interaction or alert, which is a plain string on {@link Interactions.Finding}.
+ */
+public enum ReactionSeverity implements Coded {
     MILD("mild", "Mild"),
     MODERATE("moderate", "Moderate"),
     SEVERE("severe", "Severe");
@@ -9,7 +12,7 @@ public enum Severity implements Coded {
     private final String code;
     private final String label;
 
-    Severity(String code, String label) {
+    ReactionSeverity(String code, String label) {
         this.code = code;
         this.label = label;
     }
@@ -25,7 +28,7 @@ public enum Severity implements Coded {
     }
 
     /** Accepts code or label in any case; null if none matches. */
-    public static Severity parse(String s) {
-        return Coded.parse(Severity.class, s);
+    public static ReactionSeverity parse(String s) {
+        return Coded.parse(ReactionSeverity.class, s);
     }
 }
