@@ -1,0 +1,109 @@
+package bedside.scenarios;
+
+import static bedside.scenarios.SuiteReader.BINDING_KEYS;
+import static bedside.scenarios.SuiteReader.FRAGMENT_KEYS;
+import static bedside.scenarios.SuiteReader.PARAM_NAME;
+import static bedside.scenarios.SuiteReader.TASK_BINDING_KEYS;
+
+import bedside.scenarios.Scope.FragmentScope;
+import bedside.scenarios.Scope.TaskScope;
+import bedside.scenarios.SuiteDraft.BindingInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One candidate's binding, from {@code bindings/<candidate>.yaml} or under a single-file suite's
+ * {@code bindings:}: its warning selectors, fragments and per-task steps. Whether it fits the suite is
+ * {@link BindingResolver}'s job.
+ */
+final class BindingParser extends NodeParser {
+    private final StepParser stepParser;
+
+    BindingParser(Problems problems, SuiteDraft draft, StepParser steps) {
+        super(problems, draft);
+        this.stepParser = steps;
+    }
+
+    void parseBindingFile(Src s) {
+        Obj o = obj(s, s.root, "a binding file", BINDING_KEYS);
+        if (o == null) return;
+        String fileCandidate = s.path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String candidate = str(o, "candidate", true, "the binding file", null);
+        if (candidate != null && !candidate.equals(fileCandidate)) {
+            error(s, o.get("candidate"), "candidate `" + candidate + "` does not match the file name `"
+                    + s.path.getFileName() + "`", "a binding for `" + candidate + "` lives in bindings/" + candidate + ".yaml");
+        }
+        parseBinding(s, o, candidate == null ? fileCandidate : candidate, o.has("candidate") ? o.get("candidate") : o.node, false);
+    }
+
+    void parseBinding(Src s, Obj o, String candidate, Node candidateNode, boolean inline) {
+        if (inline && o.has("candidate")) {
+            String named = str(o, "candidate", false, "a binding", null);
+            if (named != null && !named.equals(candidate)) {
+                error(s, o.get("candidate"), "candidate `" + named + "` does not match its key `" + candidate + "`", null);
+            }
+        }
+        BindingInfo b = new BindingInfo(s, candidate, candidateNode, o.keys.get("tasks"), o.node, inline);
+        for (BindingInfo other : draft.bindings) {
+            if (other.candidate.equals(candidate)) {
+                error(s, candidateNode, "a second binding for candidate `" + candidate + "`",
+                        "the first is in " + other.src.relative + " at line " + other.src.at(other.candidateNode).line());
+            }
+        }
+        draft.bindings.add(b);
+        List<Node> warningNodes = seq(o, "warnings", false, "the binding for `" + candidate + "`");
+        if (warningNodes != null) {
+            for (Node wn : warningNodes) {
+                String css = scalarText(s, wn, "a CSS selector", null);
+                if (css == null) continue;
+                if (css.isBlank()) {
+                    error(s, wn, "an empty CSS selector", "e.g. `#interaction-warning` or `.cds-alert`");
+                } else if (b.warnings.contains(css)) {
+                    error(s, wn, "selector `" + css + "` is listed twice", null);
+                } else {
+                    b.warnings.add(css);
+                }
+            }
+        }
+        idMap(s, o.get("fragments"), "`fragments`", "fragment").forEach((id, e) -> {
+            b.fragmentKeys.put(id, e.getKey());
+            Obj f = obj(s, e.getValue(), "fragment `" + id + "`", FRAGMENT_KEYS);
+            if (f == null) return;
+            List<String> params = new ArrayList<>();
+            List<Node> paramNodes = seq(f, "params", false, "fragment `" + id + "`");
+            if (paramNodes != null) {
+                for (Node pn : paramNodes) {
+                    String p = scalarText(s, pn, "a parameter name", null);
+                    if (p == null) continue;
+                    if (!PARAM_NAME.matcher(p).matches()) {
+                        error(s, pn, "`" + p + "` is not a parameter name", "use letters, digits, `_` and `-`, e.g. `user`");
+                    } else if (params.contains(p)) {
+                        error(s, pn, "parameter `" + p + "` is listed twice", null);
+                    } else {
+                        params.add(p);
+                        b.paramNodes.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(p, pn);
+                    }
+                }
+            }
+            b.fragments.put(id, new Binding.Fragment(id, List.copyOf(params),
+                    stepParser.steps(f, "steps", true, "fragment `" + id + "`", b, new FragmentScope(b, id)), s.at(e.getKey())));
+        });
+        Node tasksNode = o.get("tasks");
+        b.tasksIsMap = tasksNode instanceof MappingNode || isNull(tasksNode);
+        if (tasksNode == null) {
+            missing(o, "tasks", "the binding for `" + candidate + "`");
+        }
+        idMap(s, tasksNode, "`tasks`", "task").forEach((id, e) -> {
+            b.taskKeys.put(id, e.getKey());
+            Obj t = obj(s, e.getValue(), "task binding `" + id + "`", TASK_BINDING_KEYS);
+            if (t == null) return;
+            Scope scope = new TaskScope(id);
+            List<Step> setup = t.has("setup") ? stepParser.steps(t, "setup", false, "`setup`", b, scope) : List.of();
+            List<Step> steps = stepParser.steps(t, "steps", true, "task binding `" + id + "`", b, scope);
+            b.taskBindings.put(id, new Binding.TaskBinding(id, setup, steps, s.at(e.getKey())));
+        });
+    }
+}
