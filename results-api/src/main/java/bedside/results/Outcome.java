@@ -1,9 +1,12 @@
 package bedside.results;
 
+import bedside.reports.analysis.Exclusion;
+
 /**
- * How an attempt ended. The five are never merged: a script error is the evaluator's to fix and must
- * not count against a candidate, a system error is the candidate's failure to serve, a critical use
- * error is a patient-safety finding reported apart from plain failures.
+ * How an attempt ended. The five are never merged: a script error is the evaluator's to fix, a system error
+ * is Bedside, the browser, the machine or the candidate's server failing — neither is scored for or against
+ * the candidate ({@link Exclusion} decides, for every score and page); a critical use error is a
+ * patient-safety finding reported apart from plain failures.
  */
 public enum Outcome {
     SUCCESS,
@@ -15,6 +18,16 @@ public enum Outcome {
     /** The lower-case, hyphenated form used in JSON, CSV and the database. */
     public String code() {
         return name().toLowerCase().replace('_', '-');
+    }
+
+    /** Whether an attempt that ended so counts in scores. */
+    public boolean scored() {
+        return exclusion() == null;
+    }
+
+    /** Why an attempt that ended so is not scored, or null when it is. */
+    public Exclusion exclusion() {
+        return Exclusion.ofOutcome(code()).orElse(null);
     }
 
     public static Outcome fromCode(String code) {

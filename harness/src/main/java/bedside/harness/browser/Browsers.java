@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
@@ -24,10 +25,18 @@ public final class Browsers {
         System.setProperty("SE_AVOID_STATS", "true");
     }
 
+    /** Every browser started and not yet closed: what a stop signal must not leave running. */
+    private static final java.util.Set<Session> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A browser session plus what must be cleaned up after it. */
     public record Session(WebDriver driver, Path profile) implements AutoCloseable {
+        public Session {
+            OPEN.add(this);
+        }
+
         @Override
         public void close() {
+            OPEN.remove(this);
             try {
                 driver.quit();
             } catch (RuntimeException ignored) {
@@ -40,6 +49,13 @@ public final class Browsers {
 
     public static Session start(BrowserSettings settings) {
         return start(settings, false);
+    }
+
+    /** Closes every browser still open (on a stop signal: no Chromium is left behind, and steps waiting on one end). */
+    public static void closeAll() {
+        for (Session s : List.copyOf(OPEN)) {
+            s.close();
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 TokenCommand.class,
                 VerifyCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

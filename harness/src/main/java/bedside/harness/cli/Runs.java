@@ -96,6 +96,7 @@ final class Runs {
     }
 
     static int execute(Plan plan, PrintStream out, PrintStream err) throws IOException {
+        bedside.harness.run.Stop.install();
         BrowserSettings browser = BrowserSettings.local();
         if (plan.grid() != null) {
             browser = browser.onGrid(plan.grid());

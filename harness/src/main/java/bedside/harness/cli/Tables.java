@@ -1,6 +1,7 @@
 package bedside.harness.cli;
 
 import bedside.harness.run.AttemptResult;
+import bedside.reports.analysis.Exclusion;
 import bedside.results.AttemptRecord;
 import java.io.PrintStream;
 import java.util.List;
@@ -25,5 +26,15 @@ final class Tables {
                 out.println("  " + a.candidate() + " / " + a.task() + ": " + a.reason());
             }
         }
+        // Said per candidate, as the study pages and /scores say it: these never count for or against it.
+        java.util.Map<String, List<Exclusion>> excluded = new java.util.LinkedHashMap<>();
+        for (AttemptResult r : attempts) {
+            Exclusion e = r.attempt().outcome().exclusion();
+            if (e != null) {
+                excluded.computeIfAbsent(r.attempt().candidate(), k -> new java.util.ArrayList<>()).add(e);
+            }
+        }
+        excluded.forEach((candidate, list) -> out.println(candidate + ": " + Exclusion.summary(list)
+                + " (not counted for or against the candidate)"));
     }
 }

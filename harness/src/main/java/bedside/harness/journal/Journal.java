@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * (storing is idempotent by the client-made ids, so a replay never duplicates).
  *
  * <p>Lines: {@code {"kind":"run",...}}, {@code "session"}, {@code "attempt-start"} (an attempt began),
- * {@code "clock"} (its task clock started), {@code "events"} (what the recorder received, in batches
+ * {@code "clock"} (its task clock started), {@code "clock-stop"} (its clock stopped: its outcome is being
+ * checked), {@code "events"} (what the recorder received, in batches
  * <em>while</em> the attempt runs), {@code "attempt"} (the finished attempt with all its events),
  * {@code "stored"} (the attempt id that reached the store), {@code "finished"}.
  *
@@ -101,6 +102,11 @@ public final class Journal implements AutoCloseable {
         append("clock", JSON.createObjectNode().put("attemptId", attemptId.toString()).put("t", browserTime));
     }
 
+    /** The attempt's task clock stopped at this browser time; its outcome is now being checked. */
+    public void clockStopped(UUID attemptId, double browserTime) {
+        append("clock-stop", JSON.createObjectNode().put("attemptId", attemptId.toString()).put("t", browserTime));
+    }
+
     /** A batch of what the recorder received during an attempt, journalled as it arrives. */
     public void events(UUID attemptId, List<PageEvent> events) {
         ObjectNode node = JSON.createObjectNode().put("attemptId", attemptId.toString());
@@ -154,6 +160,7 @@ public final class Journal implements AutoCloseable {
     private static final class Partial {
         final JsonNode start;
         Double clock;
+        Double clockStop;
         final Map<String, PageEvent> events = new LinkedHashMap<>();
 
         Partial(JsonNode start) {
@@ -188,7 +195,8 @@ public final class Journal implements AutoCloseable {
                 records.add(new EventRecord(attemptId, seq++, e.t() - zero, e.type(), e.url(), json.toString()));
             }
             String reason = "cut off: the Bedside process stopped during this attempt"
-                    + (clock == null ? " (in its setup)" : "") + "; the " + records.size()
+                    + (clock == null ? " (in its setup)" : clockStop != null ? " (while its outcome was being checked)"
+                            : " (during the task)") + "; the " + records.size()
                     + " event(s) journalled before that are kept";
             AttemptRecord a = new AttemptRecord(attemptId, UUID.fromString(start.path("sessionId").asText()),
                     start.path("candidate").asText(), start.path("task").asText(), start.path("participant").asText(),
@@ -288,6 +296,12 @@ public final class Journal implements AutoCloseable {
                         Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
                         if (p != null) {
                             p.clock = body.path("t").asDouble();
+                        }
+                    }
+                    case "clock-stop" -> {
+                        Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
+                        if (p != null) {
+                            p.clockStop = body.path("t").asDouble();
                         }
                     }
                     case "events" -> {

@@ -19,6 +19,9 @@ public interface AttemptListener {
     /** The task clock started at this browser time (epoch ms, the clock the page events carry). */
     default void clockStarted(UUID attemptId, double browserTime) { }
 
+    /** The task clock stopped at this browser time: the attempt's outcome is being checked now. */
+    default void clockStopped(UUID attemptId, double browserTime) { }
+
     /** Events that reached the JVM since the last call, in arrival order. */
     default void events(UUID attemptId, List<PageEvent> events) { }
 

@@ -49,7 +49,8 @@ final class CheckRunner {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return last;
+                return new CheckResult(last.description(), critical, false,
+                        "the check was interrupted (Bedside is stopping)", true);
             }
         }
     }
@@ -79,7 +80,7 @@ final class CheckRunner {
             return new CheckResult(description, critical, false, "GET " + url + " failed: " + e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new CheckResult(description, critical, false, "interrupted", false);
+            return new CheckResult(description, critical, false, "the check was interrupted (Bedside is stopping)", true);
         }
         if (response.statusCode() >= 500) {
             return new CheckResult(description, critical, false, "GET " + url + " answered HTTP " + response.statusCode(), true);

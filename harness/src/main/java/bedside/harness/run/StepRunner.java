@@ -324,11 +324,25 @@ final class StepRunner {
         return step.toString();
     }
 
+    /** Whether the browser or its driver died under the step (not the binding's fault): by type, cause and message. */
     static boolean isBrowserGone(WebDriverException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("session deleted") || m.contains("invalid session id") || m.contains("disconnected")
-                || m.contains("Connection refused") || m.contains("chrome not reachable") || m.contains("target window already closed")
-                || m.contains("Session ID is null") || e.getClass().getSimpleName().equals("NoSuchSessionException");
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.openqa.selenium.NoSuchSessionException
+                    || t instanceof org.openqa.selenium.remote.UnreachableBrowserException
+                    || t instanceof org.openqa.selenium.SessionNotCreatedException
+                    || t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("session deleted") || m.contains("invalid session id") || m.contains("disconnected")
+                    || m.contains("Connection refused") || m.contains("chrome not reachable")
+                    || m.contains("target window already closed") || m.contains("Session ID is null")
+                    || m.contains("It may have died") || m.contains("Error communicating with the remote browser")
+                    || m.contains("tab crashed") || m.contains("target crashed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** " (waited N s)" from a WebDriverWait timeout, whose own message names a lambda. */

@@ -154,7 +154,7 @@ public final class SuiteRunner {
             for (int w = 0; w < workers; w++) {
                 int worker = w;
                 loops[w] = () -> {
-                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < total && !Stop.requested(); i = next.getAndIncrement()) {
                         Job job = jobs.get(i);
                         String what = job.candidate().target().id() + " · " + job.task().id() + " · attempt " + job.k()
                                 + " of " + repeat;
@@ -194,6 +194,10 @@ public final class SuiteRunner {
                     }
                 }
             }
+        }
+        if (Stop.requested()) {
+            // Stopped by a signal: the run stays unfinished in its journal, so the same command resumes it.
+            throw new IllegalStateException("Bedside was stopped; run " + run.runId() + " resumes with the same command");
         }
         RunRecord finished = new RunRecord(run.runId(), study, suite.id(), suite.version(), suite.contentHash(), kind,
                 run.startedAt(), Instant.now());
@@ -236,10 +240,28 @@ public final class SuiteRunner {
             }
 
             @Override
+            public void clockStopped(UUID attemptId, double browserTime) {
+                journal.clockStopped(attemptId, browserTime);
+            }
+
+            @Override
             public void events(UUID attemptId, List<bedside.harness.record.PageEvent> events) {
                 journal.events(attemptId, events);
             }
         };
+        Stop.enter();
+        try {
+            AttemptResult result = attemptAndJournal(suite, job, instance, begun, toJournal);
+            uploader.submit(study, result.attempt(), result.events());
+            return result;
+        } finally {
+            Stop.exit();
+        }
+    }
+
+    private AttemptResult attemptAndJournal(Suite suite, Job job, CandidateTarget instance,
+                                            java.util.concurrent.atomic.AtomicReference<UUID> begun,
+                                            AttemptListener toJournal) {
         AttemptResult result;
         try {
             result = tasks.attempt(suite, job.task(), instance, job.session().sessionId(), EXPERT, job.k(), toJournal);
@@ -253,7 +275,6 @@ public final class SuiteRunner {
                     null, false);
         }
         journal.attempt(result.attempt(), result.events());
-        uploader.submit(study, result.attempt(), result.events());
         return result;
     }
 }

@@ -143,8 +143,8 @@ public final class TaskRunner {
                 setup.run(path.setup(), values, "setup ");
             } catch (StepFailure f) {
                 return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
-                        Double.NaN, f.suggested(), "setup failed at step " + f.step() + ": " + f.getMessage(), null, List.of(),
-                        Double.NaN, null, shots);
+                        Double.NaN, f.suggested(), "setup failed at step " + f.step() + ": " + f.getMessage()
+                                + browserGone(session.driver(), f.suggested()), null, List.of(), Double.NaN, null, shots);
             } catch (StepRunner.TimeLimitReached t) {
                 return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
                         Double.NaN, Outcome.SYSTEM_ERROR, "setup did not finish within " + SETUP_LIMIT.toSeconds() + " s", null,
@@ -168,7 +168,7 @@ public final class TaskRunner {
                 new StepRunner(session.driver(), candidate, binding.fragments(), deadline, shots::after).run(path.steps(), values, "");
             } catch (StepFailure f) {
                 outcome = f.suggested();
-                reason = "step " + f.step() + ": " + f.getMessage();
+                reason = "step " + f.step() + ": " + f.getMessage() + browserGone(session.driver(), f.suggested());
                 failedStep = topLevel(f.step());
             } catch (StepRunner.TimeLimitReached t) {
                 outcome = Outcome.FAILURE;
@@ -176,6 +176,7 @@ public final class TaskRunner {
                 failedStep = topLevel(t.step);
             }
             double end = safeNow(recorder);
+            safely(() -> listener.clockStopped(attemptId, end));
 
             // Judge by the candidate's state: critical checks always, success criteria when the path ran.
             List<CheckResult> checks = new ArrayList<>();
@@ -231,6 +232,14 @@ public final class TaskRunner {
             outcome = Outcome.SYSTEM_ERROR;
             reason = reason + " — the candidate failed: " + systemFault;
         }
+        if (outcome == Outcome.SCRIPT_ERROR && reason != null && reason.contains(BROWSER_GONE)) {
+            outcome = Outcome.SYSTEM_ERROR;
+        }
+        if (Stop.requested()) {
+            // Whatever happened after a stop signal is Bedside's, not the candidate's or the binding's.
+            reason = "Bedside was stopped during the attempt" + (reason == null ? "" : " (" + reason + ")");
+            outcome = Outcome.SYSTEM_ERROR;
+        }
         if (outcome == null || outcome == Outcome.FAILURE) {
             List<CheckResult> violated = checks.stream().filter(c -> c.critical() && !c.passed() && !c.systemFault()).toList();
             List<CheckResult> unmet = checks.stream().filter(c -> !c.critical() && !c.passed() && !c.systemFault()).toList();
@@ -266,6 +275,25 @@ public final class TaskRunner {
                 measures.screens(), measures.pageLoads(), measures.scrollPx(), measures.dialogs(), measures.validationErrors(),
                 measures.systemResponseMs(), measures.klmMs());
         return new AttemptResult(record, events, checks, measures, complete, shots.taken());
+    }
+
+    private static final String BROWSER_GONE = " — the browser is gone: ";
+
+    /**
+     * Whether a step failed because the browser or its driver died (crashed, killed, the session lost) rather than
+     * because the binding does not fit: asks the browser something any live one answers. "" when it is alive (or
+     * the failure is not a script error), else what it said, marked so that the attempt becomes a system error.
+     */
+    static String browserGone(org.openqa.selenium.WebDriver driver, Outcome suggested) {
+        if (suggested != Outcome.SCRIPT_ERROR) {
+            return "";
+        }
+        try {
+            driver.getWindowHandles();
+            return "";
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return BROWSER_GONE + StepRunner.firstLine(e);
+        }
     }
 
     /** An attempt that ended before a browser recorded anything (no binding, candidate down, no browser). */

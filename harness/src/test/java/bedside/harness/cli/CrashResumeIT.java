@@ -65,23 +65,7 @@ class CrashResumeIT {
     }
 
     static List<JsonNode> journal() throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        Path dir = home.resolve("journal");
-        if (!Files.isDirectory(dir)) {
-            return lines;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    try {
-                        lines.add(JSON.readTree(line));
-                    } catch (IOException torn) {
-                        // the last line may be half written
-                    }
-                }
-            }
-        }
-        return lines;
+        return Launcher.journal(home);
     }
 
     @BeforeAll

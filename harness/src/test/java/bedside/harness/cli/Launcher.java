@@ -26,4 +26,26 @@ final class Launcher {
         pb.environment().remove("BEDSIDE_TOKEN");
         return pb;
     }
+
+    /** Every whole line of every journal in a Bedside home (a killed run's last line may be torn: it is skipped). */
+    static List<com.fasterxml.jackson.databind.JsonNode> journal(Path home) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        Path dir = home.resolve("journal");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return lines;
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : java.nio.file.Files.readAllLines(f)) {
+                    try {
+                        lines.add(json.readTree(line));
+                    } catch (java.io.IOException torn) {
+                        // the last line of a killed run may be half written
+                    }
+                }
+            }
+        }
+        return lines;
+    }
 }

@@ -81,9 +81,9 @@ class FaultsIT {
 
     @Test
     void everyAttemptRanAndTheRunWentOn() {
-        assertThat(outcome.attempts()).hasSize(6);
+        assertThat(outcome.attempts()).hasSize(7);
         assertThat(byTask.get("works").outcome()).as(byTask.get("works").reason()).isEqualTo(Outcome.SUCCESS);
-        assertThat(store.attemptsOfRun(outcome.run().runId())).hasSize(6);
+        assertThat(store.attemptsOfRun(outcome.run().runId())).hasSize(7);
         assertThat(store.run(outcome.run().runId()).orElseThrow().finishedAt()).isNotNull();
     }
 
@@ -119,6 +119,14 @@ class FaultsIT {
         assertThat(a.outcome()).as(a.reason()).isEqualTo(Outcome.SYSTEM_ERROR);
         assertThat(a.failedStep()).isEqualTo(3);
         assertThat(a.reason()).contains("step 3");
+    }
+
+    @Test
+    void aDriverThatDiesInSetupIsASystemErrorNotTheBindings() {
+        AttemptRecord a = byTask.get("driver-dies-in-setup");
+        assertThat(a.outcome()).as(a.reason()).isEqualTo(Outcome.SYSTEM_ERROR);
+        assertThat(a.reason()).contains("setup failed at step setup 4").contains("It may have died");
+        assertThat(a.outcome().scored()).isFalse();
     }
 
     @Test

@@ -62,6 +62,7 @@ final class FaultyCandidate implements AutoCloseable {
                     + "<li><a href=\"/broken\">Break</a></li>"
                     + "<li><a href=\"/down\">Stop server</a></li>"
                     + "<li><a href=\"/kill\">Kill browser</a></li>"
+                    + "<li><a href=\"/kill-driver\">Kill driver</a></li>"
                     + "<li><a href=\"/slow\">Slow</a></li></ul>"
                     + "<label>Note <input id=\"note\"></label>")));
             r.get("/next", ctx -> ctx.html(page("Next", "<h1>Next</h1><a href=\"/done\">Done</a>")));
@@ -88,6 +89,15 @@ final class FaultyCandidate implements AutoCloseable {
                 t.setDaemon(true);
                 t.start();
             });
+            r.get("/kill-driver", ctx -> {
+                ctx.html(page("Killing", "<h1>Killing the driver</h1>"));
+                Thread t = new Thread(() -> {
+                    sleep(300);
+                    killDrivers();
+                });
+                t.setDaemon(true);
+                t.start();
+            });
             r.get("/slow", ctx -> ctx.html(page("Slow", "<h1>Slow</h1><div id=\"later\"></div><script>"
                     + "setTimeout(() => { document.getElementById('later').innerHTML = '<h2>Finally</h2>'; }, 8000);</script>")));
         }).start("127.0.0.1", onPort);
@@ -108,6 +118,17 @@ final class FaultyCandidate implements AutoCloseable {
                 .toList();
         browsers.forEach(ProcessHandle::destroyForcibly);
         return browsers.size();
+    }
+
+    /**
+     * Kills (SIGKILL) every chromedriver this JVM started: the WebDriver session is lost under the step, which then
+     * fails with "Error communicating with the remote browser. It may have died." (issue 16's case).
+     */
+    static int killDrivers() {
+        List<ProcessHandle> drivers = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("chromedriver")).orElse(false)).toList();
+        drivers.forEach(ProcessHandle::destroyForcibly);
+        return drivers.size();
     }
 
     private static void sleep(long ms) {

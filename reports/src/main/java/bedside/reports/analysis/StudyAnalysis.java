@@ -30,9 +30,37 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
      * @param sus SUS summary (n = 0 when no questionnaires)
      * @param sum overall SUM
      * @param composite procurement composite
+     * @param notScored attempts left out of every measure, per task and reason (empty when all were scored)
      */
     public record CandidateAnalysis(String candidate, int participants, List<TaskAnalysis> tasks, SusSummary sus,
-            SumOverall sum, Composite composite) {
+            SumOverall sum, Composite composite, List<NotScored> notScored) {
+
+        /** Every attempt of this candidate that was not scored, one entry per attempt. */
+        public List<Exclusion> excluded() {
+            return notScored.stream().flatMap(n -> java.util.Collections.nCopies(n.attempts(), n.reason()).stream())
+                    .toList();
+        }
+
+        /** What was not scored at one task (empty when everything was). */
+        public List<Exclusion> excluded(String task) {
+            return notScored.stream().filter(n -> n.task().equals(task))
+                    .flatMap(n -> java.util.Collections.nCopies(n.attempts(), n.reason()).stream()).toList();
+        }
+
+        /** E.g. "2 attempts not scored: system error", or "" when every attempt was scored. */
+        public String notScoredSummary() {
+            return Exclusion.summary(excluded());
+        }
+    }
+
+    /**
+     * Attempts of one candidate at one task that are not scored, for one reason.
+     *
+     * @param task task id
+     * @param reason why they are not scored
+     * @param attempts how many
+     */
+    public record NotScored(String task, Exclusion reason, int attempts) {
     }
 
     /**

@@ -7,6 +7,7 @@ import bedside.reports.analysis.StudyAnalysis.Composite;
 import bedside.reports.analysis.StudyAnalysis.CriticalErrors;
 import bedside.reports.analysis.StudyAnalysis.Deviation;
 import bedside.reports.analysis.StudyAnalysis.DiscoveryPoint;
+import bedside.reports.analysis.StudyAnalysis.NotScored;
 import bedside.reports.analysis.StudyAnalysis.ProblemDiscovery;
 import bedside.reports.analysis.StudyAnalysis.Rating;
 import bedside.reports.analysis.StudyAnalysis.SampleSizeAdvice;
@@ -80,13 +81,34 @@ public final class StudyAnalyzer {
     public static StudyAnalysis analyze(List<AttemptRow> attempts, List<SusRow> sus, List<TaskWeight> weights,
             Options options) {
         Objects.requireNonNull(attempts, "attempts");
+        if (attempts.isEmpty()) {
+            throw new IllegalArgumentException("no attempts");
+        }
         List<String> warnings = new ArrayList<>();
+        // Every candidate with an attempt, scored or not, in first-appearance order; what is not scored is set
+        // aside here, before any measure sees it, and reported per candidate, task and reason.
+        Map<String, Map<String, Map<Exclusion, Integer>>> excluded = new LinkedHashMap<>();
+        Set<String> allTasks = new LinkedHashSet<>();
+        for (AttemptRow r : attempts) {
+            Map<String, Map<Exclusion, Integer>> mine = excluded.computeIfAbsent(r.candidate(), k -> new LinkedHashMap<>());
+            allTasks.add(r.task());
+            if (!r.scored()) {
+                mine.computeIfAbsent(r.task(), k -> new java.util.EnumMap<>(Exclusion.class)).merge(r.excluded(), 1,
+                        Integer::sum);
+            }
+        }
+        List<AttemptRow> scored = attempts.stream().filter(AttemptRow::scored).toList();
+        long notScored = attempts.size() - scored.size();
+        if (notScored > 0) {
+            warnings.add(Exclusion.summary(attempts.stream().filter(r -> !r.scored()).map(AttemptRow::excluded)
+                    .toList()) + " (left out of every measure; see not_scored per candidate)");
+        }
         // candidate -> task -> rows, both in first-appearance order
         Map<String, Map<String, List<AttemptRow>>> byCandidate = new LinkedHashMap<>();
         Set<String> taskOrder = new LinkedHashSet<>();
         Map<String, Set<String>> participantsByCandidate = new LinkedHashMap<>();
         Set<String> keys = new java.util.HashSet<>();
-        for (AttemptRow r : attempts) {
+        for (AttemptRow r : scored) {
             if (!keys.add(r.participant() + "\u0000" + r.candidate() + "\u0000" + r.task())) {
                 throw new IllegalArgumentException("duplicate attempt: " + r.participant() + ", " + r.candidate()
                         + ", " + r.task());
@@ -96,13 +118,10 @@ public final class StudyAnalyzer {
             taskOrder.add(r.task());
             participantsByCandidate.computeIfAbsent(r.candidate(), k -> new LinkedHashSet<>()).add(r.participant());
         }
-        if (byCandidate.isEmpty()) {
-            throw new IllegalArgumentException("no attempts");
-        }
         String design = detectDesign(participantsByCandidate, warnings);
         boolean within = design.equals("within");
 
-        List<TaskWeight> usedWeights = resolveWeights(weights, taskOrder, warnings);
+        List<TaskWeight> usedWeights = resolveWeights(weights, taskOrder, allTasks, warnings);
         Map<String, Double> weightOf = new HashMap<>();
         usedWeights.forEach(w -> weightOf.put(w.task(), w.weight()));
 
@@ -118,7 +137,7 @@ public final class StudyAnalyzer {
 
         // composite bootstrap
         List<String> globalParticipants = new ArrayList<>(new LinkedHashSet<>(
-                attempts.stream().map(AttemptRow::participant).toList()));
+                scored.stream().map(AttemptRow::participant).toList()));
         List<CompositeBootstrap.CandidateData> eligible = new ArrayList<>();
         for (var e : byCandidate.entrySet()) {
             String cand = e.getKey();
@@ -144,6 +163,9 @@ public final class StudyAnalyzer {
             eligible.add(new CompositeBootstrap.CandidateData(cand, idx.size(), tasks));
         }
         Map<String, CompositeBootstrap.Result> composites = new HashMap<>();
+        if (usedWeights.stream().noneMatch(t -> t.weight() > 0)) {
+            eligible.clear(); // nothing scored carries weight: no composite to bootstrap
+        }
         for (CompositeBootstrap.Result r : CompositeBootstrap.run(eligible, within, options.resamples(),
                 options.seed())) {
             composites.put(r.candidate(), r);
@@ -152,15 +174,15 @@ public final class StudyAnalyzer {
         // SUS
         Map<String, List<Double>> susScores = new LinkedHashMap<>();
         for (SusRow s : sus == null ? List.<SusRow>of() : sus) {
-            if (!byCandidate.containsKey(s.candidate())) {
+            if (!excluded.containsKey(s.candidate())) {
                 throw new IllegalArgumentException("SUS for candidate '" + s.candidate() + "' which has no attempts");
             }
             susScores.computeIfAbsent(s.candidate(), k -> new ArrayList<>()).add(Sus.score(s.responseArray()));
         }
 
         List<CandidateAnalysis> candidates = new ArrayList<>();
-        for (String cand : byCandidate.keySet()) {
-            List<TaskAnalysis> tasks = taskResults.get(cand);
+        for (String cand : excluded.keySet()) {
+            List<TaskAnalysis> tasks = taskResults.getOrDefault(cand, List.of());
             double sumTotal = 0;
             int sumN = 0;
             for (TaskAnalysis t : tasks) {
@@ -172,8 +194,11 @@ public final class StudyAnalyzer {
             CompositeBootstrap.Result cr = composites.get(cand);
             Composite comp = cr == null ? new Composite(null, null, null) : new Composite(cr.score(), cr.ci95(), cr.pBest());
             double[] scores = susScores.getOrDefault(cand, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
-            candidates.add(new CandidateAnalysis(cand, participantsByCandidate.get(cand).size(), tasks,
-                    Sus.summarize(scores), new SumOverall(sumN == 0 ? null : sumTotal / sumN, sumN), comp));
+            List<NotScored> left = new ArrayList<>();
+            excluded.get(cand).forEach((task, reasons) -> reasons.forEach((why, n) -> left.add(new NotScored(task, why, n))));
+            candidates.add(new CandidateAnalysis(cand, participantsByCandidate.getOrDefault(cand, Set.of()).size(), tasks,
+                    Sus.summarize(scores), new SumOverall(sumN == 0 ? null : sumTotal / sumN, sumN), comp,
+                    List.copyOf(left)));
         }
 
         List<Comparison> comparisons = compare(byCandidate, taskOrder, within);
@@ -219,19 +244,34 @@ public final class StudyAnalyzer {
         return "between";
     }
 
-    private static List<TaskWeight> resolveWeights(List<TaskWeight> weights, Set<String> tasks, List<String> warnings) {
+    /**
+     * The weights of the scored tasks. A weight may name a task whose attempts were all left out (not scored): it
+     * is dropped with a warning, and the composite uses the other tasks.
+     */
+    private static List<TaskWeight> resolveWeights(List<TaskWeight> weights, Set<String> tasks, Set<String> allTasks,
+            List<String> warnings) {
         if (weights == null) {
             warnings.add("no weights given: every task weighted 1 in the composite");
             return tasks.stream().map(t -> new TaskWeight(t, 1.0)).toList();
         }
         Map<String, Double> w = new LinkedHashMap<>();
+        List<String> unscored = new ArrayList<>();
         for (TaskWeight tw : weights) {
             if (w.put(tw.task(), tw.weight()) != null) {
                 throw new IllegalArgumentException("duplicate weight for task '" + tw.task() + "'");
             }
-            if (!tasks.contains(tw.task())) {
+            if (!allTasks.contains(tw.task())) {
                 throw new IllegalArgumentException("weight for task '" + tw.task() + "' which has no attempts");
             }
+            if (!tasks.contains(tw.task())) {
+                unscored.add(tw.task());
+            }
+        }
+        if (!unscored.isEmpty()) {
+            warnings.add("task(s) " + unscored + " have no scored attempt; their weights are left out of the composite");
+        }
+        if (tasks.isEmpty()) {
+            return List.of();
         }
         for (String t : tasks) {
             if (!w.containsKey(t)) {
@@ -241,7 +281,11 @@ public final class StudyAnalyzer {
         if (w.values().stream().noneMatch(v -> v > 0)) {
             throw new IllegalArgumentException("every weight is zero");
         }
-        return tasks.stream().map(t -> new TaskWeight(t, w.get(t))).toList();
+        List<TaskWeight> used = tasks.stream().map(t -> new TaskWeight(t, w.get(t))).toList();
+        if (used.stream().noneMatch(t -> t.weight() > 0)) {
+            warnings.add("no scored task has a positive weight: no composite");
+        }
+        return used;
     }
 
     /** Per-task constant (optimal steps etc.): the first value given; must agree across rows. */

@@ -32,7 +32,10 @@ public final class StudyCsv {
             "errors");
     /** Optional columns of ATTEMPTS.csv. */
     public static final List<String> ATTEMPT_OPTIONAL = List.of("rating", "rating_scale", "steps", "optimal_steps",
-            "optimal_time_s", "time_spec_s", "critical_errors", "error_opportunities");
+            "optimal_time_s", "time_spec_s", "critical_errors", "error_opportunities", "outcome");
+    /** Outcomes the {@code outcome} column takes: the scored ones, then those never scored ({@link Exclusion}). */
+    public static final List<String> OUTCOMES = List.of("success", "failure", "critical-use-error", "system-error",
+            "script-error");
 
     private static final java.util.regex.Pattern POSITIVE =
             java.util.regex.Pattern.compile("[+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
@@ -240,12 +243,34 @@ public final class StudyCsv {
                     errs.add(c + " is empty");
                 }
             }
+            // An attempt with a system or script error is not scored: only its candidate, task and reason count.
+            String ov = r.get("outcome").toLowerCase(Locale.ROOT);
+            Exclusion excluded = null;
+            if (!ov.isEmpty() && !OUTCOMES.contains(ov)) {
+                errs.add("outcome must be one of " + String.join(", ", OUTCOMES) + ", got " + show(r.get("outcome")));
+            } else if (!ov.isEmpty()) {
+                excluded = Exclusion.ofOutcome(ov).orElse(null);
+            }
             Boolean success = null;
             String sv = r.get("success");
             if (sv.isEmpty()) {
-                errs.add("success is empty");
+                if (excluded == null) {
+                    errs.add("success is empty");
+                }
             } else if ((success = parseBool(sv)) == null) {
                 errs.add("success must be 1/0, true/false or yes/no, got " + show(sv));
+            } else if (OUTCOMES.contains(ov) && success != ov.equals("success")) {
+                errs.add("success " + sv + " contradicts outcome " + show(ov));
+            }
+            if (excluded != null) {
+                for (String m : errs) {
+                    errors.add(new InputError(label, r.line, m));
+                }
+                if (errs.isEmpty()) {
+                    out.add(AttemptRow.notScored(participant, candidate, task, excluded));
+                    outLines.add(r.line);
+                }
+                continue;
             }
             Double time = null;
             String tv = r.get("time_s");
@@ -349,6 +374,10 @@ public final class StudyCsv {
         List<AttemptRow> fixed = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             AttemptRow a = out.get(i);
+            if (!a.scored()) {
+                fixed.add(a);
+                continue;
+            }
             Object[] c = constants.getOrDefault(a.candidate() + "\u0000" + a.task(), Map.of()).get("rating_scale");
             int scale = c == null ? 7 : (Integer) c[0];
             Map<String, Object[]> cs = constants.getOrDefault(a.candidate() + "\u0000" + a.task(), Map.of());
@@ -563,5 +592,54 @@ public final class StudyCsv {
             }
         }
         return errors;
+    }
+
+    /** The columns {@link #writeAttempts} writes, in order: what {@link #readAttempts} reads back to the same rows. */
+    public static final List<String> EXPORT_COLUMNS = List.of("participant", "candidate", "task", "outcome", "success",
+            "time_s", "errors", "critical_errors", "rating", "rating_scale", "steps", "optimal_steps", "optimal_time_s",
+            "time_spec_s", "error_opportunities");
+
+    /**
+     * Writes attempt rows as ATTEMPTS.csv, attempts not scored included with their outcome (and nothing else), so
+     * that {@code bedside analyze} on the file gives the analysis the rows give.
+     */
+    public static void writeAttempts(List<AttemptRow> rows, Appendable out) throws IOException {
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out,
+                CSVFormat.RFC4180.builder().setHeader(EXPORT_COLUMNS.toArray(String[]::new)).get())) {
+            for (AttemptRow r : rows) {
+                if (!r.scored()) {
+                    p.printRecord(r.participant(), r.candidate(), r.task(), r.excluded().code(), "", "", "", "", "", "",
+                            "", "", "", "", "");
+                    continue;
+                }
+                String outcome = r.success() ? "success"
+                        : r.criticalErrors() != null && r.criticalErrors() > 0 ? "critical-use-error" : "failure";
+                p.printRecord(r.participant(), r.candidate(), r.task(), outcome, r.success() ? 1 : 0, str(r.timeS()),
+                        r.errors(), str(r.criticalErrors()), str(r.rating()), r.ratingScale(), str(r.steps()),
+                        str(r.optimalSteps()), str(r.optimalTimeS()), str(r.timeSpecS()), str(r.errorOpportunities()));
+            }
+        }
+    }
+
+    /** Writes SUS rows as SUS.csv (participant, candidate, q1..q10). */
+    public static void writeSus(List<SusRow> rows, Appendable out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("participant", "candidate"));
+        for (int i = 1; i <= 10; i++) {
+            header.add("q" + i);
+        }
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out,
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (SusRow r : rows) {
+                List<Object> values = new ArrayList<>(List.of(r.participant(), r.candidate()));
+                for (int v : r.responseArray()) {
+                    values.add(v);
+                }
+                p.printRecord(values);
+            }
+        }
+    }
+
+    private static String str(Object v) {
+        return v == null ? "" : v instanceof Double d ? Double.toString(d) : v.toString();
     }
 }

@@ -44,7 +44,7 @@ public final class StudyHtml {
         }
         b.append("<h2>Candidates</h2>\n<table><tr><th>Candidate</th><th>Participants</th><th>Composite</th>"
                 + "<th>95% CI</th><th>P(best)</th><th>SUM</th><th>SUS</th><th>SUS 95% CI</th><th>Grade</th>"
-                + "<th>Percentile (approx.)</th></tr>\n");
+                + "<th>Percentile (approx.)</th><th>Not scored</th></tr>\n");
         for (CandidateAnalysis c : a.candidates()) {
             b.append("<tr><td>").append(esc(c.candidate())).append("</td><td>").append(c.participants())
                     .append("</td><td>").append(f(c.composite().score(), 1)).append("</td><td>")
@@ -52,11 +52,23 @@ public final class StudyHtml {
                     .append("</td><td>").append(f(c.sum().score(), 1)).append("</td><td>").append(f(c.sus().mean(), 1))
                     .append("</td><td>").append(ci(c.sus().ci95(), 1, 1)).append("</td><td>")
                     .append(c.sus().grade() == null ? "—" : esc(c.sus().grade())).append("</td><td>")
-                    .append(f(c.sus().percentile(), 0)).append("</td></tr>\n");
+                    .append(f(c.sus().percentile(), 0)).append("</td><td>")
+                    .append(c.notScored().isEmpty() ? "0" : esc(c.notScoredSummary())).append("</td></tr>\n");
         }
         b.append("</table>\n");
         for (CandidateAnalysis c : a.candidates()) {
-            b.append("<h2>").append(esc(c.candidate())).append("</h2>\n<table><tr><th>Task</th><th>n</th>"
+            b.append("<h2>").append(esc(c.candidate())).append("</h2>\n");
+            if (!c.notScored().isEmpty()) {
+                b.append("<p class=\"warn not-scored\">").append(esc(c.notScoredSummary()))
+                        .append(" — left out of every measure below (");
+                for (int i = 0; i < c.notScored().size(); i++) {
+                    StudyAnalysis.NotScored n = c.notScored().get(i);
+                    b.append(i == 0 ? "" : "; ").append(esc(n.task())).append(": ").append(n.attempts()).append(' ')
+                            .append(n.reason().label());
+                }
+                b.append(")</p>\n");
+            }
+            b.append("<table><tr><th>Task</th><th>n</th>"
                     + "<th>Completion</th><th>95% CI</th><th>Geo. mean time (s)</th><th>95% CI</th><th>Median (s)</th>"
                     + "<th>Errors/attempt</th><th>Critical</th><th>Rating</th><th>Path dev.</th><th>Time dev.</th>"
                     + "<th>SUM</th></tr>\n");

@@ -50,6 +50,14 @@ public final class StudyJson {
             num(comp, "score", c.composite().score());
             interval(comp, "ci95", c.composite().ci95());
             num(comp, "p_best", c.composite().pBest());
+            // Attempts left out of every measure, and why: shown so that nothing is dropped silently.
+            ObjectNode ns = cn.putObject("not_scored");
+            ns.put("attempts", c.excluded().size());
+            ns.put("summary", c.notScoredSummary());
+            ArrayNode items = ns.putArray("items");
+            for (StudyAnalysis.NotScored n : c.notScored()) {
+                items.addObject().put("task", n.task()).put("reason", n.reason().code()).put("attempts", n.attempts());
+            }
         }
         ArrayNode comps = root.putArray("comparisons");
         for (Comparison c : a.comparisons()) {

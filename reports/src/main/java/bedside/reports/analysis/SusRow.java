@@ -20,7 +20,7 @@ public record SusRow(String participant, String candidate, List<Integer> respons
         }
     }
 
-    int[] responseArray() {
+    public int[] responseArray() {
         return responses.stream().mapToInt(Integer::intValue).toArray();
     }
 }

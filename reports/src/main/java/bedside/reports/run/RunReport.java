@@ -1,5 +1,7 @@
 package bedside.reports.run;
 
+import bedside.reports.analysis.Exclusion;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -124,15 +126,20 @@ public final class RunReport {
                 .append("runs at machine speed; <b>KLM</b> is the Keystroke-Level Model's prediction of a skilled clinician's time for the ")
                 .append("same recorded actions (Card, Moran &amp; Newell 1983), the figure to compare candidates on.</p></section>\n");
 
-        h.append("<section><h2>Candidates</h2><table><thead><tr><th>Candidate</th><th>Vendor</th><th>Attempts</th><th>Successes</th>")
-                .append("<th>Clicks</th><th>Keystrokes</th><th>KLM (s)</th></tr></thead><tbody>");
+        h.append("<section><h2>Candidates</h2><table><thead><tr><th>Candidate</th><th>Vendor</th><th>Attempts scored</th><th>Successes</th>")
+                .append("<th>Clicks</th><th>Keystrokes</th><th>KLM (s)</th><th>Not scored</th></tr></thead><tbody>");
         for (Candidate c : candidates) {
-            List<Row> mine = rows.stream().filter(r -> r.candidate().equals(c.id())).toList();
+            // Attempts with a system or script error are shown below but never summed here (Exclusion decides).
+            List<Row> all = rows.stream().filter(r -> r.candidate().equals(c.id())).toList();
+            List<Row> mine = all.stream().filter(r -> Exclusion.scored(r.outcome())).toList();
+            String notScored = Exclusion.summary(all.stream().map(r -> Exclusion.ofOutcome(r.outcome()))
+                    .flatMap(java.util.Optional::stream).toList());
             h.append("<tr><td>").append(esc(c.displayName())).append("</td><td>").append(esc(c.vendor())).append("</td><td class=\"n\">")
                     .append(mine.size()).append("</td><td class=\"n\">").append(mine.stream().filter(r -> r.outcome().equals("success")).count())
                     .append("</td><td class=\"n\">").append(mine.stream().mapToInt(Row::clicks).sum())
                     .append("</td><td class=\"n\">").append(mine.stream().mapToInt(Row::keystrokes).sum())
-                    .append("</td><td class=\"n\">").append(secs(mine.stream().mapToLong(Row::klmMs).sum())).append("</td></tr>");
+                    .append("</td><td class=\"n\">").append(secs(mine.stream().mapToLong(Row::klmMs).sum()))
+                    .append("</td><td class=\"not-scored\">").append(notScored.isEmpty() ? "0" : esc(notScored)).append("</td></tr>");
         }
         h.append("</tbody></table></section>\n");
 
@@ -176,8 +183,9 @@ public final class RunReport {
             h.append("</section>\n");
         }
         h.append("</main><footer>Written by Bedside. Outcomes: success · failure (criteria not met or time limit) · ")
-                .append("critical-use-error (a patient-safety check violated) · system-error (the candidate failed) · ")
-                .append("script-error (the binding no longer fits the candidate: not counted against it).</footer></body></html>\n");
+                .append("critical-use-error (a patient-safety check violated) · system-error (Bedside, the browser, the machine ")
+                .append("or the candidate's server failed) · script-error (the binding no longer fits the candidate). System and ")
+                .append("script errors are never counted for or against a candidate.</footer></body></html>\n");
         return h.toString();
     }
 

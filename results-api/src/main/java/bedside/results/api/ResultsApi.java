@@ -129,6 +129,10 @@ final class ResultsApi {
                 ADMIN, EVALUATOR);
 
         route(config, HandlerType.GET, "/api/studies/{study}/scores", this::scores, ADMIN, EVALUATOR, VENDOR, BOARD);
+        route(config, HandlerType.GET, "/api/studies/{study}/export/attempts.csv", ctx -> export(ctx, true),
+                ADMIN, EVALUATOR, VENDOR);
+        route(config, HandlerType.GET, "/api/studies/{study}/export/sus.csv", ctx -> export(ctx, false),
+                ADMIN, EVALUATOR, VENDOR);
         route(config, HandlerType.GET, "/api/studies/{study}/report", this::studyReport, ADMIN, EVALUATOR, BOARD);
         route(config, HandlerType.GET, "/api/studies/{study}/candidates/{candidate}/report", this::candidateReport,
                 ADMIN, EVALUATOR, VENDOR, BOARD);
@@ -706,9 +710,27 @@ final class ResultsApi {
         ctx.contentType("application/json").result(json);
     }
 
+    /**
+     * What /scores analyses, as the CSV files {@code bedside analyze} reads (participant codes included, so not for
+     * boards; a vendor gets its own candidate's rows only).
+     */
+    private void export(Context ctx, boolean attempts) {
+        StudyRecord s = study(ctx);
+        ApiToken t = token(ctx);
+        String candidate = t.role() == Role.VENDOR ? t.candidate() : null;
+        Scores.Selection selection = scores.select(s.code(), candidate);
+        store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
+                candidate == null ? s.code() : candidate, attempts ? "{\"file\":\"attempts.csv\"}" : "{\"file\":\"sus.csv\"}");
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + s.code() + (attempts ? "-attempts" : "-sus") + ".csv\"")
+                .result(attempts ? Scores.attemptsCsv(selection) : Scores.susCsv(selection));
+    }
+
     private void studyReport(Context ctx) {
         StudyRecord s = study(ctx);
-        String html = Reports.study(s, store.candidates(s.code()), store.attemptsOfStudy(s.code(), null));
+        Scores.Selection selection = scores.select(s.code(), null);
+        String html = Reports.study(s, store.candidates(s.code()), selection,
+                selection.empty() ? null : Scores.analyze(s.code(), selection));
         store.audit(token(ctx).actor(), "report.read", s.code(), "study", s.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
@@ -716,7 +738,8 @@ final class ResultsApi {
     private void candidateReport(Context ctx) {
         StudyRecord s = study(ctx);
         CandidateRecord c = candidate(ctx, s, ctx.pathParam("candidate"));
-        String html = Reports.candidate(s, c, store.attemptsOfStudy(s.code(), c.code()));
+        Scores.Selection selection = scores.select(s.code(), c.code());
+        String html = Reports.candidate(s, c, selection, selection.empty() ? null : Scores.analyze(s.code(), selection));
         store.audit(token(ctx).actor(), "report.read", s.code(), "candidate", c.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
     }

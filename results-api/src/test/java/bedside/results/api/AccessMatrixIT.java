@@ -136,6 +136,10 @@ class AccessMatrixIT {
                 e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/scores", "/api/studies/s1/scores?candidate=beta", null,
                 e(401, 200, 200, 404, 404, 200)));
+        rows.add(new Row("GET", "/api/studies/{study}/export/attempts.csv", "/api/studies/s1/export/attempts.csv", null,
+                e(401, 200, 200, 404, 200, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/export/sus.csv", "/api/studies/s1/export/sus.csv", null,
+                e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/report", "/api/studies/s1/report", null,
                 e(401, 200, 200, 404, 403, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/candidates/{candidate}/report",
@@ -198,6 +202,8 @@ class AccessMatrixIT {
         assertThat(scores.body()).contains("alpha").doesNotContain("beta");
         Http.Response report = http.get("/api/studies/s1/candidates/alpha/report", vendor);
         assertThat(report.body()).contains("Alpha EHR").doesNotContain("Beta");
+        Http.Response export = http.get("/api/studies/s1/export/attempts.csv", vendor);
+        assertThat(export.body()).contains(",alpha,").doesNotContain("beta");
         // Another study, even one that exists, is as unknown as one that does not.
         Http.Response other = http.get("/api/studies/s2", vendor);
         Http.Response none = http.get("/api/studies/no-such-study", vendor);

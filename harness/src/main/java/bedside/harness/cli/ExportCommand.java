@@ -1,0 +1,88 @@
+package bedside.harness.cli;
+
+import bedside.results.api.Scores;
+import bedside.results.store.DataDirectoryInUseException;
+import bedside.results.store.Database;
+import bedside.results.store.DatabaseConfig;
+import bedside.results.store.ResultsStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bedside export STUDY --attempts A.csv [--sus S.csv]}: what the study's scores are computed from, as the
+ * CSV files {@code bedside analyze} reads — the same rows as {@code /api/studies/STUDY/scores}, attempts not
+ * scored included with their outcome — so that the scores can be recomputed, or checked, anywhere.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes a stored study as the CSV files 'bedside analyze' reads: per participant, candidate and",
+                "task the attempt that counts, and every attempt not scored (system or script error) with its outcome;",
+                "and the SUS questionnaires. 'bedside analyze --attempts A.csv --sus S.csv' then gives the study's scores."},
+        exitCodeOnInvalidInput = 2,
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  written", "  1  the study is unknown or has no attempts, or a file cannot be written",
+                "  2  usage error"})
+public final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "STUDY", description = "The study's code.")
+    String study;
+
+    @Option(names = "--attempts", required = true, paramLabel = "ATTEMPTS.csv", description = "Where to write the attempts.")
+    Path attempts;
+
+    @Option(names = "--sus", paramLabel = "SUS.csv", description = "Where to write the SUS questionnaires.")
+    Path sus;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Database db = Database.open(DatabaseConfig.fromEnvironment(Home.data()))) {
+            ResultsStore store = new ResultsStore(db);
+            if (store.study(study).isEmpty()) {
+                err.println("bedside export: no study " + study + " (bedside study list shows them)");
+                return BedsideCli.PROBLEM;
+            }
+            Scores.Selection selection = new Scores(store).select(study, null);
+            if (selection.empty()) {
+                err.println("bedside export: study " + study + " has no attempts yet; nothing written");
+                return BedsideCli.PROBLEM;
+            }
+            write(attempts, Scores.attemptsCsv(selection));
+            if (sus != null) {
+                write(sus, Scores.susCsv(selection));
+            }
+            store.audit("cli:" + System.getProperty("user.name", "unknown"), "export.read", study, "study", study, null);
+            long notScored = selection.rows().stream().filter(r -> !r.scored()).count();
+            out.printf("Wrote %s: %d scored attempt(s), %d not scored%s.%n", attempts, selection.counted().size(),
+                    notScored, sus == null ? "" : "; " + sus + ": " + selection.sus().size() + " questionnaire(s)");
+            return BedsideCli.OK;
+        } catch (IOException e) {
+            err.println("bedside export: cannot write: " + e.getMessage());
+            return BedsideCli.PROBLEM;
+        } catch (DataDirectoryInUseException e) {
+            err.println("bedside export: " + e.getMessage());
+            return BedsideCli.PROBLEM;
+        }
+    }
+
+    /** Through a temporary file and a move, so a half-written file never stands where a whole one is expected. */
+    private static void write(Path target, String text) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), ".export-", ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
