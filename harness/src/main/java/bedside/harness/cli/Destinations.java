@@ -3,7 +3,7 @@ package bedside.harness.cli;
 import bedside.harness.upload.ResultsDestination;
 import bedside.harness.upload.ServerDestination;
 import bedside.harness.upload.StoreDestination;
-import bedside.results.api.ResultsClient;
+import bedside.results.client.ResultsClient;
 import bedside.results.store.Database;
 import bedside.results.store.DatabaseConfig;
 import bedside.results.store.ResultsStore;

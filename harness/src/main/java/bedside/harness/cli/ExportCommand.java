@@ -1,6 +1,6 @@
 package bedside.harness.cli;
 
-import bedside.results.api.Scores;
+import bedside.results.server.Scores;
 import bedside.results.store.DataDirectoryInUseException;
 import bedside.results.store.Database;
 import bedside.results.store.DatabaseConfig;

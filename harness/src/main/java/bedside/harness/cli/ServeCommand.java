@@ -1,6 +1,6 @@
 package bedside.harness.cli;
 
-import bedside.results.api.ResultsServer;
+import bedside.results.server.ResultsServer;
 import bedside.results.store.DataDirectoryInUseException;
 import bedside.results.store.Database;
 import bedside.results.store.DatabaseConfig;

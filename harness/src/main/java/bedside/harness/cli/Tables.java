@@ -29,7 +29,7 @@ final class Tables {
         // Said per candidate, as the study pages and /scores say it: these never count for or against it.
         java.util.Map<String, List<Exclusion>> excluded = new java.util.LinkedHashMap<>();
         for (AttemptResult r : attempts) {
-            Exclusion e = r.attempt().outcome().exclusion();
+            Exclusion e = Exclusion.ofOutcome(r.attempt().outcome().code()).orElse(null);
             if (e != null) {
                 excluded.computeIfAbsent(r.attempt().candidate(), k -> new java.util.ArrayList<>()).add(e);
             }

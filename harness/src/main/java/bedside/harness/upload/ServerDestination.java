@@ -5,7 +5,7 @@ import bedside.results.EventRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
-import bedside.results.api.ResultsClient;
+import bedside.results.client.ResultsClient;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package bedside.harness.upload;
 import bedside.harness.journal.Journal;
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
-import bedside.results.api.ResultsClient;
+import bedside.results.client.ResultsClient;
 import bedside.results.store.RecordConflictException;
 import bedside.results.store.StudyLockedException;
 import java.io.PrintStream;

@@ -2,10 +2,11 @@ package bedside.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bedside.reports.analysis.Exclusion;
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import bedside.results.Role;
-import bedside.results.api.ResultsServer;
+import bedside.results.server.ResultsServer;
 import bedside.results.store.AccessTokens;
 import bedside.results.store.Database;
 import bedside.results.store.DatabaseConfig;
@@ -160,7 +161,7 @@ class CrashScoresIT {
     @Test
     void everyCrashLeftOnlySystemErrorsAndTheStudyScoresAsIfItNeverCrashed() throws Exception {
         List<AttemptRecord> attempts = stored(home, "crashes");
-        List<AttemptRecord> notScored = attempts.stream().filter(a -> !a.outcome().scored()).toList();
+        List<AttemptRecord> notScored = attempts.stream().filter(a -> !Exclusion.scored(a.outcome().code())).toList();
         // Bedside being stopped is never the candidate's failure, nor the binding's.
         assertThat(attempts).extracting(AttemptRecord::outcome)
                 .containsOnly(Outcome.SUCCESS, Outcome.SYSTEM_ERROR);

@@ -7,7 +7,7 @@ import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import bedside.results.Role;
 import bedside.results.RunRecord;
-import bedside.results.api.ResultsServer;
+import bedside.results.server.ResultsServer;
 import bedside.results.store.AccessTokens;
 import bedside.results.store.Database;
 import bedside.results.store.DatabaseConfig;

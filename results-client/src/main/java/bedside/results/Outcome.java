@@ -1,0 +1,24 @@
+package bedside.results;
+
+/**
+ * How an attempt ended. The five are never merged: a script error is the evaluator's to fix, a system error
+ * is Bedside, the browser, the machine or the candidate's server failing — neither is scored for or against
+ * the candidate (reports' {@code Exclusion} decides, by {@link #code()}, for every score and page); a critical
+ * use error is a patient-safety finding reported apart from plain failures.
+ */
+public enum Outcome {
+    SUCCESS,
+    FAILURE,
+    CRITICAL_USE_ERROR,
+    SYSTEM_ERROR,
+    SCRIPT_ERROR;
+
+    /** The lower-case, hyphenated form used in JSON, CSV and the database. */
+    public String code() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    public static Outcome fromCode(String code) {
+        return valueOf(code.trim().toUpperCase().replace('-', '_'));
+    }
+}

@@ -1,0 +1,108 @@
+package bedside.results.client;
+
+import bedside.results.AttemptRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The results API's JSON, as both ends speak it: strict on the way in (no coercion, no unknown fields), ISO-8601
+ * instants both ways, event numbers kept exactly.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = mapper();
+
+    private Json() {
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Event data keeps its numbers exactly as sent (1.50 stays 1.50, not a double).
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+        for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Integer, LogicalType.Float,
+                LogicalType.Boolean, LogicalType.DateTime, LogicalType.OtherScalar}) {
+            m.coercionConfigFor(t)
+                    .setCoercion(CoercionInputShape.Integer, t == LogicalType.Integer || t == LogicalType.Float
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, t == LogicalType.Float ? CoercionAction.TryConvert
+                            : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert
+                            : CoercionAction.Fail);
+        }
+        return m;
+    }
+
+    /** An attempt as the API sends and takes it (its record hash when known; no study when it goes in a batch). */
+    public static ObjectNode attempt(String study, AttemptRecord a, String recordHash) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("attemptId", a.attemptId().toString());
+        n.put("sessionId", a.sessionId().toString());
+        n.put("study", study);
+        n.put("candidate", a.candidate());
+        n.put("task", a.task());
+        n.put("participant", a.participant());
+        n.put("attemptNo", a.attemptNo());
+        n.put("outcome", a.outcome().code());
+        n.put("reason", a.reason());
+        n.put("failedStep", a.failedStep());
+        n.put("startedAt", a.startedAt().toString());
+        n.put("timeMs", a.timeMs());
+        n.put("clicks", a.clicks());
+        n.put("keystrokes", a.keystrokes());
+        n.put("screens", a.screens());
+        n.put("pageLoads", a.pageLoads());
+        n.put("scrollPx", a.scrollPx());
+        n.put("dialogs", a.dialogs());
+        n.put("validationErrors", a.validationErrors());
+        n.put("systemResponseMs", a.systemResponseMs());
+        n.put("klmMs", a.klmMs());
+        if (recordHash != null) {
+            n.put("recordHash", recordHash);
+        }
+        return n;
+    }
+
+
+    /** The value as JSON bytes. */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package bedside.results.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The request bodies of the API (boxed types: a missing field is reported by name, never taken as 0). */
+final class Bodies {
+    private Bodies() {
+    }
+
+    record Study(String code, String title) {
+    }
+
+    record Candidate(String code, String displayName, String vendor) {
+    }
+
+    record Participant(String code, String role, Integer yearsInRole, Integer ehrExperienceYears,
+            String ehrSystemsUsed) {
+    }
+
+    record Task(String id, String title, String instruction, String contentHash) {
+    }
+
+    record SuiteVersion(String suiteId, String version, String contentHash, String title, List<Task> tasks) {
+    }
+
+    record Run(UUID runId, String suiteId, String suiteVersion, String suiteHash, String kind, Instant startedAt,
+            Instant finishedAt) {
+    }
+
+    record Finish(Instant finishedAt) {
+    }
+
+    record Session(UUID sessionId, UUID runId, String candidate, String participant, Instant startedAt) {
+    }
+
+    record Event(Long seq, @JsonProperty("tMs") Double tMs, String type, String page, JsonNode data) {
+    }
+
+    record Attempt(UUID attemptId, UUID sessionId, String candidate, String task, String participant,
+            Integer attemptNo, String outcome, String reason, Integer failedStep, Instant startedAt, Long timeMs,
+            Integer clicks, Integer keystrokes, Integer screens, Integer pageLoads, Long scrollPx, Integer dialogs,
+            Integer validationErrors, Long systemResponseMs, Long klmMs, List<Event> events) {
+    }
+
+    record AttemptBatch(List<Attempt> attempts) {
+    }
+
+    record TaskRating(UUID sessionId, String task, String instrument, Integer rating, Integer scaleMin,
+            Integer scaleMax, String comment, Instant answeredAt) {
+    }
+
+    record Sus(UUID sessionId, List<Integer> answers, Instant answeredAt) {
+    }
+
+    record Questionnaires(List<TaskRating> taskRatings, List<Sus> sus) {
+    }
+}
