@@ -2,6 +2,7 @@ package bedside.harness.cli;
 
 import bedside.harness.journal.Journal;
 import bedside.harness.upload.ResultsDestination;
+import bedside.harness.upload.Uploader;
 import bedside.results.SessionRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 /**
  * Sends to a results destination what earlier runs journalled for it but could not store (a crash, an outage).
  * Only a journal's own destination ever gets its records: a team run's attempts never go into a laptop's database.
+ * The attempts go through the upload loop once ({@link Uploader#sendOnce}): batched, each tried once, not retried.
  */
 final class Uploads {
     private Uploads() {}
@@ -48,15 +50,9 @@ final class Uploads {
                 for (SessionRecord s : c.sessions()) {
                     destination.startSession(study, s);
                 }
-                for (Journal.Stored a : left) {
-                    try {
-                        destination.saveAttempt(study, a.attempt(), a.events());
-                        journal.stored(a.attempt().attemptId());
-                        sent++;
-                    } catch (RuntimeException e) {
-                        problems.add(a.attempt().attemptId() + ": " + e.getMessage());
-                    }
-                }
+                Uploader.Pass pass = Uploader.sendOnce(destination, journal, study, left);
+                sent = pass.sent();
+                problems.addAll(pass.problems());
                 if (c.finished() && c.run().finishedAt() != null) {
                     destination.finishRun(study, c.run().runId(), c.run().finishedAt());
                 }

@@ -5,6 +5,7 @@ import bedside.results.EventRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
+import bedside.results.store.AttemptRefusedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,9 @@ import java.util.UUID;
  * idempotent by the ids the harness makes, so anything may be sent again after a fault.
  */
 public interface ResultsDestination {
+    /** A recorded attempt with its events, as the journal holds it. */
+    record Recorded(AttemptRecord attempt, List<EventRecord> events) {}
+
     /** For people: {@code embedded PostgreSQL in …}, {@code results server http://…}. */
     String describe();
 
@@ -34,7 +38,17 @@ public interface ResultsDestination {
 
     void startSession(String study, SessionRecord session);
 
-    void saveAttempt(String study, AttemptRecord attempt, List<EventRecord> events);
+    /**
+     * Stores a batch of one study's attempts with their events, in the order given (their order in the study's hash
+     * chain), idempotently by attempt id: an attempt the destination already has is not stored again. This is all a
+     * destination says about uploading; the {@link Uploader} decides what goes in a batch, retries and marks the
+     * journal. Returning means the destination has every attempt of the batch.
+     *
+     * @throws RuntimeException when the batch could not be stored: unreachable, refused as a whole, or one of its
+     *                          attempts refused (an {@link AttemptRefusedException} names it, where the destination
+     *                          says which). Some of the batch may be stored; sending it again stores nothing twice.
+     */
+    void saveAttempts(String study, List<Recorded> batch);
 
     void finishRun(String study, UUID runId, Instant finishedAt);
 }

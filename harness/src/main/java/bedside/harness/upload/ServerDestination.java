@@ -1,7 +1,5 @@
 package bedside.harness.upload;
 
-import bedside.results.AttemptRecord;
-import bedside.results.EventRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
@@ -57,8 +55,8 @@ public final class ServerDestination implements ResultsDestination {
     }
 
     @Override
-    public void saveAttempt(String study, AttemptRecord attempt, List<EventRecord> events) {
-        client.uploadAttempts(study, List.of(new ResultsClient.Upload(attempt, events)));
+    public void saveAttempts(String study, List<Recorded> batch) {
+        client.uploadAttempts(study, batch.stream().map(r -> new ResultsClient.Upload(r.attempt(), r.events())).toList());
     }
 
     @Override

@@ -1,7 +1,5 @@
 package bedside.harness.upload;
 
-import bedside.results.AttemptRecord;
-import bedside.results.EventRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
@@ -66,8 +64,8 @@ public final class StoreDestination implements ResultsDestination {
     }
 
     @Override
-    public void saveAttempt(String study, AttemptRecord attempt, List<EventRecord> events) {
-        store.saveAttempt(attempt, events);
+    public void saveAttempts(String study, List<Recorded> batch) {
+        store.saveAttempts(batch.stream().map(Recorded::attempt).toList(), batch.stream().map(Recorded::events).toList());
     }
 
     @Override

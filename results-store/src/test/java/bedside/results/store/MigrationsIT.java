@@ -41,7 +41,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("3");
+        assertThat(current.getVersion().getVersion()).isEqualTo("4");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -72,6 +72,61 @@ class MigrationsIT {
         assertThat(dsl.fetchValue("select count(*) from information_schema.columns "
                 + "where table_name = 'attempts' and column_name = 'record_hash' and is_nullable = 'YES'"))
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void everyChainedTableIsGuardedByTheOneChainFunction() {
+        DSLContext dsl = DB.database().dsl();
+        assertThat(dsl.fetch("select c.relname || ' ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid "
+                        + "where not t.tgisinternal and t.tgfoid = 'bedside_chain_guard'::regproc order by 1")
+                .getValues(0, String.class)).containsExactly(
+                "attempts attempts_locked_tg", "attempts attempts_truncate_locked_tg",
+                "sus_answers sus_answers_locked_tg", "sus_answers sus_answers_truncate_locked_tg",
+                "task_ratings task_ratings_locked_tg", "task_ratings task_ratings_truncate_locked_tg");
+    }
+
+    /** A later migration chains a table as V4's header says: its guard is the two CREATE TRIGGER lines. */
+    @Test
+    void aNewTableChainedAsV4SaysIsGuardedLikeTheOthers() {
+        DSLContext dsl = DB.database().dsl();
+        ResultsStore store = DB.store();
+        prepareStudy(store, "plans-open");
+        prepareStudy(store, "plans-locked");
+        dsl.execute("create table test_plans (study_code varchar(100) not null references studies (study_code), "
+                + "chain_no bigint, record_hash text, note text, "
+                + "constraint test_plans_chain_uq unique (study_code, chain_no), "
+                + "constraint test_plans_chain_ck check ((chain_no is null) = (record_hash is null)))");
+        try {
+            dsl.execute("create trigger test_plans_locked_tg after insert or update or delete on test_plans "
+                    + "for each row execute function bedside_chain_guard()");
+            dsl.execute("create trigger test_plans_truncate_locked_tg before truncate on test_plans "
+                    + "for each statement execute function bedside_chain_guard()");
+            dsl.execute("insert into test_plans values ('plans-open', 1, 'h1', 'a'), ('plans-locked', 1, 'h2', 'b')");
+            store.lockStudy("plans-locked", "test");
+            for (String sql : List.of(
+                    "insert into test_plans values ('plans-locked', 2, 'h3', 'c')",
+                    "update test_plans set note = 'x' where study_code = 'plans-locked'",
+                    "update test_plans set study_code = 'plans-locked', chain_no = 9 where study_code = 'plans-open'",
+                    "delete from test_plans where study_code = 'plans-locked'",
+                    "truncate test_plans")) {
+                assertThatThrownBy(() -> dsl.execute(sql)).as(sql).isInstanceOf(DataAccessException.class)
+                        .satisfies(e -> assertThat(ResultsStore.isLocked(e)).as(sql).isTrue())
+                        .hasMessageContaining("study plans-locked is locked: its evidence cannot be changed");
+            }
+            // The open study's rows change as before.
+            assertThat(dsl.execute("insert into test_plans values ('plans-open', 2, 'h4', 'd')")).isEqualTo(1);
+            assertThat(dsl.execute("update test_plans set note = 'y' where study_code = 'plans-open'")).isEqualTo(2);
+            assertThat(dsl.execute("delete from test_plans where study_code = 'plans-open'")).isEqualTo(2);
+            // A table whose rows carry no study cannot be guarded by it: it says so instead of letting rows through.
+            dsl.execute("create table test_unchained (x integer)");
+            dsl.execute("create trigger test_unchained_locked_tg after insert on test_unchained "
+                    + "for each row execute function bedside_chain_guard()");
+            assertThatThrownBy(() -> dsl.execute("insert into test_unchained values (1)"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("study_code");
+        } finally {
+            dsl.execute("drop table if exists test_plans");
+            dsl.execute("drop table if exists test_unchained");
+        }
     }
 
     /** Texts that JSON escapes in every way there is (PostgreSQL's to_json and RecordHash must agree on each). */
