@@ -241,7 +241,7 @@ class AccessMatrixIT {
     }
 
     static String attemptJson(bedside.results.AttemptRecord a) {
-        var n = ResultsApi.attemptJson(null, a, null);
+        var n = Json.attempt(null, a, null);
         n.remove("study");
         var events = n.putArray("events");
         for (var e : Fixtures.events(a.attemptId(), 5)) {

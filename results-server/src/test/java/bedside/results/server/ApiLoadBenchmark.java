@@ -77,7 +77,7 @@ public final class ApiLoadBenchmark {
                                     int no = next[w].incrementAndGet();
                                     AttemptRecord a = Fixtures.attempt(sessions.get(w), "record-allergy", no,
                                             Outcome.SUCCESS, Instant.now(), 5_000);
-                                    var n = ResultsApi.attemptJson(null, a, null);
+                                    var n = Json.attempt(null, a, null);
                                     n.remove("study");
                                     var ev = n.putArray("events");
                                     for (var e : bedside.results.bench.IngestBenchmark.events(a.attemptId(), eventsPerAttempt)) {

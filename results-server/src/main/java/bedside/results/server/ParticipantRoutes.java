@@ -1,0 +1,50 @@
+package bedside.results.server;
+
+import bedside.results.ParticipantRecord;
+import bedside.results.StudyRecord;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.util.Map;
+
+import static bedside.results.server.Access.ADMIN;
+import static bedside.results.server.Access.EVALUATOR;
+import static bedside.results.server.Requests.*;
+
+/** The participants of a study (pseudonymous codes). */
+final class ParticipantRoutes extends RouteGroup {
+    ParticipantRoutes(RouteGroup.Services services) {
+        super(services);
+    }
+
+    @Override
+    void register(Router r) {
+        r.route(HandlerType.GET, "/api/studies/{study}/participants", this::listParticipants, ADMIN, EVALUATOR);
+        r.route(HandlerType.POST, "/api/studies/{study}/participants", this::createParticipant, ADMIN, EVALUATOR);
+    }
+
+    private void listParticipants(Context ctx) {
+        ctx.json(Map.of("items", store.participants(study(ctx).code())));
+    }
+
+    private void createParticipant(Context ctx) {
+        StudyRecord s = study(ctx);
+        Bodies.Participant b = body(ctx, Bodies.Participant.class);
+        String code = code(b.code(), "code");
+        nonNegative(b.yearsInRole(), "yearsInRole");
+        nonNegative(b.ehrExperienceYears(), "ehrExperienceYears");
+        ParticipantRecord p = new ParticipantRecord(code, b.role(), b.yearsInRole(), b.ehrExperienceYears(),
+                b.ehrSystemsUsed());
+        boolean created = store.participant(s.code(), code).isEmpty();
+        guard(() -> {
+            store.ensureParticipant(s.code(), p);
+            return null;
+        });
+        ParticipantRecord stored = store.participant(s.code(), code).orElseThrow();
+        if (!stored.equals(p)) {
+            throw ApiProblem.conflict("exists", "Participant exists", "participant " + code
+                    + " exists with other details");
+        }
+        ctx.status(created ? 201 : 200).json(stored);
+    }
+}

@@ -1,0 +1,61 @@
+package bedside.results.server;
+
+import bedside.results.ApiToken;
+import bedside.results.Role;
+import bedside.results.StudyRecord;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import static bedside.results.server.Access.ADMIN;
+import static bedside.results.server.Access.BOARD;
+import static bedside.results.server.Access.EVALUATOR;
+import static bedside.results.server.Access.VENDOR;
+import static bedside.results.server.Requests.*;
+
+/** Scores (the statistics module's analysis of the stored attempts) and the CSV export that reproduces them. */
+final class ScoreRoutes extends RouteGroup {
+    ScoreRoutes(RouteGroup.Services services) {
+        super(services);
+    }
+
+    @Override
+    void register(Router r) {
+        r.route(HandlerType.GET, "/api/studies/{study}/scores", this::scores, ADMIN, EVALUATOR, VENDOR, BOARD);
+        r.route(HandlerType.GET, "/api/studies/{study}/export/attempts.csv", ctx -> export(ctx, true), ADMIN,
+                EVALUATOR, VENDOR);
+        r.route(HandlerType.GET, "/api/studies/{study}/export/sus.csv", ctx -> export(ctx, false), ADMIN, EVALUATOR,
+                VENDOR);
+    }
+
+    private void scores(Context ctx) {
+        StudyRecord s = study(ctx);
+        ApiToken t = token(ctx);
+        String candidate = ctx.queryParam("candidate");
+        if (candidate != null) {
+            candidate(ctx, s, candidate);
+        }
+        if (t.role() == Role.VENDOR) {
+            candidate = t.candidate();
+        }
+        String json = scores.json(s.code(), candidate);
+        store.audit(t.actor(), "scores.read", s.code(), candidate == null ? "study" : "candidate",
+                candidate == null ? s.code() : candidate, null);
+        ctx.contentType("application/json").result(json);
+    }
+
+    /**
+     * What /scores analyses, as the CSV files {@code bedside analyze} reads (participant codes included, so not for
+     * boards; a vendor gets its own candidate's rows only).
+     */
+    private void export(Context ctx, boolean attempts) {
+        StudyRecord s = study(ctx);
+        ApiToken t = token(ctx);
+        String candidate = t.role() == Role.VENDOR ? t.candidate() : null;
+        Scores.Selection selection = scores.select(s.code(), candidate);
+        store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
+                candidate == null ? s.code() : candidate, attempts ? "{\"file\":\"attempts.csv\"}" : "{\"file\":\"sus.csv\"}");
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + s.code() + (attempts ? "-attempts" : "-sus") + ".csv\"")
+                .result(attempts ? Scores.attemptsCsv(selection) : Scores.susCsv(selection));
+    }
+}
