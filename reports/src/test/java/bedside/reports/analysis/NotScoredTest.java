@@ -165,8 +165,8 @@ class NotScoredTest {
         List<SusRow> sus = List.of(new SusRow("P1", "A", List.of(4, 2, 4, 2, 4, 2, 4, 2, 4, 2)));
         StringBuilder attempts = new StringBuilder();
         StringBuilder susCsv = new StringBuilder();
-        StudyCsv.writeAttempts(rows, attempts);
-        StudyCsv.writeSus(sus, susCsv);
+        StudyCsvExport.writeAttempts(rows, attempts);
+        StudyCsvExport.writeSus(sus, susCsv);
         Path a = Files.writeString(dir.resolve("a.csv"), attempts);
         Path s = Files.writeString(dir.resolve("s.csv"), susCsv);
         var readA = StudyCsv.readAttempts(a, "a.csv");

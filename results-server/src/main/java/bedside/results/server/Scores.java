@@ -5,7 +5,7 @@ import bedside.reports.analysis.AttemptRow;
 import bedside.reports.analysis.Exclusion;
 import bedside.reports.analysis.StudyAnalysis;
 import bedside.reports.analysis.StudyAnalyzer;
-import bedside.reports.analysis.StudyCsv;
+import bedside.reports.analysis.StudyCsvExport;
 import bedside.reports.analysis.StudyJson;
 import bedside.reports.analysis.SusRow;
 import bedside.results.AttemptRecord;
@@ -123,7 +123,7 @@ public final class Scores {
     public static String attemptsCsv(Selection s) {
         StringBuilder b = new StringBuilder();
         try {
-            StudyCsv.writeAttempts(s.rows(), b);
+            StudyCsvExport.writeAttempts(s.rows(), b);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
         }
@@ -134,7 +134,7 @@ public final class Scores {
     public static String susCsv(Selection s) {
         StringBuilder b = new StringBuilder();
         try {
-            StudyCsv.writeSus(s.sus(), b);
+            StudyCsvExport.writeSus(s.sus(), b);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
