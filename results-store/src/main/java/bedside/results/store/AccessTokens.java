@@ -97,7 +97,7 @@ public final class AccessTokens {
                     .set(AUDIT_LOG.STUDY_CODE, study)
                     .set(AUDIT_LOG.ENTITY, "token")
                     .set(AUDIT_LOG.ENTITY_ID, id.toString())
-                    .set(AUDIT_LOG.DETAILS, JSONB.jsonb(ResultsStore.jsonObject("role", role.code(), "name", label,
+                    .set(AUDIT_LOG.DETAILS, JSONB.jsonb(AuditLog.jsonObject("role", role.code(), "name", label,
                             "candidate", candidate)))
                     .execute();
             return r;

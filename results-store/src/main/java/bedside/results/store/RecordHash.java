@@ -108,7 +108,7 @@ public final class RecordHash {
             g.writeStringField("outcome", a.outcome().code());
             g.writeStringField("reason", a.reason());
             writeNullableInt(g, "failedStep", a.failedStep());
-            g.writeStringField("startedAt", MICROS.format(ResultsStore.micros(a.startedAt())));
+            g.writeStringField("startedAt", MICROS.format(Rows.micros(a.startedAt())));
             g.writeNumberField("timeMs", a.timeMs());
             g.writeNumberField("clicks", a.clicks());
             g.writeNumberField("keystrokes", a.keystrokes());
@@ -297,6 +297,6 @@ public final class RecordHash {
 
     /** The instant as written in the canonical form. */
     static String instant(Instant t) {
-        return MICROS.format(ResultsStore.micros(t));
+        return MICROS.format(Rows.micros(t));
     }
 }

@@ -1,0 +1,223 @@
+package bedside.results.store;
+
+import bedside.results.EventRecord;
+import bedside.results.StudyRecord;
+import bedside.results.VerifyReport;
+import bedside.results.store.jooq.tables.records.AttemptsRecord;
+import bedside.results.store.jooq.tables.records.StudyChainsRecord;
+import bedside.results.store.jooq.tables.records.SusAnswersRecord;
+import bedside.results.store.jooq.tables.records.TaskRatingsRecord;
+import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+import static bedside.results.store.jooq.Tables.ATTEMPTS;
+import static bedside.results.store.jooq.Tables.EVENTS;
+import static bedside.results.store.jooq.Tables.SESSIONS;
+import static bedside.results.store.jooq.Tables.STUDIES;
+import static bedside.results.store.jooq.Tables.STUDY_CHAINS;
+import static bedside.results.store.jooq.Tables.SUS_ANSWERS;
+import static bedside.results.store.jooq.Tables.TASK_RATINGS;
+
+/**
+ * Verifies a study's evidence chain (see {@link ResultsStore#verify}): re-derives it from the stored rows with
+ * {@link RecordHash} and compares it with the stored hashes and the head {@link EvidenceChain} keeps. Reads only.
+ */
+final class ChainVerifier {
+    private ChainVerifier() {
+    }
+
+    static VerifyReport verify(DSLContext ctx, String study) {
+        // One read-only snapshot: links saved meanwhile neither show up half-way nor move the head under us.
+        return ctx.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return verifyIn(tx, study);
+        });
+    }
+
+    /** One link of a study's chain as stored: a row of attempts, task_ratings or sus_answers. */
+    private static final class Link {
+        final String table;
+        final Long chainNo;
+        final String recordHash;
+        final AttemptsRecord attempt;
+        final TaskRatingsRecord rating;
+        final SusAnswersRecord sus;
+        final String candidate;
+        final String participant;
+        long events;
+
+        private Link(String table, Long chainNo, String recordHash, AttemptsRecord attempt, TaskRatingsRecord rating,
+                SusAnswersRecord sus, String candidate, String participant) {
+            this.table = table;
+            this.chainNo = chainNo;
+            this.recordHash = recordHash;
+            this.attempt = attempt;
+            this.rating = rating;
+            this.sus = sus;
+            this.candidate = candidate;
+            this.participant = participant;
+        }
+
+        static Link of(AttemptsRecord a) {
+            return new Link("attempts", a.getChainNo(), a.getRecordHash(), a, null, null, a.getCandidateCode(),
+                    a.getParticipantCode());
+        }
+
+        static Link of(TaskRatingsRecord r, String candidate, String participant) {
+            return new Link("task_ratings", r.getChainNo(), r.getRecordHash(), null, r, null, candidate, participant);
+        }
+
+        static Link of(SusAnswersRecord r, String candidate, String participant) {
+            return new Link("sus_answers", r.getChainNo(), r.getRecordHash(), null, null, r, candidate, participant);
+        }
+
+        /** The row's key, as its table spells it. */
+        String key() {
+            if (attempt != null) {
+                return "attempt_id = " + attempt.getAttemptId();
+            }
+            if (rating != null) {
+                return "session_id = " + rating.getSessionId() + ", task_id = " + rating.getTaskId() + ", instrument = "
+                        + rating.getInstrument();
+            }
+            return "session_id = " + sus.getSessionId() + ", item = " + sus.getItem();
+        }
+
+        /** The row in words, e.g. {@code SUS answer item 3 of session …}. */
+        String what() {
+            if (attempt != null) {
+                return "attempt " + attempt.getAttemptId();
+            }
+            if (rating != null) {
+                return "the " + rating.getInstrument() + " rating of task " + rating.getTaskId() + " in session "
+                        + rating.getSessionId();
+            }
+            return "SUS answer item " + sus.getItem() + " of session " + sus.getSessionId();
+        }
+
+        /** The row in words with its place in the chain and whose it is. */
+        String where() {
+            return what() + " (chain #" + chainNo + (attempt != null ? ", task " + attempt.getTaskId() : "")
+                    + ", candidate " + candidate + ", participant " + participant + ")";
+        }
+
+        /** The canonical bytes of the row as stored (for an attempt with its events, which it counts). */
+        byte[] canonical(DSLContext tx) {
+            if (attempt != null) {
+                List<EventRecord> ev = tx.selectFrom(EVENTS).where(EVENTS.ATTEMPT_ID.eq(attempt.getAttemptId()))
+                        .orderBy(EVENTS.SEQ)
+                        .fetch(Rows::toEvent);
+                events = ev.size();
+                return RecordHash.canonical(attempt.getStudyCode(), attempt.getSuiteHash(), Rows.toAttempt(attempt),
+                        ev);
+            }
+            if (rating != null) {
+                return RecordHash.canonicalTaskRating(rating.getStudyCode(), candidate, participant,
+                        Rows.toRating(rating));
+            }
+            return RecordHash.canonicalSusAnswer(sus.getStudyCode(), candidate, participant, sus.getSessionId(),
+                    sus.getItem(), sus.getAnswer(), sus.getAnsweredAt());
+        }
+    }
+
+    /** The verification itself, in {@code tx} (a read-only, repeatable-read snapshot). */
+    private static VerifyReport verifyIn(DSLContext tx, String study) {
+        StudyRecord s = tx.selectFrom(STUDIES).where(STUDIES.STUDY_CODE.eq(study)).fetchOptional(Rows::toStudy)
+                .orElseThrow(() -> new NoSuchElementException("unknown study " + study));
+        StudyChainsRecord head = tx.selectFrom(STUDY_CHAINS).where(STUDY_CHAINS.STUDY_CODE.eq(study)).fetchOne();
+        long headLength = head == null ? 0 : head.getLength();
+        String headHash = head == null ? null : head.getHeadHash();
+
+        List<Link> links = new ArrayList<>();
+        tx.selectFrom(ATTEMPTS).where(ATTEMPTS.STUDY_CODE.eq(study))
+                .orderBy(ATTEMPTS.CHAIN_NO.asc().nullsLast(), ATTEMPTS.STARTED_AT, ATTEMPTS.ATTEMPT_ID)
+                .forEach(r -> links.add(Link.of(r)));
+        // Left joins: a rating whose session went missing still shows up (and fails to verify).
+        tx.select(TASK_RATINGS.asterisk(), SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(TASK_RATINGS).leftJoin(SESSIONS).on(SESSIONS.SESSION_ID.eq(TASK_RATINGS.SESSION_ID))
+                .where(TASK_RATINGS.STUDY_CODE.eq(study))
+                .orderBy(TASK_RATINGS.CHAIN_NO.asc().nullsLast(), TASK_RATINGS.ANSWERED_AT, TASK_RATINGS.SESSION_ID,
+                        TASK_RATINGS.TASK_ID, TASK_RATINGS.INSTRUMENT)
+                .forEach(r -> links.add(Link.of(r.into(TASK_RATINGS), r.get(SESSIONS.CANDIDATE_CODE),
+                        r.get(SESSIONS.PARTICIPANT_CODE))));
+        tx.select(SUS_ANSWERS.asterisk(), SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(SUS_ANSWERS).leftJoin(SESSIONS).on(SESSIONS.SESSION_ID.eq(SUS_ANSWERS.SESSION_ID))
+                .where(SUS_ANSWERS.STUDY_CODE.eq(study))
+                .orderBy(SUS_ANSWERS.CHAIN_NO.asc().nullsLast(), SUS_ANSWERS.ANSWERED_AT, SUS_ANSWERS.SESSION_ID,
+                        SUS_ANSWERS.ITEM)
+                .forEach(r -> links.add(Link.of(r.into(SUS_ANSWERS), r.get(SESSIONS.CANDIDATE_CODE),
+                        r.get(SESSIONS.PARTICIPANT_CODE))));
+        // Chain order; rows outside the chain (no number) last, attempts first among them. (The sort is stable.)
+        links.sort(Comparator.comparing((Link l) -> l.chainNo,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+
+        Counts n = new Counts();
+        String previous = RecordHash.GENESIS;
+        long expected = 1;
+        for (Link link : links) {
+            if (link.chainNo == null || link.recordHash == null) {
+                return altered(s, n, headHash, link, link.what()
+                        + " has no record hash: it was stored outside the chain");
+            }
+            if (link.chainNo != expected) {
+                return altered(s, n, headHash, link, "the chain is broken before " + link.where()
+                        + ": expected chain #" + expected + " (a row was removed or renumbered)");
+            }
+            String derived;
+            try {
+                derived = RecordHash.chain(previous, link.canonical(tx));
+            } catch (RuntimeException e) {
+                derived = "unreadable: " + e.getMessage();
+            }
+            if (!derived.equals(link.recordHash)) {
+                return altered(s, n, headHash, link, link.where() + " was altered: its stored content, "
+                        + (link.attempt != null ? "its events" : "its session") + " or its record hash no longer match");
+            }
+            previous = link.recordHash;
+            n.add(link);
+            expected++;
+        }
+        long checked = expected - 1;
+        if (checked != headLength || !Objects.equals(checked == 0 ? null : previous, headHash)) {
+            return new VerifyReport(study, false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
+                    headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
+                    + headHash + ") does not match the " + checked + " stored link(s): "
+                    + (checked < headLength ? "row(s) after chain #" + checked + " were removed"
+                            : "the stored chain does not end at its recorded head"));
+        }
+        return new VerifyReport(study, true, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers, headHash,
+                null, null, null, null, null);
+    }
+
+    /** What verify has checked so far, by kind. */
+    private static final class Counts {
+        long attempts;
+        long events;
+        long taskRatings;
+        long susAnswers;
+
+        void add(Link link) {
+            if (link.attempt != null) {
+                attempts++;
+                events += link.events;
+            } else if (link.rating != null) {
+                taskRatings++;
+            } else {
+                susAnswers++;
+            }
+        }
+    }
+
+    /** The report of a chain that fails at this link. */
+    private static VerifyReport altered(StudyRecord s, Counts n, String headHash, Link link, String problem) {
+        return new VerifyReport(s.code(), false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
+                headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
+                link.chainNo, problem);
+    }
+}

@@ -1,0 +1,149 @@
+package bedside.results.store;
+
+import bedside.results.SessionRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static bedside.results.store.Rows.micros;
+import static bedside.results.store.Rows.normalized;
+import static bedside.results.store.jooq.Tables.CANDIDATES;
+import static bedside.results.store.jooq.Tables.RUNS;
+import static bedside.results.store.jooq.Tables.SESSIONS;
+import static bedside.results.store.jooq.Tables.STUDIES;
+
+/**
+ * Sessions (one participant on one candidate in a run): started idempotently by session id, and the scope of a
+ * session (study, suite version, lock, candidate, participant) that the savers of attempts and questionnaire
+ * answers check against.
+ */
+final class Sessions {
+    private Sessions() {
+    }
+
+    /** A session's study, suite version, lock, candidate and participant. */
+    record Scope(String study, String suiteHash, boolean locked, String candidate, String participant) {
+    }
+
+    /**
+     * See {@link ResultsStore#startSession}: the run's study and lock, the candidate, the participant (added if
+     * new) and the session in one transaction.
+     */
+    static void start(DSLContext ctx, SessionRecord s) {
+        ctx.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            Record3<String, String, Boolean> run = tx
+                    .select(RUNS.STUDY_CODE, RUNS.SUITE_HASH, STUDIES.LOCKED)
+                    .from(RUNS).join(STUDIES).on(STUDIES.STUDY_CODE.eq(RUNS.STUDY_CODE))
+                    .where(RUNS.RUN_ID.eq(s.runId()))
+                    .fetchOne();
+            if (run == null) {
+                throw new IllegalStateException("unknown run " + s.runId() + ": start the run before its sessions");
+            }
+            String study = run.value1();
+            if (Boolean.TRUE.equals(run.value3())) {
+                SessionRecord stored = find(tx, s.sessionId()).orElse(null);
+                if (stored == null) {
+                    throw new StudyLockedException(study);
+                }
+                if (!normalized(s).equals(stored)) {
+                    throw new RecordConflictException("session " + s.sessionId() + " is already stored with other content");
+                }
+                return;
+            }
+            if (!tx.fetchExists(CANDIDATES, CANDIDATES.STUDY_CODE.eq(study), CANDIDATES.CANDIDATE_CODE.eq(s.candidate()))) {
+                throw new IllegalStateException("unknown candidate " + s.candidate() + " in study " + study
+                        + ": ensureCandidate first");
+            }
+            Participants.ensureCode(tx, study, s.participant());
+            int inserted = tx.insertInto(SESSIONS)
+                    .set(SESSIONS.SESSION_ID, s.sessionId())
+                    .set(SESSIONS.RUN_ID, s.runId())
+                    .set(SESSIONS.STUDY_CODE, study)
+                    .set(SESSIONS.SUITE_HASH, run.value2())
+                    .set(SESSIONS.CANDIDATE_CODE, s.candidate())
+                    .set(SESSIONS.PARTICIPANT_CODE, s.participant())
+                    .set(SESSIONS.STARTED_AT, micros(s.startedAt()))
+                    .onConflict(SESSIONS.SESSION_ID).doNothing()
+                    .execute();
+            if (inserted == 0) {
+                SessionRecord stored = find(tx, s.sessionId()).orElse(null);
+                if (!normalized(s).equals(stored)) {
+                    throw new RecordConflictException("session " + s.sessionId() + " is already stored with other content");
+                }
+            } else if (Boolean.TRUE.equals(run.value3())) {
+                throw new StudyLockedException(study);
+            }
+        });
+    }
+
+    /** The session's scope; fails if the session does not exist. */
+    static Scope requireScope(DSLContext tx, UUID sessionId) {
+        Scope session = tx.select(SESSIONS.STUDY_CODE, SESSIONS.SUITE_HASH, STUDIES.LOCKED,
+                        SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(SESSIONS).join(STUDIES).on(STUDIES.STUDY_CODE.eq(SESSIONS.STUDY_CODE))
+                .where(SESSIONS.SESSION_ID.eq(sessionId))
+                .fetchOne(r -> new Scope(r.value1(), r.value2(), Boolean.TRUE.equals(r.value3()), r.value4(),
+                        r.value5()));
+        if (session == null) {
+            throw new IllegalStateException("unknown session " + sessionId);
+        }
+        return session;
+    }
+
+    /** The scopes of those of these sessions that exist, by session id; one query. */
+    static Map<UUID, Scope> scopes(DSLContext tx, Collection<UUID> ids) {
+        Map<UUID, Scope> out = new HashMap<>();
+        tx.select(SESSIONS.SESSION_ID, SESSIONS.STUDY_CODE, SESSIONS.SUITE_HASH, STUDIES.LOCKED,
+                        SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(SESSIONS).join(STUDIES).on(STUDIES.STUDY_CODE.eq(SESSIONS.STUDY_CODE))
+                .where(SESSIONS.SESSION_ID.eq(DSL.any(new HashSet<>(ids).toArray(new UUID[0]))))
+                .forEach(r -> out.put(r.value1(), new Scope(r.value2(), r.value3(),
+                        Boolean.TRUE.equals(r.value4()), r.value5(), r.value6())));
+        return out;
+    }
+
+    static Optional<SessionRecord> find(DSLContext ctx, UUID sessionId) {
+        return ctx.selectFrom(SESSIONS).where(SESSIONS.SESSION_ID.eq(sessionId)).fetchOptional(Rows::toSession);
+    }
+
+    /** The sessions of a run in the order they started. */
+    static List<SessionRecord> ofRun(DSLContext ctx, UUID runId) {
+        return ctx.selectFrom(SESSIONS)
+                .where(SESSIONS.RUN_ID.eq(runId))
+                .orderBy(SESSIONS.STARTED_AT, SESSIONS.SESSION_ID)
+                .fetch(Rows::toSession);
+    }
+
+    /** The sessions of a study in the order they started. */
+    static List<SessionRecord> ofStudy(DSLContext ctx, String study) {
+        return ctx.selectFrom(SESSIONS).where(SESSIONS.STUDY_CODE.eq(study))
+                .orderBy(SESSIONS.STARTED_AT, SESSIONS.SESSION_ID)
+                .fetch(Rows::toSession);
+    }
+
+    /** The study a session belongs to, if the session exists. */
+    static Optional<String> studyOf(DSLContext ctx, UUID sessionId) {
+        return ctx.select(SESSIONS.STUDY_CODE).from(SESSIONS).where(SESSIONS.SESSION_ID.eq(sessionId))
+                .fetchOptional(SESSIONS.STUDY_CODE);
+    }
+
+    /** The studies of those of these sessions that exist, by session id; one query. */
+    static Map<UUID, String> studiesOf(DSLContext ctx, Collection<UUID> sessionIds) {
+        Map<UUID, String> out = new HashMap<>();
+        if (!sessionIds.isEmpty()) {
+            ctx.select(SESSIONS.SESSION_ID, SESSIONS.STUDY_CODE).from(SESSIONS)
+                    .where(SESSIONS.SESSION_ID.eq(DSL.any(new HashSet<>(sessionIds).toArray(new UUID[0]))))
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
+    }
+}
