@@ -1,0 +1,44 @@
+package bedside.reports.run;
+
+import bedside.reports.pages.BarChart;
+import java.util.List;
+
+/**
+ * The run report as its template {@code run/report.jte} shows it: {@link RunReport}'s rows summed and grouped, with
+ * the charts laid out. Values from data are kept as they are; the template escapes them.
+ *
+ * @param candidates one summary line per candidate, in the run's order
+ * @param tasks      one section per task with attempts, in the suite's order
+ */
+public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<TaskSection> tasks) {
+
+    /**
+     * One candidate's scored attempts summed; attempts with a system or script error are never summed, only counted
+     * in {@code notScored} ("0" when there are none).
+     */
+    public record CandidateLine(String name, String vendor, int scored, long successes, int clicks, int keystrokes,
+                                long klmMs, String notScored) {
+    }
+
+    /** @param candidate the candidate's display name (its id when it has none) */
+    public record Attempt(String candidate, RunReport.Row row) {
+        public boolean hasReason() {
+            return row.reason() != null && !row.reason().isBlank();
+        }
+    }
+
+    /**
+     * One click map.
+     *
+     * @param candidate the candidate's display name (its id when it has none)
+     * @param shownWidth the width it is shown at (at most 600 px); {@code shownHeight} to scale
+     */
+    public record Map(String candidate, RunReport.ClickMap map, int shownWidth, long shownHeight) {
+        public static String dotTitle(RunReport.Dot d) {
+            return "click " + d.n() + (d.target() == null ? "" : ": " + d.target());
+        }
+    }
+
+    public record TaskSection(RunReport.Task task, List<Attempt> attempts, List<BarChart> charts, List<Map> clickMaps) {
+    }
+}
