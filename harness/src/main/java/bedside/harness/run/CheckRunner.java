@@ -42,7 +42,7 @@ final class CheckRunner {
         CheckResult last;
         while (true) {
             last = once(check, critical, fill);
-            if (last.passed() || last.systemFault() || System.nanoTime() > deadline) {
+            if (last.passed() || last.unanswered() || System.nanoTime() > deadline) {
                 return last;
             }
             try {
@@ -77,19 +77,32 @@ final class CheckRunner {
             response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new CheckResult(description, critical, false, "GET " + url + " failed: " + e, true);
+            return new CheckResult(description, critical, false, "GET " + url + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CheckResult(description, critical, false, "the check was interrupted (Bedside is stopping)", true);
         }
-        if (response.statusCode() >= 500) {
-            return new CheckResult(description, critical, false, "GET " + url + " answered HTTP " + response.statusCode(), true);
-        }
         if (response.statusCode() != c.status()) {
+            // An error status is no answer about the candidate's state (the endpoint is not there, not allowed, or
+            // failing); another success status than the one expected is an answer: not met.
+            boolean error = response.statusCode() >= 400;
             return new CheckResult(description, critical, false, "GET " + url + " answered HTTP " + response.statusCode()
-                    + ", expected " + c.status(), false);
+                    + ", expected " + c.status(), error);
         }
-        Object document = JSON_PATH.jsonProvider().parse(response.body());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String body = response.body();
+        if (!looksLikeJson(type, body)) {
+            return new CheckResult(description, critical, false, "GET " + url + " did not answer JSON (Content-Type "
+                    + (type.isEmpty() ? "none" : type) + ", body starts " + StepRunner.quote(body, 40) + ")", true);
+        }
+        Object document;
+        try {
+            document = JSON_PATH.jsonProvider().parse(body);
+        } catch (RuntimeException e) {
+            return new CheckResult(description, critical, false, "GET " + url + " answered something that is not JSON: "
+                    + StepRunner.firstLine(e), true);
+        }
         for (Check.JsonExpectation x : c.expect()) {
             String path = fill.apply(x.path());
             Object value;
@@ -104,6 +117,16 @@ final class CheckRunner {
             }
         }
         return new CheckResult(description, critical, true, "GET " + url + " as expected", false);
+    }
+
+    /** A JSON answer: declared so (application/json, application/fhir+json, …) or, undeclared, shaped so. */
+    static boolean looksLikeJson(String contentType, String body) {
+        String t = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (t.contains("json")) {
+            return true;
+        }
+        String b = body == null ? "" : body.stripLeading();
+        return (t.isEmpty() || t.startsWith("text/plain")) && (b.startsWith("{") || b.startsWith("["));
     }
 
     /** Null when the JSON value meets the expectation, otherwise what was found instead. */

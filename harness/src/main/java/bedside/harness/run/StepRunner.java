@@ -351,6 +351,12 @@ final class StepRunner {
         return m.find() ? " (waited " + m.group(1) + " s)" : "";
     }
 
+    /** A text as a message shows it: quoted, on one line, at most {@code max} characters. */
+    static String quote(String text, int max) {
+        String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return "\"" + (t.length() > max ? t.substring(0, max) + "…" : t) + "\"";
+    }
+
     static String firstLine(Throwable e) {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');

@@ -214,11 +214,6 @@ public final class TaskRunner {
 
         // The candidate failing (5xx, unreachable) turns a failed step or check into a system error.
         String systemFault = systemFault(timed);
-        for (CheckResult c : checks) {
-            if (c.systemFault() && systemFault == null) {
-                systemFault = c.detail();
-            }
-        }
         if (outcome == Outcome.SCRIPT_ERROR) {
             // A step that could not be done may be the candidate going down without the page showing it
             // (a request that hangs, a server that stopped between two steps): ask the candidate directly.
@@ -241,20 +236,29 @@ public final class TaskRunner {
             outcome = Outcome.SYSTEM_ERROR;
         }
         if (outcome == null || outcome == Outcome.FAILURE) {
-            List<CheckResult> violated = checks.stream().filter(c -> c.critical() && !c.passed() && !c.systemFault()).toList();
-            List<CheckResult> unmet = checks.stream().filter(c -> !c.critical() && !c.passed() && !c.systemFault()).toList();
+            // Every check is named, not just the first: the evaluator sees all that was wrong at once.
+            List<CheckResult> violated = checks.stream().filter(c -> c.critical() && !c.passed() && !c.unanswered()).toList();
+            List<CheckResult> unmet = checks.stream().filter(c -> !c.critical() && !c.passed() && !c.unanswered()).toList();
+            List<CheckResult> unanswered = checks.stream().filter(CheckResult::unanswered).toList();
+            String notChecked = unanswered.isEmpty() ? null : "could not be checked: " + list(unanswered);
             if (!violated.isEmpty()) {
                 outcome = Outcome.CRITICAL_USE_ERROR;
-                reason = "critical check violated: " + violated.get(0).description() + " (" + violated.get(0).detail() + ")"
+                reason = "critical check violated: " + list(violated) + (unmet.isEmpty() ? ""
+                        : "; success criteria not met: " + list(unmet)) + (notChecked == null ? "" : "; " + notChecked)
                         + (reason == null ? "" : "; " + reason);
-            } else if (outcome == null && checks.stream().anyMatch(CheckResult::systemFault)) {
-                outcome = Outcome.SYSTEM_ERROR;
-                reason = "a check could not be made: " + systemFault;
             } else if (outcome == null && !unmet.isEmpty()) {
                 outcome = Outcome.FAILURE;
-                reason = "success criterion not met: " + unmet.get(0).description() + " (" + unmet.get(0).detail() + ")";
+                reason = "success criteria not met: " + list(unmet) + (notChecked == null ? "" : "; " + notChecked);
+            } else if (outcome == null && notChecked != null) {
+                // No valid answer about the candidate's state: not scored. The candidate being down is a system
+                // error; otherwise the reader (an endpoint, a page) could not answer: could not be checked.
+                String down = systemFault != null ? systemFault : probe(candidate);
+                outcome = down != null ? Outcome.SYSTEM_ERROR : Outcome.NOT_CHECKED;
+                reason = notChecked + (down != null ? " — the candidate failed: " + down : "");
             } else if (outcome == null) {
                 outcome = Outcome.SUCCESS;
+            } else if (notChecked != null) {
+                reason = reason + "; " + notChecked;
             }
         }
         if (!complete && reason != null) {
@@ -275,6 +279,10 @@ public final class TaskRunner {
                 measures.screens(), measures.pageLoads(), measures.scrollPx(), measures.dialogs(), measures.validationErrors(),
                 measures.systemResponseMs(), measures.klmMs());
         return new AttemptResult(record, events, checks, measures, complete, shots.taken());
+    }
+
+    private static String list(List<CheckResult> checks) {
+        return String.join("; ", checks.stream().map(CheckResult::shown).toList());
     }
 
     private static final String BROWSER_GONE = " — the browser is gone: ";

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Why an attempt is not scored. An attempt that did not run to an outcome because Bedside, the browser, the
- * machine or the candidate's server failed (a system error), or because the evaluator's binding is wrong (a
- * script error), says nothing about the candidate's usability: it is never counted for or against it — not in
+ * machine or the candidate's server failed (a system error), because the evaluator's binding is wrong (a
+ * script error), or whose outcome could not be checked (a check got no valid answer), says nothing about the candidate's usability: it is never counted for or against it — not in
  * completion, time, errors or any score — but it is always reported, with its reason, so a board sees it.
  *
  * <p>This is the one place that decides what is scored: the analysis, the CSV import, the study pages and the
@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  */
 public enum Exclusion {
     SYSTEM_ERROR("system-error", "system error"),
-    SCRIPT_ERROR("script-error", "script error");
+    SCRIPT_ERROR("script-error", "script error"),
+    /** A check got no valid answer about the candidate's state (no reader, an HTTP error, a body that is not one). */
+    NOT_CHECKED("not-checked", "could not be checked");
 
     private final String code;
     private final String label;

@@ -35,7 +35,7 @@ public final class StudyCsv {
             "optimal_time_s", "time_spec_s", "critical_errors", "error_opportunities", "outcome");
     /** Outcomes the {@code outcome} column takes: the scored ones, then those never scored ({@link Exclusion}). */
     public static final List<String> OUTCOMES = List.of("success", "failure", "critical-use-error", "system-error",
-            "script-error");
+            "script-error", "not-checked");
 
     private static final java.util.regex.Pattern POSITIVE =
             java.util.regex.Pattern.compile("[+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");

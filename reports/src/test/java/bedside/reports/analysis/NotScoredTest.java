@@ -141,7 +141,7 @@ class NotScoredTest {
         parsed = StudyCsv.readAttempts(csv, "attempts.csv");
         assertThat(parsed.errors()).extracting(InputError::toString).containsExactly(
                 "attempts.csv:2: error: outcome must be one of success, failure, critical-use-error, system-error, "
-                        + "script-error, got 'crashed'",
+                        + "script-error, not-checked, got 'crashed'",
                 "attempts.csv:3: error: success 1 contradicts outcome 'failure'",
                 "attempts.csv:4: error: participant is empty");
     }

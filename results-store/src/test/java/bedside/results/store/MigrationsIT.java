@@ -1,5 +1,7 @@
 package bedside.results.store;
 
+import bedside.results.Fixtures;
+
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import bedside.results.RunRecord;
@@ -41,7 +43,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("4");
+        assertThat(current.getVersion().getVersion()).isEqualTo("5");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -83,6 +85,19 @@ class MigrationsIT {
                 "attempts attempts_locked_tg", "attempts attempts_truncate_locked_tg",
                 "sus_answers sus_answers_locked_tg", "sus_answers sus_answers_truncate_locked_tg",
                 "task_ratings task_ratings_locked_tg", "task_ratings task_ratings_truncate_locked_tg");
+    }
+
+    @Test
+    void anAttemptThatCouldNotBeCheckedIsStoredAsSuch() {
+        Fixtures.prepareStudy(DB.store(), "v5");
+        bedside.results.RunRecord run = Fixtures.run("v5", Fixtures.T0);
+        DB.store().startRun(run);
+        bedside.results.SessionRecord s = Fixtures.session(run, "alpha", "P1", Fixtures.T0);
+        DB.store().startSession(s);
+        bedside.results.AttemptRecord a = Fixtures.attempt(s, "record-allergy", 1, bedside.results.Outcome.NOT_CHECKED,
+                Fixtures.T0.plusSeconds(5));
+        DB.store().saveAttempt(a, java.util.List.of());
+        assertThat(DB.store().attempt(a.attemptId()).orElseThrow().outcome()).isEqualTo(bedside.results.Outcome.NOT_CHECKED);
     }
 
     /** A later migration chains a table as V4's header says: its guard is the two CREATE TRIGGER lines. */
