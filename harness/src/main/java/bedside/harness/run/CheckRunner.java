@@ -159,7 +159,7 @@ final class CheckRunner {
     private CheckResult dom(Check.Dom c, String description, boolean critical, UnaryOperator<String> fill) {
         List<WebElement> els = Locators.findAll(driver, c.target(), fill.apply(c.target().value()),
                 c.target().name() == null ? null : fill.apply(c.target().name()));
-        String where = c.target().describe();
+        String where = StepRunner.shown(c.target(), fill);
         if (c.count() != null) {
             return result(description, critical, els.size() == c.count(), where + ": expected " + c.count() + ", found " + els.size());
         }

@@ -224,8 +224,7 @@ final class StepRunner {
                 return !found.isEmpty();
             });
         } catch (TimeoutException e) {
-            String shown = new Locator(locator.kind(), value, name, locator.at()).describe();
-            throw new StepFailure(number, "no visible element matches " + shown + " (waited " + timeout.toSeconds()
+            throw new StepFailure(number, "no visible element matches " + shown(locator, fill) + " (waited " + timeout.toSeconds()
                     + " s on " + safeUrl() + ")", Outcome.SCRIPT_ERROR, e);
         }
         return found.get(0);
@@ -295,23 +294,24 @@ final class StepRunner {
         }
     }
 
+    /** What a step does, as a message says it: with the values used, not the templates (name="Okafor, Margaret"). */
     static String what(Step step, UnaryOperator<String> fill) {
         if (step instanceof Step.Open s) {
             return "open " + fill.apply(s.url());
         } else if (step instanceof Step.Click s) {
-            return "click " + s.target().describe();
+            return "click " + shown(s.target(), fill);
         } else if (step instanceof Step.Type s) {
-            return "type into " + s.into().describe();
+            return "type into " + shown(s.into(), fill);
         } else if (step instanceof Step.Select s) {
-            return "select \"" + s.option() + "\" in " + s.from().describe();
+            return "select \"" + fill.apply(s.option()) + "\" in " + shown(s.from(), fill);
         } else if (step instanceof Step.Check s) {
-            return (s.checked() ? "check " : "uncheck ") + s.target().describe();
+            return (s.checked() ? "check " : "uncheck ") + shown(s.target(), fill);
         } else if (step instanceof Step.Press s) {
             return "press " + s.key();
         } else if (step instanceof Step.WaitFor s) {
-            return "wait for " + s.target().describe();
+            return "wait for " + shown(s.target(), fill);
         } else if (step instanceof Step.Assert s) {
-            return "assert " + s.target().describe();
+            return "assert " + shown(s.target(), fill);
         } else if (step instanceof Step.AcceptDialog) {
             return "accept the dialog";
         } else if (step instanceof Step.DismissDialog) {
@@ -322,6 +322,11 @@ final class StepRunner {
             return "use " + s.fragment();
         }
         return step.toString();
+    }
+
+    /** A locator as a message shows it, with its parameters filled in. */
+    static String shown(Locator locator, UnaryOperator<String> fill) {
+        return new Locator(locator.kind(), fill.apply(locator.value()), fillName(locator, fill), locator.at()).describe();
     }
 
     /** Whether the browser or its driver died under the step (not the binding's fault): by type, cause and message. */

@@ -261,6 +261,13 @@ public final class TaskRunner {
                 reason = reason + "; " + notChecked;
             }
         }
+        if (reason != null && (failedStep != null || reason.startsWith("setup failed"))) {
+            // A step that failed: what the page itself reported may say why (an exception in the app's code).
+            String errors = pageErrors(all);
+            if (errors != null) {
+                reason = reason + " — " + errors;
+            }
+        }
         if (!complete && reason != null) {
             reason = reason + " (the page could not be asked for its last events)";
         }
@@ -449,6 +456,25 @@ public final class TaskRunner {
     }
 
     /** The first sign in the recording that the candidate itself failed, or null. */
+    /** The page's own errors (uncaught exceptions, rejected promises), the last three distinct; null when none. */
+    static String pageErrors(List<PageEvent> events) {
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        for (PageEvent e : events) {
+            if (e.type().equals("js-error")) {
+                String where = e.data().hasNonNull("source") ? " (" + e.data().get("source").asText()
+                        + (e.data().hasNonNull("line") ? ":" + e.data().get("line").asText() : "") + ")" : "";
+                seen.remove(e.text("message") + where);
+                seen.add(e.text("message") + where);
+            }
+        }
+        if (seen.isEmpty()) {
+            return null;
+        }
+        List<String> last = new ArrayList<>(seen).subList(Math.max(0, seen.size() - 3), seen.size());
+        return "the page reported " + (seen.size() == 1 ? "an error: " : seen.size() + " errors, the last: ")
+                + String.join("; ", last);
+    }
+
     static String systemFault(List<PageEvent> events) {
         for (PageEvent e : events) {
             if (e.type().equals("network-error") && e.data().path("status").asInt(0) >= 500) {
