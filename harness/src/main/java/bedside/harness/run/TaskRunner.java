@@ -142,9 +142,10 @@ public final class TaskRunner {
             try {
                 setup.run(path.setup(), values, "setup ");
             } catch (StepFailure f) {
+                String gone = browserGone(session.driver(), f.suggested());
                 return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
-                        Double.NaN, f.suggested(), "setup failed at step " + f.step() + ": " + f.getMessage()
-                                + browserGone(session.driver(), f.suggested()), null, List.of(), Double.NaN, null, shots);
+                        Double.NaN, gone == null ? f.suggested() : Outcome.SYSTEM_ERROR, "setup failed at step " + f.step()
+                                + ": " + f.getMessage() + (gone == null ? "" : gone), null, List.of(), Double.NaN, null, shots);
             } catch (StepRunner.TimeLimitReached t) {
                 return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
                         Double.NaN, Outcome.SYSTEM_ERROR, "setup did not finish within " + SETUP_LIMIT.toSeconds() + " s", null,
@@ -167,8 +168,9 @@ public final class TaskRunner {
             try {
                 new StepRunner(session.driver(), candidate, binding.fragments(), deadline, shots::after).run(path.steps(), values, "");
             } catch (StepFailure f) {
-                outcome = f.suggested();
-                reason = "step " + f.step() + ": " + f.getMessage() + browserGone(session.driver(), f.suggested());
+                String gone = browserGone(session.driver(), f.suggested());
+                outcome = gone == null ? f.suggested() : Outcome.SYSTEM_ERROR;
+                reason = "step " + f.step() + ": " + f.getMessage() + (gone == null ? "" : gone);
                 failedStep = topLevel(f.step());
             } catch (StepRunner.TimeLimitReached t) {
                 outcome = Outcome.FAILURE;
@@ -226,9 +228,6 @@ public final class TaskRunner {
         if (outcome == Outcome.SCRIPT_ERROR && systemFault != null) {
             outcome = Outcome.SYSTEM_ERROR;
             reason = reason + " — the candidate failed: " + systemFault;
-        }
-        if (outcome == Outcome.SCRIPT_ERROR && reason != null && reason.contains(BROWSER_GONE)) {
-            outcome = Outcome.SYSTEM_ERROR;
         }
         if (Stop.requested()) {
             // Whatever happened after a stop signal is Bedside's, not the candidate's or the binding's.
@@ -292,22 +291,20 @@ public final class TaskRunner {
         return String.join("; ", checks.stream().map(CheckResult::shown).toList());
     }
 
-    private static final String BROWSER_GONE = " — the browser is gone: ";
-
     /**
      * Whether a step failed because the browser or its driver died (crashed, killed, the session lost) rather than
-     * because the binding does not fit: asks the browser something any live one answers. "" when it is alive (or
-     * the failure is not a script error), else what it said, marked so that the attempt becomes a system error.
+     * because the binding does not fit: asks the browser something any live one answers. Null when it is alive (or
+     * the failure is not a script error to begin with), else what it said — the attempt is then a system error.
      */
     static String browserGone(org.openqa.selenium.WebDriver driver, Outcome suggested) {
         if (suggested != Outcome.SCRIPT_ERROR) {
-            return "";
+            return null;
         }
         try {
             driver.getWindowHandles();
-            return "";
+            return null;
         } catch (org.openqa.selenium.WebDriverException e) {
-            return BROWSER_GONE + StepRunner.firstLine(e);
+            return " — the browser is gone: " + StepRunner.firstLine(e);
         }
     }
 
