@@ -119,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
             return BedsideCli.USAGE;
         }
 
-        Runs.Loaded loaded = Runs.load("run", suitePath, taskIds, err);
+        Runs.Loaded loaded = Runs.load("run", suitePath, ids, taskIds, err);
         if (loaded == null) {
             return BedsideCli.USAGE;
         }
