@@ -150,7 +150,7 @@ final class Runs {
                 CandidateTarget t = c.target();
                 destination.ensureCandidate(plan.study(), t.id(), t.displayName(), t.vendor());
             }
-            SuiteRunner.registerSuite(destination, plan.study(), suite, candidateIds);
+            SuiteRunner.registerSuite(destination, suite);
 
             Journal.Plan journalPlan = new Journal.Plan(plan.study(), suite.contentHash(), plan.kind(),
                     plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks().stream().map(Task::id).toList(),

@@ -66,14 +66,6 @@ public final class SuiteRunner {
         registerSuite(new StoreDestination(store, "the results database", "database"), suite);
     }
 
-    /**
-     * As {@link #registerSuite(ResultsDestination, Suite)}, and the tasks the candidates' bindings mark
-     * {@code notApplicable} in this suite version, with the reasons, so that the study's scores show them as n/a.
-     */
-    public static void registerSuite(ResultsDestination destination, String study, Suite suite, List<String> candidates) {
-        registerSuite(destination, suite);
-    }
-
     public static void registerSuite(ResultsDestination destination, Suite suite) {
         List<TaskText> texts = suite.tasks().stream()
                 .map(t -> TaskText.of(t.id(), t.title(), t.instruction()))
