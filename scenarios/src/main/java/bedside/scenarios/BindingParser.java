@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * One candidate's binding, from {@code bindings/<candidate>.yaml} or under a single-file suite's
@@ -101,9 +103,37 @@ final class BindingParser extends NodeParser {
             Obj t = obj(s, e.getValue(), "task binding `" + id + "`", TASK_BINDING_KEYS);
             if (t == null) return;
             Scope scope = new TaskScope(id);
+            if (t.has("notApplicable")) {
+                notApplicable(s, t, id, b);
+                if (!t.has("setup") && !t.has("steps")) return;
+            }
+            // `notAplicable:` is reported as a typo; asking for steps as well would only confuse
+            if (t.misspelled.contains("notApplicable") && !t.has("steps")) return;
             List<Step> setup = t.has("setup") ? stepParser.steps(t, "setup", false, "`setup`", b, scope) : List.of();
             List<Step> steps = stepParser.steps(t, "steps", true, "task binding `" + id + "`", b, scope);
-            b.taskBindings.put(id, new Binding.TaskBinding(id, setup, steps, s.at(e.getKey())));
+            if (!t.has("notApplicable")) b.taskBindings.put(id, new Binding.TaskBinding(id, setup, steps, s.at(e.getKey())));
         });
+    }
+
+    /** {@code <task>: {notApplicable: "reason"}}: the candidate cannot do the task; a reason is required, steps are not allowed. */
+    private void notApplicable(Src s, Obj t, String id, BindingInfo b) {
+        Node n = t.get("notApplicable");
+        String reason = null;
+        if (isNull(n) || n instanceof ScalarNode sn && sn.getValue().isBlank()) {
+            error(s, isNull(n) ? t.keys.get("notApplicable") : n, "`notApplicable` needs a reason",
+                    "say why the candidate cannot do task `" + id + "`, e.g. notApplicable: \"no imaging module (vendor statement 2026-11-02)\"");
+        } else if (n instanceof ScalarNode sn && sn.getTag().equals(Tag.BOOL)) {
+            error(s, n, "`notApplicable` must be the reason as text, not " + kindOf(n),
+                    "say why the candidate cannot do task `" + id + "`, e.g. notApplicable: \"no imaging module\"");
+        } else {
+            reason = str(t, "notApplicable", true, "task binding `" + id + "`", null);
+        }
+        if (t.has("setup") || t.has("steps")) {
+            error(s, t.keys.get("notApplicable"), "task `" + id + "` is marked `notApplicable` and also has "
+                    + (t.has("steps") ? "`steps`" : "`setup`"),
+                    "a task either applies to the candidate (give its `steps:`) or not (give only `notApplicable:`)");
+            return;
+        }
+        if (reason != null) b.notApplicable.put(id, new Binding.NotApplicable(id, reason.strip(), s.at(t.keys.get("notApplicable"))));
     }
 }

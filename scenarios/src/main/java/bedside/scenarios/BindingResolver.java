@@ -22,11 +22,13 @@ final class BindingResolver {
     private final Problems problems;
     private final SuiteDraft draft;
     private final SuiteFiles files;
+    private final SuiteReader.Selection selection;
 
-    BindingResolver(Problems problems, SuiteDraft draft, SuiteFiles files) {
+    BindingResolver(Problems problems, SuiteDraft draft, SuiteFiles files, SuiteReader.Selection selection) {
         this.problems = problems;
         this.draft = draft;
         this.files = files;
+        this.selection = selection;
     }
 
     /** Each listed candidate's binding, in the suite's order of candidates. */
@@ -68,7 +70,8 @@ final class BindingResolver {
             }
         }
         for (String c : draft.candidates) {
-            if (draft.bindings.stream().noneMatch(b -> b.candidate.equals(c)) && !draft.unreadable.contains(c)) {
+            if (draft.bindings.stream().noneMatch(b -> b.candidate.equals(c)) && !draft.unreadable.contains(c)
+                    && selection.needsBinding(c)) {
                 error(files.suite(), draft.candidateNodes.get(c), "candidate `" + c + "` has no binding",
                         files.folder() ? "add bindings/" + c + ".yaml" : "add `" + c + ":` under `bindings:`");
             }
@@ -82,9 +85,11 @@ final class BindingResolver {
                 }
             });
             for (String id : draft.taskInfos.keySet()) {
-                if (!b.taskKeys.containsKey(id) && b.tasksKey != null && b.tasksIsMap && !draft.badTaskIds.contains(id)) {
+                if (!b.taskKeys.containsKey(id) && b.tasksKey != null && b.tasksIsMap && !draft.badTaskIds.contains(id)
+                        && selection.needs(b.candidate, id)) {
                     error(b.src, b.tasksKey, "the binding for `" + b.candidate + "` has no steps for task `" + id + "`",
-                            "add `" + id + ":` with its `steps:` under `tasks:`");
+                            "add `" + id + ":` with its `steps:` under `tasks:`, or `" + id
+                                    + ": {notApplicable: \"why\"}` if the candidate cannot do it");
                 }
             }
         }

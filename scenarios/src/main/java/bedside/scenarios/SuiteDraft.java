@@ -62,6 +62,7 @@ final class SuiteDraft {
         final Map<String, Node> fragmentKeys = new LinkedHashMap<>();
         final Map<String, Map<String, Node>> paramNodes = new LinkedHashMap<>();
         final Map<String, Binding.TaskBinding> taskBindings = new LinkedHashMap<>();
+        final Map<String, Binding.NotApplicable> notApplicable = new LinkedHashMap<>();
         final Map<String, Node> taskKeys = new LinkedHashMap<>();
 
         BindingInfo(Src src, String candidate, Node candidateNode, Node tasksKey, Node root, boolean inline) {
@@ -75,7 +76,7 @@ final class SuiteDraft {
 
         Binding toBinding() {
             return new Binding(candidate, Collections.unmodifiableMap(fragments), Collections.unmodifiableMap(taskBindings),
-                    List.copyOf(warnings), src.at(root));
+                    Collections.unmodifiableMap(notApplicable), List.copyOf(warnings), src.at(root));
         }
     }
 

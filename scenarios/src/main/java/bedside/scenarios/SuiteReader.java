@@ -37,7 +37,7 @@ public final class SuiteReader {
     static final List<String> EXPECT_KEYS = List.of("path", "equals", "contains", "count", "exists");
     static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings");
     static final List<String> FRAGMENT_KEYS = List.of("params", "steps");
-    static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps");
+    static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps", "notApplicable");
     static final List<String> LOCATOR_KINDS = List.of("role", "label", "text", "css", "xpath");
     static final List<String> LOCATOR_KEYS = List.of("role", "name", "label", "text", "css", "xpath");
     static final List<String> ACTIONS = List.of("open", "click", "type", "select", "check", "press", "waitFor",
@@ -47,8 +47,38 @@ public final class SuiteReader {
     static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final java.util.regex.Pattern PARAM_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
-    /** Reads and checks a suite file or folder. */
+    /**
+     * What a run needs bound: only these candidates must have a binding, and their bindings need to bind (or mark
+     * {@code notApplicable}) only these tasks. An empty list stands for all. Everything else is checked as always.
+     */
+    public record Selection(List<String> candidates, List<String> tasks) {
+        /** Everything: what {@code bedside validate} asks. */
+        public static final Selection ALL = new Selection(List.of(), List.of());
+
+        public Selection {
+            candidates = List.copyOf(candidates);
+            tasks = List.copyOf(tasks);
+        }
+
+        boolean needs(String candidate, String task) {
+            return (candidates.isEmpty() || candidates.contains(candidate)) && (tasks.isEmpty() || tasks.contains(task));
+        }
+
+        boolean needsBinding(String candidate) {
+            return candidates.isEmpty() || candidates.contains(candidate);
+        }
+    }
+
+    /** Reads and checks a suite file or folder: every candidate must bind every task (or mark it not applicable). */
     public static ReadResult read(Path fileOrFolder) {
+        return read(fileOrFolder, Selection.ALL);
+    }
+
+    /**
+     * Reads and checks a suite for a run of the selected candidates and tasks: a task the selection leaves out may be
+     * unbound ({@link Binding#isUnbound}); the suite is then read all the same, and a run must not attempt it.
+     */
+    public static ReadResult read(Path fileOrFolder, Selection selection) {
         Problems problems = new Problems();
         SuiteFiles files = new SuiteLoader(problems).load(fileOrFolder);
 
@@ -66,7 +96,7 @@ public final class SuiteReader {
                 draft.unreadable.add(s.path.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
             }
         }
-        BindingResolver resolver = new BindingResolver(problems, draft, files);
+        BindingResolver resolver = new BindingResolver(problems, draft, files, selection);
         if (draft.suiteParsed) resolver.crossCheck();
 
         List<Problem> sorted = problems.sorted();

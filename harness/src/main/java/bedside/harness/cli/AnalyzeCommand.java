@@ -39,6 +39,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Composite task weights: task,weight (or task,criticality,frequency). Default: equal weights.")
     Path weights;
 
+    @Option(names = "--not-applicable", paramLabel = "NOT_APPLICABLE.csv",
+            description = "Tasks that do not apply to a candidate: candidate,task,reason. They are shown as n/a, left out "
+                    + "of that candidate's composite (the other weights renormalised) and of comparisons.")
+    Path notApplicable;
+
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: 1).")
     Long seed;
 
@@ -53,7 +58,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return AnalyzeTool.run(attempts, sus, weights, seed, json, report, spec.commandLine().getOut(),
+        return AnalyzeTool.run(attempts, sus, weights, notApplicable, seed, json, report,
+                bedside.reports.analysis.StudyAnalyzer.DEFAULT_RESAMPLES, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

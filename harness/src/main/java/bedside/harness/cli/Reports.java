@@ -23,6 +23,12 @@ final class Reports {
 
     static Path writeRunReport(Path dir, RunRecord run, Suite suite, List<CandidateTarget> candidates,
                                List<AttemptResult> attempts) throws IOException {
+        return writeRunReport(dir, run, suite, candidates, attempts, List.of());
+    }
+
+    static Path writeRunReport(Path dir, RunRecord run, Suite suite, List<CandidateTarget> candidates,
+                               List<AttemptResult> attempts, List<bedside.reports.analysis.NotApplicableRow> notApplicable)
+            throws IOException {
         RunReport.Run meta = new RunReport.Run(run.runId().toString(), run.study(), suite.id(), suite.title(), suite.version(),
                 suite.contentHash(), run.startedAt(), run.finishedAt(),
                 "headless Chromium " + Environment.chromiumVersion() + ", Java " + Runtime.version().feature() + ", "
@@ -38,7 +44,7 @@ final class Reports {
         for (AttemptResult a : attempts) {
             maps.addAll(clickMaps(dir, a));
         }
-        return RunReport.write(dir, meta, cs, ts, rows, maps);
+        return RunReport.write(dir, meta, cs, ts, rows, maps, notApplicable);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "POSTed before each attempt to put the candidate back into its seeded state.")
     String resetUrl;
 
-    @Option(names = "--task", paramLabel = "ID", description = "Run only these tasks (repeatable; default: all).")
+    @Option(names = "--task", paramLabel = "ID", description = "Run only these tasks (repeatable; default: all). Only they need a binding for the candidate; tasks its binding marks notApplicable are shown as n/a, never attempted.")
     List<String> taskIds = new ArrayList<>();
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Attempts per task and candidate (default: ${DEFAULT-VALUE}).")
@@ -119,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
             return BedsideCli.USAGE;
         }
 
-        Runs.Loaded loaded = Runs.load("run", suitePath, taskIds, err);
+        Runs.Loaded loaded = Runs.load("run", suitePath, ids, taskIds, err);
         if (loaded == null) {
             return BedsideCli.USAGE;
         }

@@ -13,6 +13,7 @@ import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import bedside.harness.upload.ResultsDestination;
 import bedside.harness.upload.Uploader;
+import bedside.reports.analysis.NotApplicableRow;
 import bedside.scenarios.ReadResult;
 import bedside.scenarios.Suite;
 import bedside.scenarios.SuiteReader;
@@ -71,7 +72,15 @@ final class Runs {
      * printing every located problem (errors and warnings) to {@code err}: the command then exits 2.
      */
     static Loaded load(String command, Path path, List<String> taskIds, PrintStream err) {
-        ReadResult read = SuiteReader.read(path);
+        return load(command, path, List.of(), taskIds, err);
+    }
+
+    /**
+     * As above for a run of these candidates (empty: every candidate of the suite): only they need a binding, and only
+     * the selected tasks (all when none is selected) need binding in theirs — a task left out may be unbound.
+     */
+    static Loaded load(String command, Path path, List<String> candidateIds, List<String> taskIds, PrintStream err) {
+        ReadResult read = SuiteReader.read(path, new SuiteReader.Selection(candidateIds, taskIds));
         Path base = Path.of("").toAbsolutePath();
         if (read.suite() == null) {
             read.problems().forEach(p -> err.println(p.format(base)));
@@ -105,6 +114,8 @@ final class Runs {
         }
         Suite suite = plan.suite();
         Path home = Home.data();
+        List<String> candidateIds = plan.candidates().stream().map(CandidateSpec::id).toList();
+        List<NotApplicableRow> notApplicable = SuiteRunner.notApplicable(suite, candidateIds, plan.tasks());
         int attempts = plan.tasks().size() * plan.repeat();
         int workers = Math.max(1, Math.min(plan.parallel(), attempts * plan.candidates().size()));
         out.println("Bedside " + plan.kind() + ": suite " + suite.id() + " " + suite.version() + " (" + plan.tasks().size()
@@ -112,6 +123,9 @@ final class Runs {
                 + " candidate" + (plan.candidates().size() == 1 ? "" : "s")
                 + (workers > 1 ? ", " + workers + " at once" : "") + (plan.grid() != null ? ", on the Grid " + plan.grid() : "")
                 + "), data in " + home);
+        for (NotApplicableRow na : notApplicable) {
+            out.println("Not applicable: " + na.candidate() + " / " + na.task() + " (" + na.reason() + "): not attempted");
+        }
         List<SampleCandidate> samples = new ArrayList<>();
         Destinations.Opened opened;
         try {
@@ -165,9 +179,9 @@ final class Runs {
                         .run(runId, suite, candidates, plan.tasks(), plan.repeat(), workers, plan.kind(), out, a -> { }, resume);
             }
             List<CandidateTarget> targets = candidates.stream().map(CandidateInstances::target).toList();
-            Path report = Reports.writeRunReport(reportDir, result.run(), suite, targets, result.attempts());
+            Path report = Reports.writeRunReport(reportDir, result.run(), suite, targets, result.attempts(), notApplicable);
             out.println();
-            Tables.printAttempts(out, result.attempts());
+            Tables.printAttempts(out, result.attempts(), notApplicable);
             out.println();
             Uploader.Summary upload = result.upload();
             if (upload.waiting().isEmpty() && upload.refused().isEmpty()) {
@@ -181,7 +195,7 @@ final class Runs {
             }
             out.println("Report: " + report);
             if (plan.json() != null) {
-                writeJson(plan.json(), result.attempts());
+                writeJson(plan.json(), result.attempts(), notApplicable);
                 out.println("Attempts as JSON: " + plan.json().toAbsolutePath());
             }
             return broken(result.attempts()) || !upload.waiting().isEmpty() || !upload.refused().isEmpty()
@@ -236,8 +250,11 @@ final class Runs {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Every attempt's summary, one object each, in the run's order. */
-    static void writeJson(Path file, List<AttemptResult> attempts) throws IOException {
+    /**
+     * Every attempt's summary, one object each, in the run's order; then each task not attempted on a candidate because
+     * it does not apply to it: {@code {"candidate", "task", "outcome": "n/a", "reason"}} and no measures.
+     */
+    static void writeJson(Path file, List<AttemptResult> attempts, List<NotApplicableRow> notApplicable) throws IOException {
         ArrayNode list = JSON.createArrayNode();
         for (AttemptResult r : attempts) {
             AttemptRecord a = r.attempt();
@@ -261,6 +278,13 @@ final class Runs {
             o.put("validation_errors", a.validationErrors());
             o.put("system_response_ms", a.systemResponseMs());
             o.put("klm_ms", a.klmMs());
+        }
+        for (NotApplicableRow na : notApplicable) {
+            ObjectNode o = list.addObject();
+            o.put("candidate", na.candidate());
+            o.put("task", na.task());
+            o.put("outcome", "n/a");
+            o.put("reason", na.reason());
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

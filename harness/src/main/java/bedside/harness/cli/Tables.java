@@ -2,6 +2,7 @@ package bedside.harness.cli;
 
 import bedside.harness.run.AttemptResult;
 import bedside.reports.analysis.Exclusion;
+import bedside.reports.analysis.NotApplicableRow;
 import bedside.results.AttemptRecord;
 import java.io.PrintStream;
 import java.util.List;
@@ -12,6 +13,11 @@ final class Tables {
     private Tables() {}
 
     static void printAttempts(PrintStream out, List<AttemptResult> attempts) {
+        printAttempts(out, attempts, List.of());
+    }
+
+    /** The attempts, then a row "n/a" for each task not attempted on a candidate because it does not apply to it. */
+    static void printAttempts(PrintStream out, List<AttemptResult> attempts, List<NotApplicableRow> notApplicable) {
         String format = "%-12s %-24s %-18s %9s %7s %10s %8s %8s%n";
         out.printf(Locale.ROOT, format, "CANDIDATE", "TASK", "OUTCOME", "TIME (s)", "CLICKS", "KEYSTROKES", "SCREENS", "KLM (s)");
         for (AttemptResult r : attempts) {
@@ -20,11 +26,17 @@ final class Tables {
                     a.outcome().code(), String.format(Locale.ROOT, "%.2f", a.timeMs() / 1000.0), a.clicks(), a.keystrokes(),
                     a.screens(), String.format(Locale.ROOT, "%.1f", a.klmMs() / 1000.0));
         }
+        for (NotApplicableRow na : notApplicable) {
+            out.printf(Locale.ROOT, format, na.candidate(), na.task(), "n/a", "-", "-", "-", "-", "-");
+        }
         for (AttemptResult r : attempts) {
             AttemptRecord a = r.attempt();
             if (a.reason() != null && !a.reason().isBlank()) {
                 out.println("  " + a.candidate() + " / " + a.task() + ": " + a.reason());
             }
+        }
+        for (NotApplicableRow na : notApplicable) {
+            out.println("  " + na.candidate() + " / " + na.task() + ": not applicable: " + na.reason());
         }
         // Said per candidate, as the study pages and /scores say it: these never count for or against it.
         java.util.Map<String, List<Exclusion>> excluded = new java.util.LinkedHashMap<>();

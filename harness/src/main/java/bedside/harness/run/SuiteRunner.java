@@ -8,6 +8,8 @@ import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
 import bedside.results.store.ResultsStore;
+import bedside.reports.analysis.NotApplicableRow;
+import bedside.scenarios.Binding;
 import bedside.scenarios.Suite;
 import bedside.scenarios.Task;
 import java.io.PrintStream;
@@ -72,6 +74,23 @@ public final class SuiteRunner {
     }
 
     /**
+     * The selected tasks that the candidates' bindings mark {@code notApplicable}, with the reasons, in the order
+     * candidate, task: a run never attempts them.
+     */
+    public static List<NotApplicableRow> notApplicable(Suite suite, List<String> candidates, List<Task> selected) {
+        List<NotApplicableRow> marks = new ArrayList<>();
+        for (String c : candidates) {
+            bedside.scenarios.Binding binding = suite.bindings().get(c);
+            if (binding == null) continue;
+            for (Task t : selected) {
+                Binding.NotApplicable na = binding.notApplicable().get(t.id());
+                if (na != null) marks.add(new NotApplicableRow(c, t.id(), na.reason()));
+            }
+        }
+        return marks;
+    }
+
+    /**
      * @param upload what reached the destination during the run, and what still waits in the journal
      * @param resumed how many attempts an earlier, cut-off process made of this run (0 for a new run)
      */
@@ -122,7 +141,11 @@ public final class SuiteRunner {
                 journal.session(session);
                 destination.startSession(study, session);
             }
+            bedside.scenarios.Binding binding = suite.bindings().get(candidate.target().id());
             for (Task task : selected) {
+                if (binding != null && binding.isNotApplicable(task.id())) {
+                    continue; // never attempted: the run's table and report show it as n/a (notApplicable)
+                }
                 for (int k = 1; k <= repeat; k++) {
                     Job job = new Job(slots.size(), candidate, session, task, k);
                     slots.add(job);

@@ -16,7 +16,8 @@ import java.util.List;
  * analyses the study and writes OUT.json (and, with a report directory, {@code index.html} in it). Nothing
  * is written when any input is bad.
  *
- * <pre>analyze --attempts ATTEMPTS.csv [--sus SUS.csv] [--weights WEIGHTS.csv] [--seed N] --json OUT.json [--report DIR]</pre>
+ * <pre>analyze --attempts ATTEMPTS.csv [--sus SUS.csv] [--weights WEIGHTS.csv] [--not-applicable NOT_APPLICABLE.csv]
+ *         [--seed N] --json OUT.json [--report DIR]</pre>
  */
 public final class AnalyzeTool {
     /** Exit code: success. */
@@ -66,12 +67,30 @@ public final class AnalyzeTool {
         return run(attempts, sus, weights, seed, json, reportDir, StudyAnalyzer.DEFAULT_RESAMPLES, out, err);
     }
 
-    /** The implementation: every other overload ends here. */
     public static int run(Path attempts, Path sus, Path weights, Long seed, Path json, Path reportDir, int resamples,
             PrintWriter out, PrintWriter err) {
+        return run(attempts, sus, weights, null, seed, json, reportDir, resamples, out, err);
+    }
+
+    /** As above with NOT_APPLICABLE.csv ({@code candidate,task,reason}) or null. */
+    public static int run(Path attempts, Path sus, Path weights, Path notApplicable, Long seed, Path json, Path reportDir,
+            PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try {
+            return run(attempts, sus, weights, notApplicable, seed, json, reportDir, StudyAnalyzer.DEFAULT_RESAMPLES, o, e);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /** The implementation: every other overload ends here. */
+    public static int run(Path attempts, Path sus, Path weights, Path notApplicable, Long seed, Path json, Path reportDir,
+            int resamples, PrintWriter out, PrintWriter err) {
         if (attempts == null || json == null) {
-            err.println("usage: analyze --attempts ATTEMPTS.csv [--sus SUS.csv] [--weights WEIGHTS.csv] [--seed N]"
-                    + " --json OUT.json [--report DIR]");
+            err.println("usage: analyze --attempts ATTEMPTS.csv [--sus SUS.csv] [--weights WEIGHTS.csv]"
+                    + " [--not-applicable NOT_APPLICABLE.csv] [--seed N] --json OUT.json [--report DIR]");
             return USAGE;
         }
         if (resamples < 1) {
@@ -82,6 +101,8 @@ public final class AnalyzeTool {
         StudyCsv.Parsed<AttemptRow> a = StudyCsv.readAttempts(attempts, aLabel);
         StudyCsv.Parsed<SusRow> s = sus == null ? null : StudyCsv.readSus(sus, sus.toString());
         StudyCsv.Parsed<TaskWeight> w = weights == null ? null : StudyCsv.readWeights(weights, weights.toString());
+        StudyCsv.Parsed<NotApplicableRow> na = notApplicable == null ? null
+                : StudyCsv.readNotApplicable(notApplicable, notApplicable.toString());
         List<InputError> errors = new ArrayList<>(a.errors());
         if (a.ok() && a.rows().isEmpty()) {
             errors.add(new InputError(aLabel, 1, "no attempts (header only)"));
@@ -92,8 +113,15 @@ public final class AnalyzeTool {
         if (w != null) {
             errors.addAll(w.errors());
         }
+        if (na != null) {
+            errors.addAll(na.errors());
+        }
+        List<NotApplicableRow> marks = na == null ? List.of() : na.rows();
         errors.addAll(StudyCsv.crossCheck(a, s, sus == null ? null : sus.toString(), w,
-                weights == null ? null : weights.toString()));
+                weights == null ? null : weights.toString(), marks));
+        if (na != null) {
+            errors.addAll(StudyCsv.crossCheckNotApplicable(a, aLabel, w, na, notApplicable.toString()));
+        }
         if (!errors.isEmpty()) {
             errors.forEach(x -> err.println(x));
             err.println(errors.size() + (errors.size() == 1 ? " error" : " errors") + "; nothing written");
@@ -101,7 +129,7 @@ public final class AnalyzeTool {
         }
         StudyAnalysis result;
         try {
-            result = StudyAnalyzer.analyze(a.rows(), s == null ? List.of() : s.rows(), w == null ? null : w.rows(),
+            result = StudyAnalyzer.analyze(a.rows(), s == null ? List.of() : s.rows(), w == null ? null : w.rows(), marks,
                     new StudyAnalyzer.Options(seed == null ? StudyAnalyzer.DEFAULT_SEED : seed, resamples));
         } catch (IllegalArgumentException e) {
             err.println(aLabel + ": error: " + e.getMessage());

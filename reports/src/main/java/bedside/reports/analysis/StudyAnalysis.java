@@ -31,9 +31,22 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
      * @param sum overall SUM
      * @param composite procurement composite
      * @param notScored attempts left out of every measure, per task and reason (empty when all were scored)
+     * @param notApplicable the tasks that do not apply to this candidate, with why (empty when all apply): no
+     *     measure, no place in its composite (the other weights renormalised), no comparison
      */
     public record CandidateAnalysis(String candidate, int participants, List<TaskAnalysis> tasks, SusSummary sus,
-            SumOverall sum, Composite composite, List<NotScored> notScored) {
+            SumOverall sum, Composite composite, List<NotScored> notScored, List<NotApplicable> notApplicable) {
+
+        public CandidateAnalysis(String candidate, int participants, List<TaskAnalysis> tasks, SusSummary sus,
+                SumOverall sum, Composite composite, List<NotScored> notScored) {
+            this(candidate, participants, tasks, sus, sum, composite, notScored, List.of());
+        }
+
+        /** Why the task does not apply to this candidate, or null when it does. */
+        public String notApplicableReason(String task) {
+            return notApplicable.stream().filter(n -> n.task().equals(task)).map(NotApplicable::reason).findFirst()
+                    .orElse(null);
+        }
 
         /** Every attempt of this candidate that was not scored, one entry per attempt. */
         public List<Exclusion> excluded() {
@@ -51,6 +64,15 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
         public String notScoredSummary() {
             return Exclusion.summary(excluded());
         }
+    }
+
+    /**
+     * A task that does not apply to the candidate.
+     *
+     * @param task task id
+     * @param reason why, as the evaluator wrote it
+     */
+    public record NotApplicable(String task, String reason) {
     }
 
     /**
@@ -131,8 +153,14 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
      * @param score weighted composite 0–100 on the observed data
      * @param ci95 bootstrap percentile interval
      * @param pBest probability of ranking first
+     * @param tasksUsed the weighted tasks the composite is computed over, in task order (empty when there is none)
+     * @param renormalised true when a weighted task does not apply to the candidate: the composite is over its
+     *     applicable tasks, their weights renormalised to sum to 1 (a warning says so)
      */
-    public record Composite(Double score, Interval ci95, Double pBest) {
+    public record Composite(Double score, Interval ci95, Double pBest, List<String> tasksUsed, boolean renormalised) {
+        public Composite(Double score, Interval ci95, Double pBest) {
+            this(score, ci95, pBest, List.of(), false);
+        }
     }
 
     /**

@@ -80,6 +80,21 @@ public final class StudyAnalyzer {
      */
     public static StudyAnalysis analyze(List<AttemptRow> attempts, List<SusRow> sus, List<TaskWeight> weights,
             Options options) {
+        return analyze(attempts, sus, weights, List.of(), options);
+    }
+
+    /**
+     * Analyses a study in which some tasks do not apply to some candidates.
+     *
+     * @param notApplicable the n/a marks (candidate, task, reason): such a task gets no measures for that candidate,
+     *     is left out of its composite (the other weighted tasks' weights renormalised, with a warning and
+     *     {@code composite.renormalised}) and out of every comparison with it; it never counts as a failure or 0.
+     *     A mark on a candidate without attempts or a task nobody attempted or weighted is ignored; a mark beside
+     *     scored attempts of the same candidate and task is ignored with a warning (the attempts count)
+     * @throws IllegalArgumentException also on a repeated mark
+     */
+    public static StudyAnalysis analyze(List<AttemptRow> attempts, List<SusRow> sus, List<TaskWeight> weights,
+            List<NotApplicableRow> notApplicable, Options options) {
         Objects.requireNonNull(attempts, "attempts");
         if (attempts.isEmpty()) {
             throw new IllegalArgumentException("no attempts");
@@ -118,10 +133,34 @@ public final class StudyAnalyzer {
             taskOrder.add(r.task());
             participantsByCandidate.computeIfAbsent(r.candidate(), k -> new LinkedHashSet<>()).add(r.participant());
         }
+        // n/a marks: candidate -> task -> reason, for candidates with attempts and tasks the study knows
+        Map<String, Map<String, String>> na = new LinkedHashMap<>();
+        Set<String> weighted = new LinkedHashSet<>();
+        if (weights != null) {
+            weights.forEach(w -> weighted.add(w.task()));
+        }
+        for (NotApplicableRow m : notApplicable == null ? List.<NotApplicableRow>of() : notApplicable) {
+            if (!excluded.containsKey(m.candidate()) || !allTasks.contains(m.task()) && !weighted.contains(m.task())) {
+                continue;
+            }
+            Map<String, String> mine = na.computeIfAbsent(m.candidate(), k -> new LinkedHashMap<>());
+            if (mine.containsKey(m.task())) {
+                throw new IllegalArgumentException("task '" + m.task() + "' is marked not applicable twice for candidate '"
+                        + m.candidate() + "'");
+            }
+            if (byCandidate.getOrDefault(m.candidate(), Map.of()).containsKey(m.task())) {
+                warnings.add("candidate '" + m.candidate() + "' has attempts on task '" + m.task()
+                        + "', which is marked not applicable: the attempts are used and the mark ignored");
+                continue;
+            }
+            mine.put(m.task(), m.reason());
+        }
+        Set<String> allKnown = new LinkedHashSet<>(allTasks);
+        na.values().forEach(m -> allKnown.addAll(m.keySet()));
         String design = detectDesign(participantsByCandidate, warnings);
         boolean within = design.equals("within");
 
-        List<TaskWeight> usedWeights = resolveWeights(weights, taskOrder, allTasks, warnings);
+        List<TaskWeight> usedWeights = resolveWeights(weights, taskOrder, allKnown, warnings);
         Map<String, Double> weightOf = new HashMap<>();
         usedWeights.forEach(w -> weightOf.put(w.task(), w.weight()));
 
@@ -139,10 +178,28 @@ public final class StudyAnalyzer {
         List<String> globalParticipants = new ArrayList<>(new LinkedHashSet<>(
                 scored.stream().map(AttemptRow::participant).toList()));
         List<CompositeBootstrap.CandidateData> eligible = new ArrayList<>();
+        Map<String, List<String>> tasksUsed = new HashMap<>();
+        Set<String> renormalised = new java.util.HashSet<>();
         for (var e : byCandidate.entrySet()) {
             String cand = e.getKey();
-            List<String> missing = usedWeights.stream().filter(w -> w.weight() > 0 && !e.getValue().containsKey(w.task()))
+            Map<String, String> notHere = na.getOrDefault(cand, Map.of());
+            List<String> missing = usedWeights.stream().filter(w -> w.weight() > 0 && !e.getValue().containsKey(w.task())
+                    && !notHere.containsKey(w.task())).map(TaskWeight::task).toList();
+            List<String> skipped = usedWeights.stream().filter(w -> w.weight() > 0 && notHere.containsKey(w.task()))
                     .map(TaskWeight::task).toList();
+            List<String> used = usedWeights.stream().filter(w -> w.weight() > 0 && e.getValue().containsKey(w.task()))
+                    .map(TaskWeight::task).toList();
+            if (missing.isEmpty() && !used.isEmpty()) {
+                tasksUsed.put(cand, used);
+                if (!skipped.isEmpty()) {
+                    double all = usedWeights.stream().filter(w -> w.weight() > 0).mapToDouble(TaskWeight::weight).sum();
+                    double kept = usedWeights.stream().filter(w -> used.contains(w.task())).mapToDouble(TaskWeight::weight).sum();
+                    renormalised.add(cand);
+                    warnings.add("candidate '" + cand + "': task(s) " + skipped + " do not apply to it; its composite is over "
+                            + "its applicable tasks " + used + ", their weights renormalised (they carry "
+                            + String.format(java.util.Locale.ROOT, "%.1f", 100 * kept / all) + "% of the total weight)");
+                }
+            }
             if (!missing.isEmpty()) {
                 warnings.add("candidate '" + cand + "' has no attempts on weighted task(s) " + missing
                         + "; no composite for it");
@@ -192,13 +249,17 @@ public final class StudyAnalyzer {
                 }
             }
             CompositeBootstrap.Result cr = composites.get(cand);
-            Composite comp = cr == null ? new Composite(null, null, null) : new Composite(cr.score(), cr.ci95(), cr.pBest());
+            Composite comp = cr == null ? new Composite(null, null, null)
+                    : new Composite(cr.score(), cr.ci95(), cr.pBest(), tasksUsed.getOrDefault(cand, List.of()),
+                            renormalised.contains(cand));
+            List<StudyAnalysis.NotApplicable> notHere = new ArrayList<>();
+            na.getOrDefault(cand, Map.of()).forEach((task, why) -> notHere.add(new StudyAnalysis.NotApplicable(task, why)));
             double[] scores = susScores.getOrDefault(cand, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
             List<NotScored> left = new ArrayList<>();
             excluded.get(cand).forEach((task, reasons) -> reasons.forEach((why, n) -> left.add(new NotScored(task, why, n))));
             candidates.add(new CandidateAnalysis(cand, participantsByCandidate.getOrDefault(cand, Set.of()).size(), tasks,
                     Sus.summarize(scores), new SumOverall(sumN == 0 ? null : sumTotal / sumN, sumN), comp,
-                    List.copyOf(left)));
+                    List.copyOf(left), List.copyOf(notHere)));
         }
 
         List<Comparison> comparisons = compare(byCandidate, taskOrder, within);

@@ -532,6 +532,89 @@ public final class StudyCsv {
         return new Parsed<>(out, lines, errors);
     }
 
+    /**
+     * Reads and checks NOT_APPLICABLE.csv: {@code candidate,task,reason}, one row per candidate × task that does not
+     * apply to the candidate; the reason is required.
+     */
+    public static Parsed<NotApplicableRow> readNotApplicable(Path path, String label) {
+        List<InputError> errors = new ArrayList<>();
+        List<Row> rows = readRows(path, label, List.of("candidate", "task", "reason"), errors);
+        if (rows == null) {
+            return new Parsed<>(List.of(), List.of(), errors);
+        }
+        List<NotApplicableRow> out = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (Row r : rows) {
+            List<String> errs = new ArrayList<>();
+            String candidate = r.get("candidate");
+            String task = r.get("task");
+            String reason = r.get("reason");
+            if (candidate.isEmpty()) {
+                errs.add("candidate is empty");
+            }
+            if (task.isEmpty()) {
+                errs.add("task is empty");
+            }
+            if (reason.isEmpty()) {
+                errs.add("reason is empty: say why the task does not apply to the candidate");
+            }
+            if (!candidate.isEmpty() && !task.isEmpty()) {
+                Long first = seen.putIfAbsent(candidate + "\u0000" + task, r.line);
+                if (first != null) {
+                    errs.add("duplicate n/a mark: candidate '" + candidate + "', task '" + task + "' already on line " + first);
+                }
+            }
+            if (errs.isEmpty()) {
+                out.add(new NotApplicableRow(candidate, task, reason));
+                lines.add(r.line);
+            }
+            errs.forEach(m -> errors.add(new InputError(label, r.line, m)));
+        }
+        return new Parsed<>(out, lines, errors);
+    }
+
+    /**
+     * Cross-file checks of NOT_APPLICABLE.csv: each mark names a candidate with attempts and a task that some candidate
+     * attempted (or that has a weight), and no candidate has attempts on a task marked not applicable for it.
+     */
+    public static List<InputError> crossCheckNotApplicable(Parsed<AttemptRow> attempts, String attemptsLabel,
+            Parsed<TaskWeight> weights, Parsed<NotApplicableRow> marks, String marksLabel) {
+        List<InputError> errors = new ArrayList<>();
+        if (!attempts.ok() || attempts.rows().isEmpty()) {
+            return errors;
+        }
+        Set<String> tasks = new LinkedHashSet<>();
+        Set<String> candidates = new LinkedHashSet<>();
+        Map<String, Long> firstAttempt = new HashMap<>();
+        for (int i = 0; i < attempts.rows().size(); i++) {
+            AttemptRow a = attempts.rows().get(i);
+            tasks.add(a.task());
+            candidates.add(a.candidate());
+            firstAttempt.putIfAbsent(a.candidate() + "\u0000" + a.task(), attempts.lines().get(i));
+        }
+        if (weights != null) {
+            weights.rows().forEach(w -> tasks.add(w.task()));
+        }
+        for (int i = 0; i < marks.rows().size(); i++) {
+            NotApplicableRow m = marks.rows().get(i);
+            long line = marks.lines().get(i);
+            if (!candidates.contains(m.candidate())) {
+                errors.add(new InputError(marksLabel, line, "candidate '" + m.candidate() + "' has no attempts"));
+            }
+            if (!tasks.contains(m.task())) {
+                errors.add(new InputError(marksLabel, line, "task '" + m.task() + "' has no attempts"));
+            }
+            Long attempted = firstAttempt.get(m.candidate() + "\u0000" + m.task());
+            if (attempted != null) {
+                errors.add(new InputError(marksLabel, line, "candidate '" + m.candidate() + "' has attempts on task '"
+                        + m.task() + "' (first on line " + attempted + " of " + attemptsLabel
+                        + "); a task is either attempted or not applicable"));
+            }
+        }
+        return errors;
+    }
+
     private static Double nonNegative(Row r, String col, List<String> errs) {
         String v = r.get(col);
         if (v.isEmpty() || !isNumber(v)) {
@@ -553,7 +636,15 @@ public final class StudyCsv {
      */
     public static List<InputError> crossCheck(Parsed<AttemptRow> attempts, Parsed<SusRow> sus, String susLabel,
             Parsed<TaskWeight> weights, String weightsLabel) {
+        return crossCheck(attempts, sus, susLabel, weights, weightsLabel, List.of());
+    }
+
+    /** As above; a weight may also name a task that is only marked not applicable ({@code naTasks}). */
+    public static List<InputError> crossCheck(Parsed<AttemptRow> attempts, Parsed<SusRow> sus, String susLabel,
+            Parsed<TaskWeight> weights, String weightsLabel, List<NotApplicableRow> naTasks) {
         List<InputError> errors = new ArrayList<>();
+        Set<String> naOnly = new LinkedHashSet<>();
+        naTasks.forEach(m -> naOnly.add(m.task()));
         Set<String> tasks = new LinkedHashSet<>();
         Set<String> candidates = new LinkedHashSet<>();
         attempts.rows().forEach(a -> {
@@ -568,7 +659,7 @@ public final class StudyCsv {
             for (int i = 0; i < weights.rows().size(); i++) {
                 TaskWeight w = weights.rows().get(i);
                 weighted.add(w.task());
-                if (!tasks.contains(w.task())) {
+                if (!tasks.contains(w.task()) && !naOnly.contains(w.task())) {
                     errors.add(new InputError(weightsLabel, weights.lines().get(i),
                             "task '" + w.task() + "' has no attempts"));
                 }

@@ -50,6 +50,14 @@ public final class StudyJson {
             num(comp, "score", c.composite().score());
             interval(comp, "ci95", c.composite().ci95());
             num(comp, "p_best", c.composite().pBest());
+            ArrayNode used = comp.putArray("tasks_used");
+            c.composite().tasksUsed().forEach(used::add);
+            comp.put("renormalised", c.composite().renormalised());
+            // Tasks that do not apply to the candidate, and why: no measures, not in its composite, never 0.
+            ArrayNode na = cn.putArray("not_applicable");
+            for (StudyAnalysis.NotApplicable n : c.notApplicable()) {
+                na.addObject().put("task", n.task()).put("reason", n.reason());
+            }
             // Attempts left out of every measure, and why: shown so that nothing is dropped silently.
             ObjectNode ns = cn.putObject("not_scored");
             ns.put("attempts", c.excluded().size());

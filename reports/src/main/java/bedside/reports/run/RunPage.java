@@ -17,7 +17,15 @@ public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<Ta
      * in {@code notScored} ("0" when there are none).
      */
     public record CandidateLine(String name, String vendor, int scored, long successes, int clicks, int keystrokes,
-                                long klmMs, String notScored) {
+                                long klmMs, String notScored, int notApplicable) {
+    }
+
+    /**
+     * A task the run did not attempt on a candidate because it does not apply to it.
+     *
+     * @param candidate the candidate's display name (its id when it has none)
+     */
+    public record NotApplicable(String candidate, String reason) {
     }
 
     /** @param candidate the candidate's display name (its id when it has none) */
@@ -39,6 +47,7 @@ public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<Ta
         }
     }
 
-    public record TaskSection(RunReport.Task task, List<Attempt> attempts, List<BarChart> charts, List<Map> clickMaps) {
+    public record TaskSection(RunReport.Task task, List<Attempt> attempts, List<NotApplicable> notApplicable,
+                              List<BarChart> charts, List<Map> clickMaps) {
     }
 }

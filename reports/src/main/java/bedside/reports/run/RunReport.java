@@ -1,6 +1,7 @@
 package bedside.reports.run;
 
 import bedside.reports.analysis.Exclusion;
+import bedside.reports.analysis.NotApplicableRow;
 import bedside.reports.pages.BarChart;
 import bedside.reports.pages.Pages;
 
@@ -56,9 +57,16 @@ public final class RunReport {
 
     public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
                              List<ClickMap> clickMaps) throws IOException {
+        return write(dir, run, candidates, tasks, rows, clickMaps, List.of());
+    }
+
+    /** @param notApplicable the tasks the run did not attempt on a candidate because they do not apply to it, with why */
+    public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
+                             List<ClickMap> clickMaps, List<NotApplicableRow> notApplicable) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("index.html");
-        Files.writeString(index, html(run, candidates, tasks, rows, clickMaps), StandardCharsets.UTF_8);
+        Files.writeString(index, Pages.render("run/report.jte", page(run, candidates, tasks, rows, clickMaps, notApplicable)),
+                StandardCharsets.UTF_8);
         return index;
     }
 
@@ -72,6 +80,11 @@ public final class RunReport {
 
     /** What the page shows: per candidate its scored attempts summed; per task its attempts, charts and click maps. */
     static RunPage page(Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows, List<ClickMap> clickMaps) {
+        return page(run, candidates, tasks, rows, clickMaps, List.of());
+    }
+
+    static RunPage page(Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows, List<ClickMap> clickMaps,
+                        List<NotApplicableRow> notApplicable) {
         Map<String, Candidate> byId = new LinkedHashMap<>();
         candidates.forEach(c -> byId.put(c.id(), c));
         List<RunPage.CandidateLine> lines = new ArrayList<>();
@@ -84,19 +97,22 @@ public final class RunReport {
             lines.add(new RunPage.CandidateLine(c.displayName(), c.vendor(), mine.size(),
                     mine.stream().filter(r -> r.outcome().equals("success")).count(),
                     mine.stream().mapToInt(Row::clicks).sum(), mine.stream().mapToInt(Row::keystrokes).sum(),
-                    mine.stream().mapToLong(Row::klmMs).sum(), notScored.isEmpty() ? "0" : notScored));
+                    mine.stream().mapToLong(Row::klmMs).sum(), notScored.isEmpty() ? "0" : notScored,
+                    (int) notApplicable.stream().filter(n -> n.candidate().equals(c.id())).count()));
         }
         List<RunPage.TaskSection> sections = new ArrayList<>();
         for (Task t : tasks) {
             List<Row> mine = rows.stream().filter(r -> r.task().equals(t.id())).toList();
-            if (mine.isEmpty()) {
+            List<RunPage.NotApplicable> na = notApplicable.stream().filter(n -> n.task().equals(t.id()))
+                    .map(n -> new RunPage.NotApplicable(name(byId, n.candidate()), n.reason())).toList();
+            if (mine.isEmpty() && na.isEmpty()) {
                 continue;
             }
             List<RunPage.Attempt> attempts = mine.stream().map(r -> new RunPage.Attempt(name(byId, r.candidate()), r)).toList();
             // Ids, not display names, on the charts' axes: short enough; the table names them in full.
             List<String> labels = mine.stream().map(r -> r.candidate() + (r.attemptNo() > 1 ? " #" + r.attemptNo() : ""))
                     .toList();
-            List<BarChart> charts = List.of(
+            List<BarChart> charts = mine.isEmpty() ? List.of() : List.of(
                     BarChart.of("Clicks and keystrokes", "count", labels, List.of(
                             series("Clicks", BLUE, mine, Row::clicks), series("Keystrokes", ORANGE, mine, Row::keystrokes))),
                     BarChart.of("Predicted skilled time (KLM) and scripted time", "seconds", labels, List.of(
@@ -107,7 +123,7 @@ public final class RunReport {
                 return new RunPage.Map(name(byId, m.candidate()), m, shown,
                         m.width() == 0 ? 0 : Math.round((double) m.height() * shown / m.width()));
             }).toList();
-            sections.add(new RunPage.TaskSection(t, attempts, charts, maps));
+            sections.add(new RunPage.TaskSection(t, attempts, na, charts, maps));
         }
         return new RunPage(run, lines, sections);
     }

@@ -195,13 +195,13 @@ class StudyFixtureTest {
         assertThat(fieldNames(out)).contains("schema", "design", "candidates", "comparisons", "bootstrap",
                 "problem_discovery", "warnings");
         JsonNode c = out.at("/candidates/0");
-        assertThat(fieldNames(c)).contains("candidate", "participants", "tasks", "sus", "sum", "composite");
+        assertThat(fieldNames(c)).contains("candidate", "participants", "tasks", "sus", "sum", "composite", "not_applicable");
         assertThat(fieldNames(c.at("/tasks/0"))).contains("task", "attempts", "completion", "time", "errors",
                 "critical_errors", "rating", "path_deviation", "time_deviation", "sum", "sample_size");
         assertThat(fieldNames(c.at("/tasks/0/time"))).containsExactly("n", "geomean_s", "ci95_s", "median_s",
                 "mean_s", "sd_s");
         assertThat(fieldNames(c.get("sus"))).contains("n", "mean", "ci95", "grade", "percentile");
-        assertThat(fieldNames(c.get("composite"))).containsExactly("score", "ci95", "p_best");
+        assertThat(fieldNames(c.get("composite"))).containsExactly("score", "ci95", "p_best", "tasks_used", "renormalised");
         assertThat(fieldNames(out.at("/comparisons/0"))).contains("task", "a", "b", "measure", "test", "statistic", "p",
                 "p_holm", "effect");
     }
