@@ -480,7 +480,8 @@
   // page has settled when its DOM has been quiet for QUIET_MS and no request it started since is in flight. The
   // response lasts from the action to the last change (a DOM mutation, a request ending); an action that changed
   // nothing has none. The next action ends the measurement where it stands; so do a drain and the page going away
-  // (the next document's load is measured by the browser: page-load). LONGEST_MS bounds a page that never settles.
+  // (the next document's load is measured by the browser: page-load). LONGEST_MS bounds a page that never settles
+  // (one that changes its DOM without pause, or starts requests without end).
   const QUIET_MS = 100;
   const LONGEST_MS = 10000;
   let waiting = null;
@@ -756,8 +757,9 @@
   //     clinical alert) — recorded as `warning`;
   //   - notices: live regions that are polite by nature (role=status, role=log, aria-live=polite, <output>) and
   //     role=alert messages that report success or information — by their class or id (success, info, notice: the
-  //     MUI, Ant Design, Carbon and toast libraries' names) or, failing that, their words ("Patient updated",
-  //     "Saved") with no word of failure — recorded as `notice`.
+  //     MUI, Ant Design, Carbon and Bootstrap names) or their toast's (a container within three levels whose class
+  //     names a toast, snackbar, notification, message, banner or callout and success, info or notice), or, failing
+  //     that, by their words ("Patient updated", "Saved") with no word of failure — recorded as `notice`.
   record('invalid', 'validation', (e) => {
     const t = targetOf(e);
     return { source: 'constraint', message: trim(validationMessageOf(t), 200), target: describe(t) };
@@ -766,6 +768,8 @@
   const LIVE = '[role=status],[role=log],[aria-live=polite],output';
   const MESSAGES = ALERTS + ',' + LIVE;
   const NOTICE_CLASS = /success|info|notice/i;
+  // A container a toast library puts around its message (react-toastify: Toastify__toast--success around role=alert).
+  const TOAST_CLASS = /toast|snackbar|notification|message|banner|callout/i;
   const SUCCESS_WORDS = /\b(saved|updated|created|added|submitted|sent|deleted|removed|successful|successfully|success|completed?|done)\b/i;
   const FAILURE_WORDS = /\b(not|no|never|fail|failed|failure|error|errors|invalid|required|cannot|can't|can’t|couldn't|could|unable|must|please|missing|wrong|denied)\b/i;
   const classAndId = (el) => str(idOf(el)) + ' ' + str(getAttr(el, 'class'));
@@ -775,10 +779,12 @@
     const r = str(getAttr(el, 'role'));
     if (r !== 'alert' || getAttr(el, 'aria-live') === 'polite') return 'notice';
     if (/warn/i.test(classAndId(el))) return 'warning';
-    let names = '';
-    let a = el;
-    for (let i = 0; i < 3 && isElement(a); i++, a = parentElement(a)) names += ' ' + classAndId(a);
-    if (NOTICE_CLASS.test(names)) return 'notice';
+    if (NOTICE_CLASS.test(classAndId(el))) return 'notice';
+    let a = parentElement(el);
+    for (let i = 0; i < 3 && isElement(a); i++, a = parentElement(a)) {
+      const names = classAndId(a);
+      if (TOAST_CLASS.test(names) && NOTICE_CLASS.test(names)) return 'notice';
+    }
     if (SUCCESS_WORDS.test(text) && !FAILURE_WORDS.test(text)) return 'notice';
     return 'validation';
   };
@@ -803,7 +809,10 @@
     return isElement(el) ? closestOf(el, MESSAGES) : null;
   };
   const onMutations = (mutations) => {
-    changed();
+    // The page changing, for the response being measured; not a style alone (a script's animation sets one every
+    // frame, and would keep the page from ever settling).
+    if (waiting !== null && mutations.some((m) => m.type !== 'attributes' || m.attributeName !== 'style')) changed();
+    const scanned = new Set();
     for (const m of mutations) {
       try {
         if (m.type === 'attributes' && m.attributeName === 'aria-invalid') {
@@ -817,7 +826,11 @@
           if (isElement(host)) checkMessage(host);
         } else if (m.type === 'attributes') {
           if (isElement(m.target) && matchesOf(m.target, MESSAGES)) checkMessage(m.target);
-          else if (isElement(m.target) && m.attributeName !== 'aria-invalid') for (const el of nodes(queryAll(m.target, MESSAGES))) checkMessage(el);
+          else if (isElement(m.target) && !scanned.has(m.target)) {
+            // Shown or hidden by its container (a class, a style): the messages in it.
+            scanned.add(m.target);
+            for (const el of nodes(queryAll(m.target, MESSAGES))) checkMessage(el);
+          }
         }
       } catch (err) {
         fault('mutation', err);

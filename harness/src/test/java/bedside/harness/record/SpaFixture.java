@@ -208,13 +208,14 @@ final class SpaFixture implements AutoCloseable {
             </form>
             <button type="button" id="kbd">Keyboard</button>
             <p><button type="button" id="show-status">status</button> <button type="button" id="show-polite">polite</button>
-               <button type="button" id="show-toast">toast</button> <button type="button" id="show-error">error</button>
+               <button type="button" id="show-toast">toast</button> <button type="button" id="show-library-toast">library toast</button>
+               <button type="button" id="show-error">error</button>
                <button type="button" id="show-warning">warning</button>
                <button type="button" id="show-modal">modal</button> <button type="button" id="show-dialog">dialog</button>
                <button type="button" id="show-aria-modal">aria-modal</button> <button type="button" id="hide-all">hide</button></p>
             <div id="status" role="status"></div>
             <div id="polite" aria-live="polite"></div>
-            <div id="slot"></div>
+            <div class="patient-info"><div id="slot"></div></div>
             <div id="modal" role="dialog" aria-label="Modal by class" class="hidden"><button type="button">in modal</button></div>
             <dialog id="dlg" aria-label="Native"><button type="button">in dialog</button></dialog>
             <div id="am" aria-modal="true" aria-label="Aria modal" class="closed"><div role="dialog" aria-label="inner">nested</div></div>
@@ -230,6 +231,8 @@ final class SpaFixture implements AutoCloseable {
               $('show-status').onclick = () => { $('status').textContent = 'Saved draft'; };
               $('show-polite').onclick = () => { $('polite').textContent = '3 results'; };
               $('show-toast').onclick = () => { $('slot').innerHTML = '<div role="alert" class="toast">Patient updated</div>'; };
+              $('show-library-toast').onclick = () => { $('slot').innerHTML = '<div class="Toastify__toast Toastify__toast--success">'
+                + '<div role="alert" class="Toastify__toast-body">Allergy recorded</div></div>'; };
               $('show-error').onclick = () => { $('slot').innerHTML = '<div role="alert">Enter a note</div>'; };
               $('show-warning').onclick = () => { $('slot').innerHTML = '<div role="alert" class="ward-banner">Ward closed today</div>'; };
               $('show-modal').onclick = () => $('modal').classList.remove('hidden');
