@@ -206,7 +206,7 @@ final class SpaFixture implements AutoCloseable {
               <label for="sev">Severity</label> <select id="sev"><option value="">-</option><option>Mild</option><option>Severe</option></select>
               <button type="submit" id="go">Go</button>
             </form>
-            <button type="button" id="kbd">Keyboard</button>
+            <button type="button" id="kbd">Keyboard</button> <button type="button" id="leave">Leave</button>
             <p><button type="button" id="show-status">status</button> <button type="button" id="show-polite">polite</button>
                <button type="button" id="show-toast">toast</button> <button type="button" id="show-library-toast">library toast</button>
                <button type="button" id="show-error">error</button>
@@ -239,6 +239,7 @@ final class SpaFixture implements AutoCloseable {
               $('show-dialog').onclick = () => $('dlg').setAttribute('open', '');
               $('show-aria-modal').onclick = () => $('am').classList.remove('closed');
               $('hide-all').onclick = () => { $('modal').classList.add('hidden'); $('dlg').removeAttribute('open'); $('am').classList.add('closed'); };
+              $('leave').onclick = () => setTimeout(() => { location.href = '/plain?left=1'; }, 30);
               $('kbd').onclick = () => { document.body.dataset.kbd = String(Number(document.body.dataset.kbd || 0) + 1); };
             </script></body></html>
             """;

@@ -221,6 +221,27 @@ class SpaRecorderIT {
     }
 
     @Test
+    void aDrainWhileThePageIsReplacedGetsTheLastEventsOfBoth() {
+        open("/plain", "#leave");
+        assertThat(recorder.drain(5000)).isTrue();
+        double from = recorder.browserNow();
+        el("#leave").click(); // the page goes 30 ms later: the drain may meet it going, or the next one loading
+        assertThat(recorder.drain(5000)).as("drained across the navigation").isTrue();
+        new WebDriverWait(session.driver(), Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().endsWith("left=1"));
+        assertThat(recorder.drain(5000)).isTrue();
+
+        List<PageEvent> events = recorder.recording().eventsSince(from);
+        String left = site.url("/plain");
+        assertThat(ofType(events, "click")).singleElement().satisfies(c -> {
+            assertThat(c.url()).isEqualTo(left);
+            assertThat(c.targetText("name")).isEqualTo("Leave");
+        });
+        assertThat(ofType(events, "page-hide")).anyMatch(e -> e.url().equals(left));
+        assertThat(ofType(events, "page-start")).anyMatch(e -> e.url().endsWith("/plain?left=1"));
+        assertThat(faults()).isEmpty();
+    }
+
+    @Test
     void aFaultOfTheRecorderIsItsOwnAndLosesNoEvent() {
         try (Browsers.Session other = Browsers.start(BrowserSettings.local());
              Recorder failing = Recorder.attachFailing(other.driver(), List.of("build:click", "uncaught"))) {
