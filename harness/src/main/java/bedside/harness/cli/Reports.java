@@ -50,8 +50,9 @@ final class Reports {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The attempt's timed clicks grouped by the top-level document (screen) they landed on, each group drawn on the
-     * last screenshot that shows that document. Clicks inside frames and on screens without a screenshot are left out.
+     * The attempt's timed pointer clicks grouped by the top-level document (screen) they landed on, each group drawn on
+     * the last screenshot that shows that document. Clicks inside frames and on screens without a screenshot are left
+     * out, and so are clicks no pointer made (they have no place).
      */
     static List<RunReport.ClickMap> clickMaps(Path reportDir, AttemptResult attempt) {
         if (attempt.shots().isEmpty()) {
@@ -77,6 +78,11 @@ final class Reports {
                 continue;
             }
             if (!"task".equals(j.path("phase").asText())) {
+                continue;
+            }
+            // Only a pointer's click has a place on the screen (a keyboard's, a forwarded one or WebDriver's click on
+            // an option has none: recorder.js `via`); recordings made before `via` have only such clicks with places.
+            if (j.hasNonNull("via") && !"pointer".equals(j.path("via").asText())) {
                 continue;
             }
             n++;

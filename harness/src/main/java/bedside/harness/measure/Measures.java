@@ -18,17 +18,28 @@ import java.util.Set;
  *   <li>clicks: primary-button presses (pointer down), so a label click that the browser forwards to its
  *       control counts once, as a person's click does; plus one per option chosen in a native drop-down
  *       list, whose pop-up is drawn by the browser outside the page (the page sees the click that opens
- *       it and the change, never the click on the option);</li>
+ *       it and the change, never the click on the option). A click no pointer made (Enter or Space on a
+ *       button, Enter in a form's field, WebDriver's click on an {@code <option>}, a script's) has no press and
+ *       is not one; nor is an option changed with the arrow keys (a change the recorder marks {@code via:
+ *       keyboard});</li>
  *   <li>keystrokes: key presses, auto-repeat excluded, modifiers included (Shift+P is two keys);</li>
+ *   <li>dialogs: the browser's own (alert, confirm, prompt) and the page's modal dialogs ({@code role=dialog},
+ *       {@code role=alertdialog}, {@code <dialog open>}, {@code aria-modal=true}), each time one opens;</li>
  *   <li>validation errors: messages the page showed about the person's input — constraint validation,
  *       {@code aria-invalid} fields and {@code role=alert} messages — but not the candidate's warnings (a
  *       {@code role=alertdialog}, an alert whose id or class says "warn", or one the binding lists under
- *       {@code warnings}), which are counted apart as warnings;</li>
- *   <li>screens: distinct views, by the top-level document's path plus single-page route changes,
- *       counting the screen the attempt started on;</li>
+ *       {@code warnings}), which are counted apart as warnings, nor notices ({@code role=status},
+ *       {@code aria-live=polite}, a success or information message such as a "Patient updated" toast), which are
+ *       counted apart as notices;</li>
+ *   <li>screens: distinct views, by the top-level document's path (with a hash router's route:
+ *       {@code #/patients/1}) plus single-page route changes, counting the screen the attempt started on;</li>
  *   <li>system response: the union of the intervals in which the UI was busy — each top-level page from
- *       navigation start to the end of its load event, each script request from start to end — so
- *       overlapping work is counted once.</li>
+ *       navigation start to the end of its load event, each script request from start to end, and each
+ *       person's action until the page settled (its DOM quiet, the requests the action started answered: the
+ *       recorder's {@code response} events, which is what a single-page app's response is made of) — so
+ *       overlapping work is counted once;</li>
+ *   <li>recorder errors: faults of Bedside's own in-page recorder ({@code recorder-error}), never counted against
+ *       the candidate: reported so that a run whose recording may be incomplete can be told.</li>
  * </ul>
  */
 public record Measures(
@@ -44,7 +55,9 @@ public record Measures(
         long systemResponseMs,
         long klmMs,
         String klmNotation,
-        List<String> screensVisited) {
+        List<String> screensVisited,
+        int notices,
+        int recorderErrors) {
 
     /**
      * @param events the attempt's events, ordered, all at or after {@code start}
@@ -60,6 +73,8 @@ public record Measures(
         int dialogs = 0;
         int validation = 0;
         int warnings = 0;
+        int notices = 0;
+        int recorderErrors = 0;
         Set<String> screens = new LinkedHashSet<>();
         if (startUrl != null) {
             screens.add(screen(startUrl));
@@ -104,6 +119,13 @@ public record Measures(
                 case "dialog-open" -> dialogs++;
                 case "validation" -> validation++;
                 case "warning" -> warnings++;
+                case "notice" -> notices++;
+                case "recorder-error" -> recorderErrors++;
+                case "response" -> {
+                    if (e.data().has("start") && e.data().has("end")) {
+                        busy.add(new double[] {e.data().get("start").asDouble(), e.data().get("end").asDouble()});
+                    }
+                }
                 case "request-start" -> requestStarts.put(e.doc() + "#" + e.data().path("id").asText(), e.t());
                 case "request-end" -> {
                     Double s = requestStarts.remove(e.doc() + "#" + e.data().path("id").asText());
@@ -117,22 +139,37 @@ public record Measures(
         long systemResponse = Math.round(unionLength(busy, start, end));
         List<Klm.Operator> klm = Klm.predict(events, systemResponse);
         return new Measures(Math.max(0, Math.round(end - start)), clicks, keys, screens.size(), pageLoads, scroll,
-                dialogs, validation, warnings, systemResponse, Klm.totalMillis(klm), Klm.notation(klm), List.copyOf(screens));
+                dialogs, validation, warnings, systemResponse, Klm.totalMillis(klm), Klm.notation(klm), List.copyOf(screens),
+                notices, recorderErrors);
     }
 
-    /** A choice made in a single-choice native drop-down list ({@code <select>}). */
+    /**
+     * A choice made with the pointer in a single-choice native drop-down list ({@code <select>}); not one made with
+     * the arrow keys on the closed list (the recorder marks that change {@code via: keyboard}).
+     */
     static boolean isDropDownChoice(PageEvent e) {
-        return "change".equals(e.type()) && "select".equals(e.targetText("tag")) && !"listbox".equals(e.targetText("role"));
+        return "change".equals(e.type()) && "select".equals(e.targetText("tag")) && !"listbox".equals(e.targetText("role"))
+                && !"keyboard".equals(e.text("via"));
     }
 
-    /** A view's identity: the URL without query or fragment (one chart screen, whichever patient). */
+    /**
+     * A view's identity: the URL without query or fragment (one chart screen, whichever patient) — unless the fragment
+     * is a hash router's route ({@code #/patients/1}, {@code #!/chart}), which is the view.
+     */
     static String screen(String url) {
         if (url == null) {
             return "?";
         }
         try {
             URI u = URI.create(url);
-            return u.getPath() == null || u.getPath().isEmpty() ? url : u.getPath();
+            String path = u.getPath() == null || u.getPath().isEmpty() ? (u.isOpaque() ? url : "/") : u.getPath();
+            String fragment = u.getFragment();
+            if (fragment != null && (fragment.startsWith("/") || fragment.startsWith("!/"))) {
+                String route = fragment.startsWith("!") ? fragment.substring(1) : fragment;
+                int query = route.indexOf('?');
+                return path + "#" + (query < 0 ? route : route.substring(0, query));
+            }
+            return u.isOpaque() ? url : path;
         } catch (IllegalArgumentException e) {
             return url;
         }

@@ -30,6 +30,8 @@ import org.openqa.selenium.json.Json;
  */
 final class CdpChannel implements AutoCloseable {
     static final String BINDING = "__bedsideSend";
+    /** The name the recorder's code has in the page's stack traces and error events (recorder.js: SELF). */
+    static final String SOURCE_NAME = "bedside-recorder.js";
 
     private final Connection connection;
     private final Set<SessionID> sessions = ConcurrentHashMap.newKeySet();
@@ -47,9 +49,11 @@ final class CdpChannel implements AutoCloseable {
     CdpChannel(WebDriver driver, String script, Consumer<String> onMessage) {
         this.connection = SeleniumCdpConnection.create(driver).orElseThrow(() -> new IllegalStateException(
                 "the browser offers no Chrome DevTools connection (se:cdp): the recorder needs Chromium"));
-        // The binding is taken into the script's closure and removed from the page's view at once.
+        // The binding is taken into the script's closure and removed from the page's view at once. The script is named
+        // (sourceURL), so that its own errors can be told from the page's (recorder.js: recorder-error, not js-error).
         String source = "((b) => { try { delete window." + BINDING + "; } catch (e) { /* kept */ }"
-                + " if (typeof b !== 'function') return; (" + script + ")((m) => b(m)); })(window." + BINDING + ");";
+                + " if (typeof b !== 'function') return; (" + script + ")((m) => b(m)); })(window." + BINDING + ");"
+                + "\n//# sourceURL=" + SOURCE_NAME + "\n";
         connection.addListener(new Event<Map<String, Object>>("Runtime.bindingCalled", in -> in.read(Json.MAP_TYPE)),
                 (seq, e) -> {
                     if (BINDING.equals(e.get("name"))) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param batch    the document's message sequence number, for ordering
  * @param index    the event's place within its message
  * @param t        when it happened, in the browser's high-resolution epoch milliseconds
+ * @param url      the document's address when it happened (a single-page app's route at that moment)
  * @param received when the JVM received it ({@link System#nanoTime()}), for latency figures
  * @param data     the event's own fields (without {@code type} and {@code t})
  */

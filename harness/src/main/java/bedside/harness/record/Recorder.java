@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.NoSuchSessionException;
+import org.openqa.selenium.NoSuchWindowException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -40,9 +42,9 @@ public final class Recorder implements AutoCloseable {
         return t;
     });
 
-    private Recorder(WebDriver driver, List<String> warnings) {
+    private Recorder(WebDriver driver, String source) {
         this.driver = driver;
-        this.channel = new CdpChannel(driver, source(warnings), message -> {
+        this.channel = new CdpChannel(driver, source, message -> {
             String doc = recording.accept(message);
             if (doc != null) {
                 synchronized (lastArrival) {
@@ -60,7 +62,7 @@ public final class Recorder implements AutoCloseable {
 
     /** Starts recording every document this browser opens from now on. */
     public static Recorder attach(WebDriver driver) {
-        return new Recorder(driver, List.of());
+        return new Recorder(driver, source(List.of(), List.of()));
     }
 
     /**
@@ -68,13 +70,23 @@ public final class Recorder implements AutoCloseable {
      * validation messages (the binding's {@code warnings}: CSS selectors).
      */
     public static Recorder attach(WebDriver driver, List<String> warnings) {
-        return new Recorder(driver, warnings);
+        return new Recorder(driver, source(warnings, List.of()));
     }
 
-    /** The recorder's source with the warning selectors written in (as a JSON array literal). */
-    static String source(List<String> warnings) {
+    /**
+     * For Bedside's own tests: a recorder whose named handlers fail (recorder.js: FAULTS; e.g. {@code build:click}
+     * makes working out a click's details throw, {@code uncaught} throws outside every guard), to prove that its faults
+     * are recorded as its own and lose no event.
+     */
+    static Recorder attachFailing(WebDriver driver, List<String> faults) {
+        return new Recorder(driver, source(List.of(), faults));
+    }
+
+    /** The recorder's source with the warning selectors and injected faults written in (as JSON array literals). */
+    static String source(List<String> warnings, List<String> faults) {
         try {
-            return SOURCE.replace("/*WARNINGS*/[]", JSON.writeValueAsString(warnings));
+            return SOURCE.replace("/*WARNINGS*/[]", JSON.writeValueAsString(warnings))
+                    .replace("/*FAULTS*/[]", JSON.writeValueAsString(faults));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
@@ -137,33 +149,65 @@ public final class Recorder implements AutoCloseable {
      * Makes the current document send what it still holds and waits until the JVM has it, so an attempt's
      * record is complete before it is summarised. Returns false if the page could not be asked (a dialog is
      * open, the browser is gone) or did not deliver in time.
+     *
+     * <p>A task that ends by changing the page may be drained while its document is being replaced: the script then
+     * finds no recorder yet, or its context is destroyed under it. The page is asked again (every
+     * {@link #DRAIN_RETRY_MS} ms, within the timeout) until a document answers: the one that went left what it had not
+     * had acknowledged to the next (recorder.js: outbox), which answers with it.
      */
     public boolean drain(long timeoutMillis) {
-        try {
-            JavascriptExecutor js = (JavascriptExecutor) driver;
-            // What the page has not had acknowledged comes straight back with the answer: the current document's last
-            // batch, and what it holds for the tab's previous document (sent again only after a second, see
-            // recorder.js). The channel's copies, when they arrive, are dropped as copies.
-            Object v = js.executeScript(
-                    "const r = window.__bedsideRecorder; if (!r) return null; r.adopt && r.adopt(); r.flush && r.flush();"
-                            + " return [r.doc, r.sent, r.pending ? r.pending() : []];");
-            if (v instanceof List<?> answer && answer.size() == 3) {
-                String doc = String.valueOf(answer.get(0));
-                long sent = ((Number) answer.get(1)).longValue();
-                if (answer.get(2) instanceof List<?> messages) {
-                    messages.forEach(m -> recording.accept(String.valueOf(m)));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        while (true) {
+            try {
+                // What the page has not had acknowledged comes straight back with the answer: the current document's
+                // last batch, and what it holds for the tab's previous document (sent again only after a second, see
+                // recorder.js). The channel's copies, when they arrive, are dropped as copies.
+                Object v = js.executeScript(
+                        "const r = window.__bedsideRecorder; if (!r) return null; r.adopt && r.adopt(); r.flush && r.flush();"
+                                + " return [r.doc, r.sent, r.pending ? r.pending() : []];");
+                if (v instanceof List<?> answer && answer.size() == 3) {
+                    String doc = String.valueOf(answer.get(0));
+                    long sent = ((Number) answer.get(1)).longValue();
+                    if (answer.get(2) instanceof List<?> messages) {
+                        messages.forEach(m -> recording.accept(String.valueOf(m)));
+                    }
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    return recording.awaitFrom(doc, sent, Math.max(1, left));
                 }
-                return recording.awaitFrom(doc, sent, timeoutMillis);
+                // No recorder in the document (yet): it is being replaced.
+            } catch (UnhandledAlertException | NoAlertPresentException e) {
+                return false; // a dialog is open: the page cannot be asked until it is answered
+            } catch (NoSuchSessionException | NoSuchWindowException e) {
+                return false; // the browser or its window is gone
+            } catch (WebDriverException e) {
+                if (gone(e)) {
+                    return false;
+                }
+                // the document went while it was asked (a navigation): ask the next one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
-            return false;
-        } catch (UnhandledAlertException | NoAlertPresentException e) {
-            return false;
-        } catch (WebDriverException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(DRAIN_RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+    }
+
+    static final long DRAIN_RETRY_MS = 25;
+
+    /** Whether a WebDriver failure says the browser or its driver is gone (asking again would not help). */
+    private static boolean gone(WebDriverException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("disconnected") || m.contains("not reachable") || m.contains("may have died")
+                || m.contains("Connection refused") || m.contains("session deleted") || m.contains("invalid session id");
     }
 
     @Override

@@ -33,7 +33,9 @@ public final class Recording {
     private final AtomicLong messages = new AtomicLong();
 
     /**
-     * Takes one channel message: a JSON string {doc, top, seq, url, events: [...]}. Returns the document it came from
+     * Takes one channel message: a JSON string {doc, top, seq, url, events: [...]}, where {@code url} is the document's
+     * address when the batch's first event happened and an event that happened at another address (after a single-page
+     * route change) carries its own as {@code loc}. Returns the document it came from
      * (also for a copy already held, so that it is acknowledged again), or null if it is not a recorder message.
      */
     public String accept(String message) {
@@ -58,9 +60,13 @@ public final class Recording {
             ObjectNode e = (ObjectNode) it.next().deepCopy();
             String type = e.path("type").asText();
             double t = e.path("t").asDouble();
+            // Where the event happened: the document's address at that moment, given when it is not the batch's
+            // (a single-page app changed it meanwhile).
+            String at = e.hasNonNull("loc") ? e.get("loc").asText() : url;
             e.remove("type");
             e.remove("t");
-            parsed.add(new PageEvent(doc, top, batch, index, t, type, url, received, e));
+            e.remove("loc");
+            parsed.add(new PageEvent(doc, top, batch, index, t, type, at, received, e));
         }
         synchronized (this) {
             // A document re-sends its last batches from the next page (see recorder.js): keep one copy.

@@ -213,6 +213,14 @@ public final class TaskRunner {
         final double endT = end;
         List<PageEvent> timed = all.stream().filter(e -> e.t() >= clockStart && e.t() <= endT).toList();
         Measures measures = Measures.of(timed, clockStart, endT, startUrl);
+        long recorderErrors = all.stream().filter(e -> e.type().equals("recorder-error")).count();
+        if (recorderErrors > 0) {
+            // Bedside's own fault, never the candidate's: kept with the events, counted in no measure.
+            LOG.warn("The in-page recorder had {} fault(s) of its own in attempt {} of {} on {} (first: {}); the events"
+                            + " are kept as recorder-error, and the measures may miss details", recorderErrors, attemptNo,
+                    task.id(), candidate.id(), all.stream().filter(e -> e.type().equals("recorder-error"))
+                            .map(e -> e.text("where") + ": " + e.text("message")).findFirst().orElse(""));
+        }
 
         // The candidate failing (5xx, unreachable) turns a failed step or check into a system error.
         String systemFault = systemFault(timed);

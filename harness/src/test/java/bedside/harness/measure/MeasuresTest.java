@@ -93,6 +93,74 @@ class MeasuresTest {
     }
 
     @Test
+    void aMeasuredResponseIsSystemResponseAndOverlapsCountOnce() {
+        ObjectNode r = add("response", 100, "http://x/a", true); // a click until the page settled: 100..400
+        r.put("start", 100).put("end", 400).put("requests", 1);
+        add("request-start", 150, "http://x/a", true).put("id", 1);
+        add("request-end", 350, "http://x/a", true).put("id", 1); // inside the response
+        add("response", 600, "http://x/a", true).put("start", 600).put("end", 650);
+
+        Measures m = Measures.of(events, 0, 1000, null);
+
+        assertThat(m.systemResponseMs()).isEqualTo(350); // 100..400 and 600..650
+    }
+
+    @Test
+    void recorderFaultsAndNoticesCountAgainstNobody() {
+        add("recorder-error", 10, "http://x/a", true).put("where", "click");
+        add("js-error", 20, "http://x/a", true).put("message", "the page's own");
+        add("notice", 30, "http://x/a", true).put("source", "role-status");
+        add("notice", 40, "http://x/a", true).put("source", "role-alert");
+        add("validation", 50, "http://x/a", true).put("source", "role-alert");
+
+        Measures m = Measures.of(events, 0, 100, null);
+
+        assertThat(m.recorderErrors()).isEqualTo(1);
+        assertThat(m.notices()).isEqualTo(2);
+        assertThat(m.validationErrors()).isEqualTo(1);
+        assertThat(m.warnings()).isZero();
+        assertThat(m.clicks()).isZero();
+    }
+
+    @Test
+    void modalDialogsInThePageAreDialogs() {
+        add("dialog-open", 10, "http://x/a", true).put("kind", "confirm");
+        add("dialog-open", 20, "http://x/a", true).put("kind", "modal");
+        add("dialog-close", 30, "http://x/a", true).put("kind", "modal");
+        add("dialog-open", 40, "http://x/a", true).put("kind", "modal");
+
+        assertThat(Measures.of(events, 0, 100, null).dialogs()).isEqualTo(3);
+    }
+
+    @Test
+    void anOptionChangedWithTheArrowKeysIsNotAClick() {
+        ObjectNode keyed = add("change", 20, "http://x/a", true);
+        keyed.put("via", "keyboard").putObject("target").put("tag", "select").put("role", "combobox").put("css", "#s");
+        ObjectNode chosen = add("change", 30, "http://x/a", true);
+        chosen.put("trusted", false).putObject("target").put("tag", "select").put("role", "combobox").put("css", "#s");
+
+        Measures m = Measures.of(events, 0, 100, null);
+
+        assertThat(m.clicks()).as("only the option chosen from the list").isEqualTo(1);
+        assertThat(m.klmNotation()).isEqualTo("P B B");
+    }
+
+    @Test
+    void eventsCountOnTheScreenTheyHappenedOnAndHashRoutesAreScreens() {
+        add("route", 10, "http://x/app/b", true).put("how", "pushState").put("from", "http://x/app/a").put("to", "http://x/app/b");
+        add("route", 20, "http://x/app/b", false).put("to", "http://x/frame/c"); // a frame's route: not the task's screen
+        add("route", 30, "http://x/h/#/patients/1?tab=2", true).put("to", "http://x/h/#/patients/1?tab=2");
+        add("route", 40, "http://x/h/#!/chart", true).put("to", "http://x/h/#!/chart");
+        add("route", 50, "http://x/h/#section-2", true).put("to", "http://x/h/#section-2"); // an anchor, not a route
+
+        Measures m = Measures.of(events, 0, 100, "http://x/app/a?id=1");
+
+        assertThat(m.screensVisited()).containsExactly("/app/a", "/app/b", "/h/#/patients/1", "/h/#/chart", "/h/");
+        assertThat(Measures.screen("http://x")).isEqualTo("/");
+        assertThat(Measures.screen("about:blank")).isEqualTo("about:blank");
+    }
+
+    @Test
     void busyTimeIsClippedToTheAttempt() {
         assertThat(Measures.unionLength(List.of(new double[] {0, 100}, new double[] {50, 300}), 80, 200)).isCloseTo(120, within(1e-9));
         assertThat(Measures.unionLength(List.of(), 0, 10)).isZero();
