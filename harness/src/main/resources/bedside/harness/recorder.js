@@ -1,4 +1,7 @@
-// Bedside in-page recorder. Put into every document (top-level pages, new tabs, iframes) before the page's own
+// Bedside in-page recorder. (One file of ~1,000 lines on purpose: it is injected as one script, before the page's
+// own, into every document; its parts share the native functions it captures at install time, which must never be
+// reachable by the page — splitting it would mean a bundler step and a shared global for them.)
+// Put into every document (top-level pages, new tabs, iframes) before the page's own
 // scripts by CdpChannel (Chrome DevTools: Page.addScriptToEvaluateOnNewDocument, with every target auto-attached and
 // paused until it is in), it streams what the *browser* saw — not what the driving script intended — to the JVM
 // through `send` (a Runtime.addBinding function: each call is an event on the DevTools connection).
