@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a stored study as the CSV files 'bedside analyze' reads: per participant, candidate and",
                 "task the attempt that counts, and every attempt not scored (system or script error) with its outcome;",
-                "and the SUS questionnaires. 'bedside analyze --attempts A.csv --sus S.csv' then gives the study's scores."},
+                "the SUS questionnaires; the tasks marked not applicable. 'bedside analyze --attempts A.csv --sus S.csv",
+                "--not-applicable N.csv' then gives the study's scores."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  written", "  1  the study is unknown or has no attempts, or a file cannot be written",
@@ -40,6 +41,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--sus", paramLabel = "SUS.csv", description = "Where to write the SUS questionnaires.")
     Path sus;
+
+    @Option(names = "--not-applicable", paramLabel = "NOT_APPLICABLE.csv",
+            description = "Where to write the tasks the candidates' bindings mark as not applicable.")
+    Path notApplicable;
 
     @Spec
     CommandSpec spec;
@@ -62,6 +67,9 @@ public final class ExportCommand implements Callable<Integer> {
             write(attempts, Scores.attemptsCsv(selection));
             if (sus != null) {
                 write(sus, Scores.susCsv(selection));
+            }
+            if (notApplicable != null) {
+                write(notApplicable, Scores.notApplicableCsv(selection));
             }
             store.audit("cli:" + System.getProperty("user.name", "unknown"), "export.read", study, "study", study, null);
             long notScored = selection.rows().stream().filter(r -> !r.scored()).count();

@@ -151,6 +151,10 @@ final class Runs {
                 destination.ensureCandidate(plan.study(), t.id(), t.displayName(), t.vendor());
             }
             SuiteRunner.registerSuite(destination, suite);
+            destination.saveNotApplicable(plan.study(), SuiteRunner.notApplicable(suite,
+                            plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks()).stream()
+                    .map(m -> new bedside.results.NotApplicableRecord(m.candidate(), suite.contentHash(), m.task(),
+                            m.reason())).toList());
 
             Journal.Plan journalPlan = new Journal.Plan(plan.study(), suite.contentHash(), plan.kind(),
                     plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks().stream().map(Task::id).toList(),

@@ -34,6 +34,9 @@ public interface ResultsDestination {
 
     void saveSuiteVersion(String suiteId, String version, String contentHash, String title, List<TaskText> tasks);
 
+    /** Tasks the candidates' bindings mark as not applicable, for the suite version run (idempotent). */
+    void saveNotApplicable(String study, List<bedside.results.NotApplicableRecord> marks);
+
     void startRun(RunRecord run);
 
     void startSession(String study, SessionRecord session);

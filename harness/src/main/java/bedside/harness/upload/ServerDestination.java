@@ -45,6 +45,11 @@ public final class ServerDestination implements ResultsDestination {
     }
 
     @Override
+    public void saveNotApplicable(String study, List<bedside.results.NotApplicableRecord> marks) {
+        client.saveNotApplicable(study, marks);
+    }
+
+    @Override
     public void startRun(RunRecord run) {
         client.startRun(run);
     }

@@ -54,6 +54,11 @@ public final class StoreDestination implements ResultsDestination {
     }
 
     @Override
+    public void saveNotApplicable(String study, List<bedside.results.NotApplicableRecord> marks) {
+        store.saveNotApplicable(study, marks);
+    }
+
+    @Override
     public void startRun(RunRecord run) {
         store.startRun(run);
     }

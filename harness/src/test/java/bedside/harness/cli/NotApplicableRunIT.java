@@ -75,5 +75,17 @@ class NotApplicableRunIT {
         try (Stream<JsonNode> lines = Launcher.journal(home).stream()) {
             assertThat(lines.filter(l -> "order-imaging".equals(l.path("task").asText()))).isEmpty();
         }
+        // the mark is stored with the run's suite version, so /scores shows the task as n/a with the reason
+        try (bedside.results.store.Database db = bedside.results.store.Database.open(
+                bedside.results.store.DatabaseConfig.embedded(home.resolve("pg")))) {
+            var store = new bedside.results.store.ResultsStore(db);
+            assertThat(store.notApplicable("na-it", null)).singleElement().satisfies(m -> {
+                assertThat(m.candidate()).isEqualTo("streamlined");
+                assertThat(m.task()).isEqualTo("order-imaging");
+                assertThat(m.reason()).isEqualTo(REASON);
+            });
+            var analysis = new bedside.results.server.Scores(store).analyze("na-it", null);
+            assertThat(analysis.candidates().get(0).notApplicable()).extracting(n -> n.task()).containsExactly("order-imaging");
+        }
     }
 }

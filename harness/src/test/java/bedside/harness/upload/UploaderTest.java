@@ -111,6 +111,10 @@ class UploaderTest {
         public void saveSuiteVersion(String suiteId, String version, String contentHash, String title, List<TaskText> tasks) {}
 
         @Override
+        public void saveNotApplicable(String study, List<bedside.results.NotApplicableRecord> marks) {
+        }
+
+        @Override
         public void startRun(RunRecord run) {}
 
         @Override

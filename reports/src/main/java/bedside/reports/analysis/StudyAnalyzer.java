@@ -89,7 +89,7 @@ public final class StudyAnalyzer {
      * @param notApplicable the n/a marks (candidate, task, reason): such a task gets no measures for that candidate,
      *     is left out of its composite (the other weighted tasks' weights renormalised, with a warning and
      *     {@code composite.renormalised}) and out of every comparison with it; it never counts as a failure or 0.
-     *     A mark on a candidate without attempts or a task nobody attempted or weighted is ignored; a mark beside
+     *     A mark on a candidate without attempts is ignored; a mark beside
      *     scored attempts of the same candidate and task is ignored with a warning (the attempts count)
      * @throws IllegalArgumentException also on a repeated mark
      */
@@ -135,12 +135,10 @@ public final class StudyAnalyzer {
         }
         // n/a marks: candidate -> task -> reason, for candidates with attempts and tasks the study knows
         Map<String, Map<String, String>> na = new LinkedHashMap<>();
-        Set<String> weighted = new LinkedHashSet<>();
-        if (weights != null) {
-            weights.forEach(w -> weighted.add(w.task()));
-        }
         for (NotApplicableRow m : notApplicable == null ? List.<NotApplicableRow>of() : notApplicable) {
-            if (!excluded.containsKey(m.candidate()) || !allTasks.contains(m.task()) && !weighted.contains(m.task())) {
+            // A mark counts for a candidate with attempts, whether or not anyone attempted that task (a one-candidate
+            // run with a task n/a shows it as n/a with its reason).
+            if (!excluded.containsKey(m.candidate())) {
                 continue;
             }
             Map<String, String> mine = na.computeIfAbsent(m.candidate(), k -> new LinkedHashMap<>());

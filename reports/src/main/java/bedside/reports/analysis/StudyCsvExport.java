@@ -41,6 +41,15 @@ public final class StudyCsvExport {
         }
     }
 
+    /** Writes n/a marks as NOT_APPLICABLE.csv (candidate, task, reason). */
+    public static void writeNotApplicable(List<NotApplicableRow> rows, Appendable out) throws IOException {
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("candidate", "task", "reason").get())) {
+            for (NotApplicableRow r : rows) {
+                p.printRecord(r.candidate(), r.task(), r.reason());
+            }
+        }
+    }
+
     /** Writes SUS rows as SUS.csv (participant, candidate, q1..q10). */
     public static void writeSus(List<SusRow> rows, Appendable out) throws IOException {
         List<String> header = new ArrayList<>(List.of("participant", "candidate"));

@@ -197,6 +197,20 @@ public final class ResultsClient {
         send("POST", "/api/studies/" + enc(study) + "/candidates", n);
     }
 
+    /** Stores tasks that candidates' bindings mark as not applicable (idempotent). */
+    public void saveNotApplicable(String study, List<bedside.results.NotApplicableRecord> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        ArrayNode items = n.putArray("items");
+        for (bedside.results.NotApplicableRecord m : marks) {
+            items.addObject().put("candidate", m.candidate()).put("suiteHash", m.suiteHash()).put("task", m.task())
+                    .put("reason", m.reason());
+        }
+        send("POST", "/api/studies/" + enc(study) + "/not-applicable", n);
+    }
+
     public void saveSuiteVersion(String suiteId, String version, String contentHash, String title, List<TaskText> tasks) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("suiteId", suiteId).put("version", version).put("contentHash", contentHash).put("title", title);

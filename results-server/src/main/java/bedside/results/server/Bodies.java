@@ -12,6 +12,12 @@ final class Bodies {
     private Bodies() {
     }
 
+    record NotApplicable(String candidate, String suiteHash, String task, String reason) {
+    }
+
+    record NotApplicableMarks(List<NotApplicable> items) {
+    }
+
     record Study(String code, String title) {
     }
 

@@ -21,10 +21,12 @@ final class ScoreRoutes extends RouteGroup {
     @Override
     void register(Router r) {
         r.route(HandlerType.GET, "/api/studies/{study}/scores", this::scores, ADMIN, EVALUATOR, VENDOR, BOARD);
-        r.route(HandlerType.GET, "/api/studies/{study}/export/attempts.csv", ctx -> export(ctx, true), ADMIN,
+        r.route(HandlerType.GET, "/api/studies/{study}/export/attempts.csv", ctx -> export(ctx, "attempts"), ADMIN,
                 EVALUATOR, VENDOR);
-        r.route(HandlerType.GET, "/api/studies/{study}/export/sus.csv", ctx -> export(ctx, false), ADMIN, EVALUATOR,
+        r.route(HandlerType.GET, "/api/studies/{study}/export/sus.csv", ctx -> export(ctx, "sus"), ADMIN, EVALUATOR,
                 VENDOR);
+        r.route(HandlerType.GET, "/api/studies/{study}/export/not-applicable.csv", ctx -> export(ctx, "not-applicable"),
+                ADMIN, EVALUATOR, VENDOR);
     }
 
     private void scores(Context ctx) {
@@ -47,15 +49,20 @@ final class ScoreRoutes extends RouteGroup {
      * What /scores analyses, as the CSV files {@code bedside analyze} reads (participant codes included, so not for
      * boards; a vendor gets its own candidate's rows only).
      */
-    private void export(Context ctx, boolean attempts) {
+    /** One of the CSV files {@code bedside analyze} reproduces /scores from: attempts, sus or not-applicable. */
+    private void export(Context ctx, String file) {
         StudyRecord s = study(ctx);
         ApiToken t = token(ctx);
         String candidate = t.role() == Role.VENDOR ? t.candidate() : null;
         Scores.Selection selection = scores.select(s.code(), candidate);
         store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
-                candidate == null ? s.code() : candidate, attempts ? "{\"file\":\"attempts.csv\"}" : "{\"file\":\"sus.csv\"}");
+                candidate == null ? s.code() : candidate, "{\"file\":\"" + file + ".csv\"}");
         ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + s.code() + (attempts ? "-attempts" : "-sus") + ".csv\"")
-                .result(attempts ? Scores.attemptsCsv(selection) : Scores.susCsv(selection));
+                .header("Content-Disposition", "attachment; filename=\"" + s.code() + "-" + file + ".csv\"")
+                .result(switch (file) {
+                    case "attempts" -> Scores.attemptsCsv(selection);
+                    case "sus" -> Scores.susCsv(selection);
+                    default -> Scores.notApplicableCsv(selection);
+                });
     }
 }

@@ -3,12 +3,14 @@ package bedside.results.server;
 import bedside.results.client.Json;
 import bedside.reports.analysis.AttemptRow;
 import bedside.reports.analysis.Exclusion;
+import bedside.reports.analysis.NotApplicableRow;
 import bedside.reports.analysis.StudyAnalysis;
 import bedside.reports.analysis.StudyAnalyzer;
 import bedside.reports.analysis.StudyCsvExport;
 import bedside.reports.analysis.StudyJson;
 import bedside.reports.analysis.SusRow;
 import bedside.results.AttemptRecord;
+import bedside.results.NotApplicableRecord;
 import bedside.results.Outcome;
 import bedside.results.SessionRecord;
 import bedside.results.SusRecord;
@@ -47,8 +49,10 @@ public final class Scores {
      * @param rows every attempt not scored, and the attempt that counts per participant × candidate × task
      * @param counted the stored attempts behind the scored rows, in the same order
      * @param sus the SUS questionnaires
+     * @param notApplicable tasks the candidates' bindings mark as not applicable (never one a candidate attempted)
      */
-    public record Selection(List<AttemptRow> rows, List<AttemptRecord> counted, List<SusRow> sus) {
+    public record Selection(List<AttemptRow> rows, List<AttemptRecord> counted, List<SusRow> sus,
+                            List<NotApplicableRow> notApplicable) {
         public boolean empty() {
             return rows.isEmpty();
         }
@@ -60,7 +64,7 @@ public final class Scores {
     }
 
     /** The analysis, or a 409 problem when nothing is stored yet. */
-    StudyAnalysis analyze(String study, String candidate) {
+    public StudyAnalysis analyze(String study, String candidate) {
         Selection s = select(study, candidate);
         if (s.empty()) {
             throw ApiProblem.conflict("nothing-to-score", "Nothing to score",
@@ -72,7 +76,7 @@ public final class Scores {
 
     static StudyAnalysis analyze(String study, Selection s) {
         try {
-            return StudyAnalyzer.analyze(s.rows(), s.sus(), null, StudyAnalyzer.Options.defaults());
+            return StudyAnalyzer.analyze(s.rows(), s.sus(), null, s.notApplicable(), StudyAnalyzer.Options.defaults());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.conflict("cannot-score", "Cannot score", "the stored results of study " + study
                     + " cannot be scored: " + e.getMessage());
@@ -116,7 +120,20 @@ public final class Scores {
                 }
             }
         }
-        return new Selection(List.copyOf(rows), List.copyOf(latest.values()), new ArrayList<>(sus.values()));
+        // A mark counts where the candidate made no attempt at the task (an earlier suite version may have bound it).
+        java.util.Set<String> attempted = new java.util.HashSet<>();
+        rows.forEach(r -> attempted.add(r.candidate() + "\u0000" + r.task()));
+        Map<String, NotApplicableRow> marks = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            for (NotApplicableRecord m : store.notApplicable(study, candidate)) {
+                String key = m.candidate() + "\u0000" + m.task();
+                if (!attempted.contains(key)) {
+                    marks.putIfAbsent(key, new NotApplicableRow(m.candidate(), m.task(), m.reason()));
+                }
+            }
+        }
+        return new Selection(List.copyOf(rows), List.copyOf(latest.values()), new ArrayList<>(sus.values()),
+                List.copyOf(marks.values()));
     }
 
     /** Writes a selection as ATTEMPTS.csv, which {@code bedside analyze} reads back to the same analysis. */
@@ -126,6 +143,17 @@ public final class Scores {
             StudyCsvExport.writeAttempts(s.rows(), b);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return b.toString();
+    }
+
+    /** Writes a selection's n/a marks as NOT_APPLICABLE.csv. */
+    public static String notApplicableCsv(Selection s) {
+        StringBuilder b = new StringBuilder();
+        try {
+            StudyCsvExport.writeNotApplicable(s.notApplicable(), b);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return b.toString();
     }

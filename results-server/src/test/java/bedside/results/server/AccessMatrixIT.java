@@ -141,6 +141,14 @@ class AccessMatrixIT {
                 e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/export/sus.csv", "/api/studies/s1/export/sus.csv", null,
                 e(401, 200, 200, 404, 200, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/export/not-applicable.csv",
+                "/api/studies/s1/export/not-applicable.csv", null, e(401, 200, 200, 404, 200, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable", null,
+                e(401, 200, 200, 404, 200, 200)));
+        rows.add(new Row("POST", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable",
+                "{\"items\":[{\"candidate\":\"beta\",\"suiteHash\":\"" + Fixtures.SUITE_HASH
+                        + "\",\"task\":\"review-results\",\"reason\":\"no results module\"}]}",
+                e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/report", "/api/studies/s1/report", null,
                 e(401, 200, 200, 404, 403, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/candidates/{candidate}/report",

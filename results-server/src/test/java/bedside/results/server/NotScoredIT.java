@@ -97,6 +97,14 @@ class NotScoredIT {
             SessionRecord g = Fixtures.session(run, "gamma", "P1", t = t.plusSeconds(60));
             store.startSession(g);
             store.saveAttempt(shaped(g, "record-allergy", Outcome.SYSTEM_ERROR, t.plusSeconds(1), 0, 0), List.of());
+            // gamma's binding marks two tasks as not applicable; alpha's mark names a task it attempted (an older
+            // suite version bound it): attempts count, that mark does not
+            store.saveNotApplicable(study, List.of(
+                    new bedside.results.NotApplicableRecord("gamma", Fixtures.SUITE_HASH, "order-medication",
+                            "no prescribing module"),
+                    new bedside.results.NotApplicableRecord("gamma", Fixtures.SUITE_HASH, "review-results",
+                            "results are read in the lab system"),
+                    new bedside.results.NotApplicableRecord("alpha", Fixtures.SUITE_HASH, "record-allergy", "old")));
         }
     }
 
@@ -137,6 +145,9 @@ class NotScoredIT {
         assertThat(c.at("/candidates/2/candidate").asText()).isEqualTo("gamma");
         assertThat(c.at("/candidates/2/tasks")).isEmpty();
         assertThat(c.at("/candidates/2/not_scored/summary").asText()).isEqualTo("1 attempt not scored: system error");
+        assertThat(c.at("/candidates/2/not_applicable")).extracting(n -> n.path("task").asText())
+                .containsExactly("order-medication", "review-results");
+        assertThat(c.at("/candidates/0/not_applicable")).isEmpty();
         assertThat(k.at("/candidates/0/not_scored/attempts").asInt()).isZero();
         // the failure stored with time 0 is a failure, scored as one
         assertThat(c.at("/candidates/1/tasks/1/completion/successes").asInt()).isEqualTo(1);
@@ -165,6 +176,8 @@ class NotScoredIT {
     void analyzeOnTheExportGivesTheScores() throws Exception {
         Http.Response attempts = http.get("/api/studies/crashed/export/attempts.csv", evaluator);
         Http.Response sus = http.get("/api/studies/crashed/export/sus.csv", evaluator);
+        Http.Response na = http.get("/api/studies/crashed/export/not-applicable.csv", evaluator);
+        assertThat(na.body()).contains("gamma,order-medication,no prescribing module").doesNotContain(",old");
         assertThat(attempts.status()).isEqualTo(200);
         assertThat(attempts.contentType()).startsWith("text/csv");
         assertThat(attempts.body()).contains("P1,alpha,record-allergy,system-error,")
@@ -173,9 +186,11 @@ class NotScoredIT {
         Path s = Files.writeString(dir.resolve("sus.csv"), sus.body());
         var rows = StudyCsv.readAttempts(a, "attempts.csv");
         var answers = StudyCsv.readSus(s, "sus.csv");
+        var marks = StudyCsv.readNotApplicable(Files.writeString(dir.resolve("na.csv"), na.body()), "na.csv");
+        assertThat(marks.errors()).isEmpty();
         assertThat(rows.errors()).isEmpty();
         assertThat(answers.errors()).isEmpty();
-        String analysed = StudyJson.toJson(StudyAnalyzer.analyze(rows.rows(), answers.rows(), null,
+        String analysed = StudyJson.toJson(StudyAnalyzer.analyze(rows.rows(), answers.rows(), null, marks.rows(),
                 StudyAnalyzer.Options.defaults()));
         assertThat(Json.MAPPER.readTree(analysed)).isEqualTo(http.get("/api/studies/crashed/scores", evaluator).json());
     }

@@ -74,6 +74,19 @@ public final class ResultsStore {
         Studies.ensureCandidate(dsl, study, code, displayName, vendor);
     }
 
+    /**
+     * Stores tasks that a candidate's binding marks as not applicable, for a suite version (idempotent: a mark
+     * already stored is kept as it was). Refused once the study is locked.
+     */
+    public void saveNotApplicable(String study, List<bedside.results.NotApplicableRecord> marks) {
+        NotApplicableMarks.save(dsl, study, marks);
+    }
+
+    /** The study's not-applicable marks, of one candidate when {@code candidate} is not null. */
+    public List<bedside.results.NotApplicableRecord> notApplicable(String study, String candidate) {
+        return NotApplicableMarks.of(dsl, study, candidate);
+    }
+
     /** Every study, by code. */
     public List<StudyRecord> studies() {
         return Studies.all(dsl);

@@ -43,7 +43,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("5");
+        assertThat(current.getVersion().getVersion()).isEqualTo("6");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -78,11 +78,13 @@ class MigrationsIT {
 
     @Test
     void everyChainedTableIsGuardedByTheOneChainFunction() {
+        // (and the not-applicable marks of V6: not chained, but refused once their study is locked, by the same guard)
         DSLContext dsl = DB.database().dsl();
         assertThat(dsl.fetch("select c.relname || ' ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid "
                         + "where not t.tgisinternal and t.tgfoid = 'bedside_chain_guard'::regproc order by 1")
                 .getValues(0, String.class)).containsExactly(
                 "attempts attempts_locked_tg", "attempts attempts_truncate_locked_tg",
+                "not_applicable not_applicable_locked_tg", "not_applicable not_applicable_truncate_locked_tg",
                 "sus_answers sus_answers_locked_tg", "sus_answers sus_answers_truncate_locked_tg",
                 "task_ratings task_ratings_locked_tg", "task_ratings task_ratings_truncate_locked_tg");
     }
