@@ -1,9 +1,6 @@
 package bedside.harness.cli;
 
 import bedside.results.server.Scores;
-import bedside.results.store.DataDirectoryInUseException;
-import bedside.results.store.Database;
-import bedside.results.store.DatabaseConfig;
 import bedside.results.store.ResultsStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Database db = Database.open(DatabaseConfig.fromEnvironment(Home.data()))) {
+        return LocalDatabase.with(spec, "export", db -> {
             ResultsStore store = new ResultsStore(db);
             if (store.study(study).isEmpty()) {
                 err.println("bedside export: no study " + study + " (bedside study list shows them)");
@@ -64,25 +61,24 @@ public final class ExportCommand implements Callable<Integer> {
                 err.println("bedside export: study " + study + " has no attempts yet; nothing written");
                 return BedsideCli.PROBLEM;
             }
-            write(attempts, Scores.attemptsCsv(selection));
-            if (sus != null) {
-                write(sus, Scores.susCsv(selection));
-            }
-            if (notApplicable != null) {
-                write(notApplicable, Scores.notApplicableCsv(selection));
+            try {
+                write(attempts, Scores.attemptsCsv(selection));
+                if (sus != null) {
+                    write(sus, Scores.susCsv(selection));
+                }
+                if (notApplicable != null) {
+                    write(notApplicable, Scores.notApplicableCsv(selection));
+                }
+            } catch (IOException e) {
+                err.println("bedside export: cannot write: " + e.getMessage());
+                return BedsideCli.PROBLEM;
             }
             store.audit("cli:" + System.getProperty("user.name", "unknown"), "export.read", study, "study", study, null);
             long notScored = selection.rows().stream().filter(r -> !r.scored()).count();
             out.printf("Wrote %s: %d scored attempt(s), %d not scored%s.%n", attempts, selection.counted().size(),
                     notScored, sus == null ? "" : "; " + sus + ": " + selection.sus().size() + " questionnaire(s)");
             return BedsideCli.OK;
-        } catch (IOException e) {
-            err.println("bedside export: cannot write: " + e.getMessage());
-            return BedsideCli.PROBLEM;
-        } catch (DataDirectoryInUseException e) {
-            err.println("bedside export: " + e.getMessage());
-            return BedsideCli.PROBLEM;
-        }
+        });
     }
 
     /** Through a temporary file and a move, so a half-written file never stands where a whole one is expected. */
