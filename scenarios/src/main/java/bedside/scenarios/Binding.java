@@ -11,9 +11,26 @@ import java.util.Map;
  * @param warnings CSS selectors of the on-page alerts ({@code role=alert}) that are warnings or notices the candidate
  *                 shows (an interaction warning, a clinical alert), not validation messages: the recorder reports them
  *                 as warnings and they do not count as validation errors
+ * @param readers  how the suite's vendor-neutral checks read this candidate's state (its FHIR R4 API); none when
+ *                 the binding says nothing
  */
 public record Binding(String candidate, Map<String, Fragment> fragments, Map<String, TaskBinding> tasks, List<String> warnings,
+                      Readers readers,
                       Position at) {
+
+    /** The readers a binding names: for now the FHIR R4 one (null when there is none). */
+    public record Readers(FhirReader fhir) {
+        public static final Readers NONE = new Readers(null);
+    }
+
+    /**
+     * The candidate's FHIR R4 API: its base (relative to the candidate's base URL, or absolute) and how to
+     * authenticate. Never a secret: a bearer token is read, when a check runs, from a file or an environment variable.
+     *
+     * @param bearerTokenFile a file holding the bearer token (relative paths from the binding file's folder), or null
+     * @param bearerTokenEnv  an environment variable holding the bearer token, or null
+     */
+    public record FhirReader(String base, String bearerTokenFile, String bearerTokenEnv, Position at) {}
 
     public record Fragment(String id, List<String> params, List<Step> steps, Position at) {}
 

@@ -63,6 +63,7 @@ final class SuiteDraft {
         final Map<String, Map<String, Node>> paramNodes = new LinkedHashMap<>();
         final Map<String, Binding.TaskBinding> taskBindings = new LinkedHashMap<>();
         final Map<String, Node> taskKeys = new LinkedHashMap<>();
+        Binding.Readers readers = Binding.Readers.NONE;
 
         BindingInfo(Src src, String candidate, Node candidateNode, Node tasksKey, Node root, boolean inline) {
             this.src = src;
@@ -75,7 +76,7 @@ final class SuiteDraft {
 
         Binding toBinding() {
             return new Binding(candidate, Collections.unmodifiableMap(fragments), Collections.unmodifiableMap(taskBindings),
-                    List.copyOf(warnings), src.at(root));
+                    List.copyOf(warnings), readers, src.at(root));
         }
     }
 
