@@ -43,4 +43,24 @@ final class FhirAssert {
         return allergies(client, nhs).stream().filter(a -> a.at("/code/text").asText().equals(substance)).findFirst()
                 .orElseThrow(() -> new AssertionError("no allergy " + substance + " for " + nhs));
     }
+
+    /** One HAPI FHIR context for the tests (it takes seconds to build). */
+    private static final ca.uhn.fhir.context.FhirContext R4 = ca.uhn.fhir.context.FhirContext.forR4();
+
+    /** Parses strictly as FHIR R4 (an unknown element or a wrong type fails the test). */
+    static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T r4(String body, Class<T> type) {
+        ca.uhn.fhir.parser.IParser parser = R4.newJsonParser();
+        parser.setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler());
+        return parser.parseResource(type, body);
+    }
+
+    /** GETs a search as a valid R4 searchset Bundle. */
+    static org.hl7.fhir.r4.model.Bundle r4Bundle(WebClient client, String pathAndQuery) {
+        HttpResponse<String> r = client.get(pathAndQuery);
+        assertThat(r.statusCode()).as(pathAndQuery).isEqualTo(200);
+        org.hl7.fhir.r4.model.Bundle b = r4(r.body(), org.hl7.fhir.r4.model.Bundle.class);
+        assertThat(b.getType()).isEqualTo(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
+        assertThat(b.getTotal()).isEqualTo(b.getEntry().size());
+        return b;
+    }
 }

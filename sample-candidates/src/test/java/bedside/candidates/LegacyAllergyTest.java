@@ -194,7 +194,7 @@ class LegacyAllergyTest {
         JsonNode pen = FhirAssert.allergy(client, "9995260182", "Penicillin");
         assertThat(pen.at("/reaction/0/manifestation/0/text").asText()).isEqualTo("Rash");
         assertThat(pen.at("/reaction/0/severity").asText()).isEqualTo("moderate");
-        assertThat(pen.path("recorder").asText()).isEqualTo("dr.evans");
+        assertThat(pen.at("/recorder/display").asText()).isEqualTo("dr.evans");
         assertThat(pen.at("/patient/display").asText()).isEqualTo("Margaret Okafor");
 
         assertThat(client.post("/admin/reset", form()).statusCode()).isEqualTo(204);

@@ -150,7 +150,7 @@ class LegacyWorkflowTest {
                 "drug", optionValue(entry, "Drug", "ATORVASTATIN 20 MG TABLETS"), "dosage", "20 mg at night", "route", "ORAL"));
         assertThat(after.getElementById("medication-table").text()).contains("ATORVASTATIN 20 MG TABLETS", "DISCONTINUED");
         List<JsonNode> meds = FhirAssert.search(client, "/fhir/MedicationStatement?patient=9995260182");
-        assertThat(meds).extracting(m -> m.at("/medication/text").asText(), m -> m.path("status").asText())
+        assertThat(meds).extracting(m -> m.at("/medicationCodeableConcept/text").asText(), m -> m.path("status").asText())
                 .contains(org.assertj.core.groups.Tuple.tuple("Amlodipine 5 mg tablets", "stopped"),
                         org.assertj.core.groups.Tuple.tuple("Atorvastatin 20 mg tablets", "active"));
     }
@@ -171,8 +171,8 @@ class LegacyWorkflowTest {
         Document list = postAndFollow("/orders/prescribe.do", rx(id, form, "TRIMETHOPRIM 200 MG TABLETS", "200 mg", "BD", "3"));
         assertThat(status(list)).isEqualTo("Prescription saved. Status: PENDING.");
         JsonNode pending = FhirAssert.search(client, "/fhir/MedicationRequest?patient=9990308241").get(0);
-        assertThat(pending.path("dispatchStatus").asText()).isEqualTo("not-sent");
-        assertThat(pending.at("/dosageInstruction/0/frequency").asText()).isEqualTo("Twice daily");
+        assertThat(pending.at("/extension/0/extension/0/valueCode").asText()).isEqualTo("not-sent");
+        assertThat(pending.at("/dosageInstruction/0/timing/code/text").asText()).isEqualTo("Twice daily");
         assertThat(pending.at("/dosageInstruction/0/route/text").asText()).isEqualTo("Oral");
         assertThat(pending.at("/dispenseRequest/expectedSupplyDuration/value").asInt()).isEqualTo(3);
 
@@ -186,8 +186,8 @@ class LegacyWorkflowTest {
         assertThat(status(done)).isEqualTo("Prescription transmitted.");
         assertThat(done.getElementById("prescription-table").text()).contains("TRANSMITTED");
         JsonNode sent = FhirAssert.search(client, "/fhir/MedicationRequest?patient=9990308241").get(0);
-        assertThat(sent.path("dispatchStatus").asText()).isEqualTo("sent");
-        assertThat(sent.at("/dispenseRequest/performer/identifier").asText()).isEqualTo("FLM21");
+        assertThat(sent.at("/extension/0/extension/0/valueCode").asText()).isEqualTo("sent");
+        assertThat(sent.at("/dispenseRequest/performer/identifier/value").asText()).isEqualTo("FLM21");
     }
 
     @Test
@@ -210,9 +210,9 @@ class LegacyWorkflowTest {
         order.put("overrideReason", "BENEFIT OUTWEIGHS RISK");
         assertThat(status(postAndFollow("/orders/prescribe.do", order))).isEqualTo("Prescription saved. Status: PENDING.");
         JsonNode issue = FhirAssert.search(client, "/fhir/DetectedIssue?patient=9990166137").get(0);
-        assertThat(issue.at("/category/text").asText()).isEqualTo("drug-allergy");
+        assertThat(issue.at("/code/coding/0/code").asText()).isEqualTo("ALGY");
         assertThat(issue.at("/mitigation/0/action/text").asText()).isEqualTo("overridden");
-        assertThat(issue.path("overrideReason").asText()).isEqualTo("Benefit outweighs risk");
+        assertThat(issue.at("/extension/0/valueString").asText()).isEqualTo("Benefit outweighs risk");
         assertThat(FhirAssert.search(client, "/fhir/MedicationRequest?patient=9990166137").get(0)
                 .path("detectedIssue")).hasSize(1);
     }
@@ -227,7 +227,7 @@ class LegacyWorkflowTest {
         assertThat(status(postAndFollow("/orders/prescribe-cancel.do", order))).isEqualTo("Order cancelled.");
         assertThat(FhirAssert.search(client, "/fhir/MedicationRequest?patient=9991860916")).isEmpty();
         JsonNode issue = FhirAssert.search(client, "/fhir/DetectedIssue?patient=9991860916").get(0);
-        assertThat(issue.at("/category/text").asText()).isEqualTo("drug-drug");
+        assertThat(issue.at("/code/coding/0/code").asText()).isEqualTo("DRG");
         assertThat(issue.at("/mitigation/0/action/text").asText()).isEqualTo("cancelled");
     }
 
@@ -268,7 +268,7 @@ class LegacyWorkflowTest {
         assertThat(status(after)).isEqualTo("Alert acknowledged.");
         assertThat(client.get("/clinical/allergies.do").statusCode()).isEqualTo(200);
         JsonNode issue = FhirAssert.search(client, "/fhir/DetectedIssue?patient=9993909963").get(0);
-        assertThat(issue.at("/category/text").asText()).isEqualTo("cds-alert");
+        assertThat(issue.at("/code/coding/0/code").asText()).isEqualTo("cds-alert");
         assertThat(issue.at("/mitigation/0/action/text").asText()).isEqualTo("acknowledged");
     }
 
@@ -285,8 +285,8 @@ class LegacyWorkflowTest {
         assertThat(after.getElementById("inbox-table").text()).doesNotContain("POTASSIUM");
         JsonNode k = FhirAssert.search(client, "/fhir/Observation?patient=9993909963").stream()
                 .filter(o -> o.at("/code/text").asText().equals("Potassium")).findFirst().orElseThrow();
-        assertThat(k.path("acknowledged").asBoolean()).isTrue();
-        assertThat(k.path("acknowledgedBy").asText()).isEqualTo("dr.evans");
+        assertThat(k.at("/extension/0/url").asText().endsWith("result-acknowledgement")).isTrue();
+        assertThat(k.at("/extension/0/extension/0/valueString").asText()).isEqualTo("dr.evans");
     }
 
     @Test
@@ -304,11 +304,11 @@ class LegacyWorkflowTest {
                     .isEqualTo("Record saved.");
         }
         JsonNode list = FhirAssert.search(client, "/fhir/List?patient=9995260182").get(0);
-        assertThat(list.path("reconciled").asBoolean()).isTrue();
-        assertThat(list.path("entry").findValuesAsText("decision")).containsExactly("accepted", "accepted", "accepted", "rejected");
+        assertThat(list.at("/extension/0/valueBoolean").asBoolean()).isTrue();
+        assertThat(list.path("entry").findValuesAsText("valueCode")).containsExactly("accepted", "accepted", "accepted", "rejected");
         assertThat(FhirAssert.search(client, "/fhir/MedicationStatement?patient=9995260182"))
                 .filteredOn(m -> m.path("status").asText().equals("active"))
-                .extracting(m -> m.at("/medication/text").asText())
+                .extracting(m -> m.at("/medicationCodeableConcept/text").asText())
                 .containsExactlyInAnyOrder("Amlodipine 5 mg tablets", "Metformin 1 g tablets", "Atorvastatin 20 mg tablets");
     }
 }

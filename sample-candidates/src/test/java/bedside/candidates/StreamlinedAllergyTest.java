@@ -134,11 +134,11 @@ class StreamlinedAllergyTest {
         assertThat(body.path("itemHtml").asText()).contains("Penicillin");
 
         JsonNode pen = FhirAssert.allergy(client, "999 526 0182", "Penicillin");
-        assertThat(pen.at("/patient/identifier").asText()).isEqualTo("9995260182");
+        assertThat(pen.at("/patient/identifier/value").asText()).isEqualTo("9995260182");
         assertThat(pen.at("/patient/display").asText()).isEqualTo("Margaret Okafor");
         assertThat(pen.at("/reaction/0/manifestation/0/text").asText()).isEqualTo("Rash");
         assertThat(pen.at("/reaction/0/severity").asText()).isEqualTo("moderate");
-        assertThat(pen.path("recorder").asText()).isEqualTo("dr.evans");
+        assertThat(pen.at("/recorder/display").asText()).isEqualTo("dr.evans");
         assertThat(pen.path("recordedDate").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(html(client.get("/patients/" + id)).getElementById("allergy-list").text()).contains("Penicillin");
 

@@ -110,7 +110,7 @@ class StreamlinedWorkflowTest {
         assertThat(FhirAssert.search(client, "/fhir/Condition?patient=9990308241")).singleElement().satisfies(c -> {
             assertThat(c.at("/code/text").asText()).isEqualTo("Asthma");
             assertThat(c.path("onsetDateTime").asText()).isEqualTo("2019-01-01");
-            assertThat(c.path("recorder").asText()).isEqualTo("dr.evans");
+            assertThat(c.at("/recorder/display").asText()).isEqualTo("dr.evans");
         });
     }
 
@@ -121,7 +121,7 @@ class StreamlinedWorkflowTest {
                 form("medication", "Atorvastatin 20 mg tablets", "dosage", "20 mg at night", "route", "Oral"), 201);
         assertThat(added.path("message").asText()).isEqualTo("Medication added: Atorvastatin 20 mg tablets");
         List<JsonNode> meds = FhirAssert.search(client, "/fhir/MedicationStatement?patient=9995260182");
-        String amlodipine = meds.stream().filter(m -> m.at("/medication/text").asText().startsWith("Amlodipine"))
+        String amlodipine = meds.stream().filter(m -> m.at("/medicationCodeableConcept/text").asText().startsWith("Amlodipine"))
                 .findFirst().orElseThrow().path("id").asText();
         assertThat(postJson("/patients/" + id + "/medications/" + amlodipine + "/stop", form("reason", ""), 422)
                 .at("/errors/reason").asText()).isNotEmpty();
@@ -129,11 +129,11 @@ class StreamlinedWorkflowTest {
                 form("reason", "Adverse effect"), 201);
         assertThat(stopped.path("message").asText()).isEqualTo("Medication stopped: Amlodipine 5 mg tablets");
         meds = FhirAssert.search(client, "/fhir/MedicationStatement?patient=9995260182");
-        assertThat(meds).extracting(m -> m.at("/medication/text").asText(), m -> m.path("status").asText())
+        assertThat(meds).extracting(m -> m.at("/medicationCodeableConcept/text").asText(), m -> m.path("status").asText())
                 .contains(org.assertj.core.groups.Tuple.tuple("Amlodipine 5 mg tablets", "stopped"),
                         org.assertj.core.groups.Tuple.tuple("Atorvastatin 20 mg tablets", "active"));
         assertThat(meds.stream().filter(m -> m.path("id").asText().equals(amlodipine)).findFirst().orElseThrow()
-                .path("statusReason").asText()).isEqualTo("Adverse effect");
+                .at("/statusReason/0/text").asText()).isEqualTo("Adverse effect");
     }
 
     @Test
@@ -152,25 +152,25 @@ class StreamlinedWorkflowTest {
         assertThat(html(client.follow(r)).getElementById("chart-status").text())
                 .isEqualTo("Prescription sent to Cedar Grove Pharmacy, Birmingham: Trimethoprim 200 mg tablets");
         JsonNode rx = FhirAssert.search(client, "/fhir/MedicationRequest?patient=9990308241").get(0);
-        assertThat(rx.at("/medication/text").asText()).isEqualTo("Trimethoprim 200 mg tablets");
-        assertThat(rx.at("/dosageInstruction/0/dose").asText()).isEqualTo("200 mg");
+        assertThat(rx.at("/medicationCodeableConcept/text").asText()).isEqualTo("Trimethoprim 200 mg tablets");
+        assertThat(rx.at("/dosageInstruction/0/doseAndRate/0/doseQuantity/value").asText()).isEqualTo("200");
         assertThat(rx.at("/dosageInstruction/0/route/text").asText()).isEqualTo("Oral");
-        assertThat(rx.at("/dosageInstruction/0/frequency").asText()).isEqualTo("Twice daily");
+        assertThat(rx.at("/dosageInstruction/0/timing/code/text").asText()).isEqualTo("Twice daily");
         assertThat(rx.at("/dispenseRequest/expectedSupplyDuration/value").asInt()).isEqualTo(3);
-        assertThat(rx.at("/dispenseRequest/performer/identifier").asText()).isEqualTo("FLM21");
-        assertThat(rx.path("dispatchStatus").asText()).isEqualTo("sent");
+        assertThat(rx.at("/dispenseRequest/performer/identifier/value").asText()).isEqualTo("FLM21");
+        assertThat(rx.at("/extension/0/extension/0/valueCode").asText()).isEqualTo("sent");
         assertThat(rx.path("status").asText()).isEqualTo("active");
 
         // Issued without sending, then sent from the chart.
         client.post("/patients/" + id + "/prescribe", form("medication", "Paracetamol 500 mg tablets",
                 "dose", "1 g", "route", "Oral", "frequency", "Four times a day", "days", "5", "pharmacy", ""));
         JsonNode unsent = FhirAssert.search(client, "/fhir/MedicationRequest?patient=9990308241").get(1);
-        assertThat(unsent.path("dispatchStatus").asText()).isEqualTo("not-sent");
+        assertThat(unsent.at("/extension/0/extension/0/valueCode").asText()).isEqualTo("not-sent");
         JsonNode sent = postJson("/patients/" + id + "/prescriptions/" + unsent.path("id").asText() + "/send",
                 form("pharmacy", "FLM21"), 201);
         assertThat(sent.path("message").asText()).startsWith("Prescription sent to Cedar Grove Pharmacy");
         assertThat(FhirAssert.search(client, "/fhir/MedicationRequest?patient=9990308241").get(1)
-                .path("dispatchStatus").asText()).isEqualTo("sent");
+                .at("/extension/0/extension/0/valueCode").asText()).isEqualTo("sent");
     }
 
     @Test
@@ -205,10 +205,10 @@ class StreamlinedWorkflowTest {
         assertThat(client.post("/patients/" + id + "/prescribe", rx).statusCode()).isEqualTo(303);
         JsonNode request = FhirAssert.search(client, "/fhir/MedicationRequest?patient=9995260182").get(0);
         JsonNode issue = FhirAssert.search(client, "/fhir/DetectedIssue?patient=9995260182").get(0);
-        assertThat(issue.at("/category/text").asText()).isEqualTo("drug-allergy");
+        assertThat(issue.at("/code/coding/0/code").asText()).isEqualTo("ALGY");
         assertThat(issue.at("/mitigation/0/action/text").asText()).isEqualTo("overridden");
-        assertThat(issue.path("overrideReason").asText()).isEqualTo("Patient has tolerated this medicine before");
-        assertThat(issue.at("/request/reference").asText()).isEqualTo("MedicationRequest/" + request.path("id").asText());
+        assertThat(issue.at("/extension/0/valueString").asText()).isEqualTo("Patient has tolerated this medicine before");
+        assertThat(issue.at("/implicated/0/reference").asText()).isEqualTo("MedicationRequest/" + request.path("id").asText());
         assertThat(request.at("/detectedIssue/0/reference").asText()).isEqualTo("DetectedIssue/" + issue.path("id").asText());
     }
 
@@ -222,7 +222,7 @@ class StreamlinedWorkflowTest {
                 .isEqualTo("Prescription cancelled: Clarithromycin 500 mg tablets");
         assertThat(FhirAssert.search(client, "/fhir/MedicationRequest?patient=9991860916")).isEmpty();
         JsonNode issue = FhirAssert.search(client, "/fhir/DetectedIssue?patient=9991860916").get(0);
-        assertThat(issue.at("/category/text").asText()).isEqualTo("drug-drug");
+        assertThat(issue.at("/code/coding/0/code").asText()).isEqualTo("DRG");
         assertThat(issue.at("/mitigation/0/action/text").asText()).isEqualTo("cancelled");
         assertThat(issue.path("implicated").findValuesAsText("display")).containsExactly("Clarithromycin", "Warfarin");
         // Aspirin for warfarin is also flagged.
@@ -261,12 +261,12 @@ class StreamlinedWorkflowTest {
         assertThat(ack.path("message").asText()).isEqualTo("Alert acknowledged");
         assertThat(html(client.get("/patients/" + id)).getElementById("cds-alert")).isNull();
         JsonNode issue = FhirAssert.search(client, "/fhir/DetectedIssue?patient=9993909963").get(0);
-        assertThat(issue.at("/category/text").asText()).isEqualTo("cds-alert");
+        assertThat(issue.at("/code/coding/0/code").asText()).isEqualTo("cds-alert");
         assertThat(issue.at("/mitigation/0/action/text").asText()).isEqualTo("acknowledged");
-        assertThat(issue.path("author").asText()).isEqualTo("dr.evans");
+        assertThat(issue.at("/author/display").asText()).isEqualTo("dr.evans");
         // The alert does not acknowledge the result itself.
         assertThat(FhirAssert.search(client, "/fhir/Observation?patient=9993909963"))
-                .allSatisfy(o -> assertThat(o.path("acknowledged").asBoolean()).isFalse());
+                .allSatisfy(o -> assertThat(o.at("/extension/0/url").asText().endsWith("result-acknowledgement")).isFalse());
         assertThat(html(client.get("/patients/" + id("okafor"))).getElementById("cds-alert")).isNull();
     }
 
@@ -284,8 +284,8 @@ class StreamlinedWorkflowTest {
         assertThat(ack.path("message").asText()).isEqualTo("Result acknowledged: Potassium 6.1 mmol/L");
         JsonNode k = FhirAssert.search(client, "/fhir/Observation?patient=9993909963").stream()
                 .filter(o -> o.at("/code/text").asText().equals("Potassium")).findFirst().orElseThrow();
-        assertThat(k.path("acknowledged").asBoolean()).isTrue();
-        assertThat(k.path("acknowledgedBy").asText()).isEqualTo("dr.evans");
+        assertThat(k.at("/extension/0/url").asText().endsWith("result-acknowledgement")).isTrue();
+        assertThat(k.at("/extension/0/extension/0/valueString").asText()).isEqualTo("dr.evans");
         assertThat(html(client.get("/")).getElementById("review-list").text()).doesNotContain("Potassium");
     }
 
@@ -298,13 +298,13 @@ class StreamlinedWorkflowTest {
         PageChecks.assertAccessibleForm(page);
         List<JsonNode> lists = FhirAssert.search(client, "/fhir/List?patient=9995260182");
         JsonNode list = lists.get(0);
-        assertThat(list.path("reconciled").asBoolean()).isFalse();
+        assertThat(list.at("/extension/0/valueBoolean").asBoolean()).isFalse();
         var decisions = form();
         List<String> names = new java.util.ArrayList<>();
         list.path("entry").forEach(e -> {
-            names.add(e.at("/item/medication").asText());
+            names.add(e.at("/item/display").asText().split(" \u2014 ")[0]);
             decisions.put(e.path("id").asText(),
-                    e.at("/item/medication").asText().startsWith("Lansoprazole") ? "reject" : "accept");
+                    e.at("/item/display").asText().split(" \u2014 ")[0].startsWith("Lansoprazole") ? "reject" : "accept");
         });
         assertThat(names).containsExactly("Amlodipine 5 mg tablets", "Metformin 1 g tablets", "Atorvastatin 20 mg tablets",
                 "Lansoprazole 30 mg capsules");
@@ -315,16 +315,16 @@ class StreamlinedWorkflowTest {
         assertThat(html(client.follow(r)).getElementById("chart-status").text())
                 .isEqualTo("Medicines reconciled: 3 accepted, 1 rejected");
         JsonNode done = FhirAssert.search(client, "/fhir/List?patient=9995260182").get(0);
-        assertThat(done.path("reconciled").asBoolean()).isTrue();
-        assertThat(done.path("entry").findValuesAsText("decision")).containsExactly("accepted", "accepted", "accepted", "rejected");
+        assertThat(done.at("/extension/0/valueBoolean").asBoolean()).isTrue();
+        assertThat(done.path("entry").findValuesAsText("valueCode")).containsExactly("accepted", "accepted", "accepted", "rejected");
         List<JsonNode> meds = FhirAssert.search(client, "/fhir/MedicationStatement?patient=9995260182");
         assertThat(meds).filteredOn(m -> m.path("status").asText().equals("active"))
-                .extracting(m -> m.at("/medication/text").asText())
+                .extracting(m -> m.at("/medicationCodeableConcept/text").asText())
                 .containsExactlyInAnyOrder("Amlodipine 5 mg tablets", "Metformin 1 g tablets", "Atorvastatin 20 mg tablets");
         assertThat(meds).filteredOn(m -> m.path("status").asText().equals("stopped"))
-                .extracting(m -> m.at("/medication/text").asText()).containsExactly("Metformin 500 mg tablets");
+                .extracting(m -> m.at("/medicationCodeableConcept/text").asText()).containsExactly("Metformin 500 mg tablets");
         assertThat(client.post("/admin/reset", form()).statusCode()).isEqualTo(204);
-        assertThat(FhirAssert.search(client, "/fhir/List?patient=9995260182").get(0).path("entry").findValuesAsText("decision"))
+        assertThat(FhirAssert.search(client, "/fhir/List?patient=9995260182").get(0).path("entry").findValuesAsText("valueCode"))
                 .containsOnly("pending");
     }
 }

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param notApplicable the tasks marked {@code notApplicable} for this candidate (it cannot do them: no module, no such
  *                 function), by id, with the evaluator's reason; never attempted, shown as "n/a" and left out of its scores.
  *                 A task in neither map is unbound: only a run that does not select it may go ahead
+ * @param readers  how the suite's vendor-neutral checks read this candidate's state (its FHIR R4 API); none when
+ *                 the binding says nothing
  */
 public record Binding(String candidate, Map<String, Fragment> fragments, Map<String, TaskBinding> tasks,
-                      Map<String, NotApplicable> notApplicable, List<String> warnings, Position at) {
+                      Map<String, NotApplicable> notApplicable, List<String> warnings, Readers readers, Position at) {
 
     /** Whether the binding marks this task as not applicable to its candidate. */
     public boolean isNotApplicable(String task) {
@@ -28,6 +30,20 @@ public record Binding(String candidate, Map<String, Fragment> fragments, Map<Str
     public boolean isUnbound(String task) {
         return !tasks.containsKey(task) && !notApplicable.containsKey(task);
     }
+
+    /** The readers a binding names: for now the FHIR R4 one (null when there is none). */
+    public record Readers(FhirReader fhir) {
+        public static final Readers NONE = new Readers(null);
+    }
+
+    /**
+     * The candidate's FHIR R4 API: its base (relative to the candidate's base URL, or absolute) and how to
+     * authenticate. Never a secret: a bearer token is read, when a check runs, from a file or an environment variable.
+     *
+     * @param bearerTokenFile a file holding the bearer token (relative paths from the binding file's folder), or null
+     * @param bearerTokenEnv  an environment variable holding the bearer token, or null
+     */
+    public record FhirReader(String base, String bearerTokenFile, String bearerTokenEnv, Position at) {}
 
     public record Fragment(String id, List<String> params, List<Step> steps, Position at) {}
 

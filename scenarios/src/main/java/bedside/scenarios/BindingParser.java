@@ -1,6 +1,9 @@
 package bedside.scenarios;
 
+import static bedside.scenarios.SuiteReader.AUTH_KEYS;
 import static bedside.scenarios.SuiteReader.BINDING_KEYS;
+import static bedside.scenarios.SuiteReader.FHIR_READER_KEYS;
+import static bedside.scenarios.SuiteReader.READER_KEYS;
 import static bedside.scenarios.SuiteReader.FRAGMENT_KEYS;
 import static bedside.scenarios.SuiteReader.PARAM_NAME;
 import static bedside.scenarios.SuiteReader.TASK_BINDING_KEYS;
@@ -70,6 +73,9 @@ final class BindingParser extends NodeParser {
                 }
             }
         }
+        if (o.has("readers")) {
+            b.readers = readers(s, o.get("readers"));
+        }
         idMap(s, o.get("fragments"), "`fragments`", "fragment").forEach((id, e) -> {
             b.fragmentKeys.put(id, e.getKey());
             Obj f = obj(s, e.getValue(), "fragment `" + id + "`", FRAGMENT_KEYS);
@@ -135,5 +141,47 @@ final class BindingParser extends NodeParser {
             return;
         }
         if (reason != null) b.notApplicable.put(id, new Binding.NotApplicable(id, reason.strip(), s.at(t.keys.get("notApplicable"))));
+    }
+
+    /** {@code readers: {fhir: {base: /fhir, auth: {bearerTokenFile: F | bearerTokenEnv: VAR}}}}. */
+    private Binding.Readers readers(Src s, Node n) {
+        if (isNull(n)) return Binding.Readers.NONE;
+        Obj r = obj(s, n, "`readers`", READER_KEYS);
+        if (r == null || !r.has("fhir")) return Binding.Readers.NONE;
+        Obj f = obj(s, r.get("fhir"), "`fhir`", FHIR_READER_KEYS);
+        if (f == null) return Binding.Readers.NONE;
+        String base = str(f, "base", true, "the fhir reader", null);
+        if (base != null && base.isBlank()) {
+            error(s, f.get("base"), "`base` is empty", "the FHIR R4 API's base, e.g. `/fhir` or `https://ehr.example/fhir/r4`");
+        }
+        String file = null;
+        String env = null;
+        if (f.has("auth")) {
+            Node an = f.get("auth");
+            Obj a = obj(s, an, "`auth`", null);
+            if (a != null) {
+                for (String key : a.keys.keySet()) {
+                    if (!AUTH_KEYS.contains(key)) {
+                        boolean secret = key.toLowerCase(java.util.Locale.ROOT).matches(".*(token|password|secret|key).*");
+                        error(s, a.keys.get(key), secret ? "`" + key + "` would put a secret in the binding"
+                                : "unknown key `" + key + "` in `auth`", secret
+                                ? "name where the token is: `bearerTokenFile: <file>` or `bearerTokenEnv: <VARIABLE>`"
+                                : "expected one of: " + String.join(", ", AUTH_KEYS));
+                    }
+                }
+                file = str(a, "bearerTokenFile", false, "`auth`", null);
+                env = str(a, "bearerTokenEnv", false, "`auth`", null);
+                if ((file == null) == (env == null) && a.keys.keySet().stream().allMatch(AUTH_KEYS::contains)) {
+                    error(s, an, "`auth` has exactly one of `bearerTokenFile` or `bearerTokenEnv`",
+                            "e.g. `auth: {bearerTokenEnv: EHR_FHIR_TOKEN}`");
+                }
+                if (env != null && !env.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    error(s, a.get("bearerTokenEnv"), "`" + env + "` is not an environment variable name",
+                            "e.g. `EHR_FHIR_TOKEN`");
+                }
+            }
+        }
+        return base == null ? Binding.Readers.NONE
+                : new Binding.Readers(new Binding.FhirReader(base, file, env, s.at(f.node)));
     }
 }

@@ -93,6 +93,7 @@ final class BindingResolver {
                 }
             }
         }
+        checkReaders();
         checkUses();
         Map<BindingInfo, Map<String, Set<String>>> users = fragmentUsers();
         for (BindingInfo b : draft.bindings) {
@@ -106,6 +107,33 @@ final class BindingResolver {
         ParameterCheck parameters = new ParameterCheck(problems, draft);
         parameters.checkTemplates(users);
         parameters.unusedParams();
+    }
+
+    /** Every check read through a reader (a {@code fhir} check) needs that reader in each binding of its task. */
+    private void checkReaders() {
+        for (BindingInfo b : draft.bindings) {
+            if (b.readers.fhir() != null) continue;
+            for (Task task : draft.tasks) {
+                // a task the candidate cannot do is never checked on it
+                if (!b.taskKeys.containsKey(task.id()) || b.notApplicable.containsKey(task.id())) continue;
+                List<Check> checks = new ArrayList<>(task.successCriteria());
+                checks.addAll(task.criticalChecks());
+                for (Check c : checks) {
+                    if (c instanceof Check.Fhir) {
+                        error(b.src, b.candidateNode, "task " + task.id() + ", check '" + c.description() + "' ("
+                                + where(c.at()) + ") needs a fhir reader; this binding has none",
+                                "add `readers: {fhir: {base: /fhir}}` (the base of " + b.candidate
+                                        + "'s FHIR R4 API), or give the task a check this candidate can answer");
+                    }
+                }
+            }
+        }
+    }
+
+    private String where(Position at) {
+        if (at == null) return "?";
+        String file = files.suite().path.equals(at.file()) ? files.suite().relative : String.valueOf(at.file());
+        return file + ":" + at.line() + ":" + at.column();
     }
 
     private boolean usedAnywhere(BindingInfo b, String fragment) {

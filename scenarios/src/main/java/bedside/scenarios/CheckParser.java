@@ -3,17 +3,28 @@ package bedside.scenarios;
 import static bedside.scenarios.SuiteReader.CHECK_KEYS;
 import static bedside.scenarios.SuiteReader.DEFAULT_CHECK_TIMEOUT_SECONDS;
 import static bedside.scenarios.SuiteReader.EXPECT_KEYS;
+import static bedside.scenarios.SuiteReader.FHIR_KEYS;
+import static bedside.scenarios.SuiteReader.IDENTIFIER_KEYS;
 import static bedside.scenarios.SuiteReader.HTTP_KEYS;
 import static bedside.scenarios.SuiteReader.LOCATOR_KEYS;
 import static bedside.scenarios.SuiteReader.URL_KEYS;
 
 import bedside.scenarios.LocatorParser.TextValueCount;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** A task's success criteria and critical checks: {@code dom}, {@code url} or {@code http}, with their expectations. */
+/**
+ * A task's success criteria and critical checks: {@code dom}, {@code url}, {@code http} or {@code fhir}, with their
+ * expectations.
+ */
 final class CheckParser extends NodeParser {
+    /** A FHIR resource type: a capitalised name, e.g. {@code AllergyIntolerance}. */
+    private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Z][A-Za-z]+");
+
     private final LocatorParser locators;
 
     CheckParser(Problems problems, SuiteDraft draft, LocatorParser locators) {
@@ -28,13 +39,13 @@ final class CheckParser extends NodeParser {
         Double timeout = num(o, "timeout", false, "a check");
         if (timeout != null && timeout <= 0) error(s, o.get("timeout"), "`timeout` must be more than 0 seconds", null);
         double t = timeout == null || timeout <= 0 ? DEFAULT_CHECK_TIMEOUT_SECONDS : timeout;
-        List<String> kinds = o.keys.keySet().stream().filter(k -> List.of("dom", "url", "http").contains(k)).toList();
+        List<String> kinds = o.keys.keySet().stream().filter(k -> List.of("dom", "url", "http", "fhir").contains(k)).toList();
         if (kinds.isEmpty()) {
-            error(s, o.node, "a check needs one of `dom`, `url` or `http`", "e.g. `dom: {text: Allergy recorded}`");
+            error(s, o.node, "a check needs one of `dom`, `url`, `http` or `fhir`", "e.g. `dom: {text: Allergy recorded}`");
             return null;
         }
         if (kinds.size() > 1) {
-            error(s, o.keys.get(kinds.get(1)), "a check has one of `dom`, `url` or `http`, not both `" + kinds.get(0)
+            error(s, o.keys.get(kinds.get(1)), "a check has one of `dom`, `url`, `http` or `fhir`, not both `" + kinds.get(0)
                     + "` and `" + kinds.get(1) + "`", "make it two checks");
             return null;
         }
@@ -62,6 +73,9 @@ final class CheckParser extends NodeParser {
                 }
                 return new Check.Url(desc, contains, matches, t, at);
             }
+            case "fhir" -> {
+                return fhir(s, o.get("fhir"), desc, t, at, scope);
+            }
             default -> {
                 Obj h = obj(s, o.get("http"), "`http`", HTTP_KEYS);
                 if (h == null) return null;
@@ -76,6 +90,60 @@ final class CheckParser extends NodeParser {
                 return new Check.Http(desc, get, status == null ? 200 : status.intValue(), nonNull(expect), t, at);
             }
         }
+    }
+
+    private Check fhir(Src s, Node n, String desc, double t, Position at, Scope scope) {
+        Obj f = obj(s, n, "`fhir`", FHIR_KEYS);
+        if (f == null) return null;
+        String search = str(f, "search", true, "`fhir`", null);
+        if (search != null && !RESOURCE_TYPE.matcher(search).matches()) {
+            error(s, f.get("search"), "`search` names a FHIR resource type, not `" + search + "`",
+                    "e.g. `search: AllergyIntolerance`");
+        }
+        Check.Identifier patient = identifier(s, f, "patient", scope);
+        Check.Identifier identifier = identifier(s, f, "identifier", scope);
+        if ("Patient".equals(search) && patient != null) {
+            error(s, f.keys.get("patient"), "a Patient search names the patients by `identifier`, not `patient`",
+                    "e.g. `identifier: {system: \"https://fhir.nhs.uk/Id/nhs-number\", value: \"${patient.nhsNumber}\"}`");
+        } else if (search != null && !"Patient".equals(search) && identifier != null) {
+            error(s, f.keys.get("identifier"), "`identifier` is for `search: Patient`; a " + search
+                    + " search names its patient by `patient`", "e.g. `patient: {system: ..., value: ...}`");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (f.has("params")) {
+            Obj p = obj(s, f.get("params"), "`params`", null);
+            if (p != null) {
+                for (String key : p.keys.keySet()) {
+                    if (List.of("patient", "subject", "identifier", "_format").contains(key)) {
+                        error(s, p.keys.get(key), "`" + key + "` is set by the reader, not by `params`",
+                                "name the patient by `patient:` (or, for `search: Patient`, `identifier:`)");
+                        continue;
+                    }
+                    String v = str(p, key, true, "`params`", scope);
+                    if (v != null) params.put(key, v);
+                }
+            }
+        }
+        String where = str(f, "where", false, "`fhir`", scope);
+        if (where != null && where.isBlank()) error(s, f.get("where"), "`where` is empty", "a FHIRPath expression, e.g. `status = 'active'`");
+        Long count = integer(f, "count", false, "`fhir`");
+        if (count != null && count < 0) error(s, f.get("count"), "`count` cannot be negative", null);
+        Boolean exists = bool(f, "exists");
+        if (f.has("count") && f.has("exists")) {
+            error(s, f.keys.get("exists"), "`fhir` has `count` or `exists`, not both", "`exists: false` is `count: 0`");
+        }
+        if (search == null) return null;
+        return new Check.Fhir(desc, search, patient, identifier, java.util.Collections.unmodifiableMap(params), where,
+                count == null ? null : count.intValue(), exists, t, at);
+    }
+
+    private Check.Identifier identifier(Src s, Obj f, String key, Scope scope) {
+        if (!f.has(key)) return null;
+        Obj i = obj(s, f.get(key), "`" + key + "`", IDENTIFIER_KEYS);
+        if (i == null) return null;
+        String system = str(i, "system", true, "`" + key + "`", scope);
+        String value = str(i, "value", true, "`" + key + "`", scope);
+        return system == null || value == null ? null : new Check.Identifier(system, value);
     }
 
     private Check.JsonExpectation expectation(Src s, Node n, Scope scope) {

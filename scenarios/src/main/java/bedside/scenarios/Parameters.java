@@ -287,11 +287,21 @@ public final class Parameters {
             return new Check.Url(resolve(c.description(), v), resolve(c.contains(), v), resolve(c.matches(), v),
                     c.timeoutSeconds(), c.at());
         }
+        if (check instanceof Check.Fhir c) {
+            Map<String, String> params = new LinkedHashMap<>();
+            c.params().forEach((k, x) -> params.put(k, resolve(x, v)));
+            return new Check.Fhir(resolve(c.description(), v), c.search(), fill(c.patient(), v), fill(c.identifier(), v),
+                    params, resolve(c.where(), v), c.count(), c.exists(), c.timeoutSeconds(), c.at());
+        }
         Check.Http c = (Check.Http) check;
         return new Check.Http(resolve(c.description(), v), resolve(c.get(), v), c.status(),
                 c.expect().stream().map(e -> new Check.JsonExpectation(resolve(e.path(), v), resolve(e.equals(), v),
                         resolve(e.contains(), v), e.count(), e.exists(), e.at())).toList(),
                 c.timeoutSeconds(), c.at());
+    }
+
+    private static Check.Identifier fill(Check.Identifier id, Map<String, ?> v) {
+        return id == null ? null : new Check.Identifier(resolve(id.system(), v), resolve(id.value(), v));
     }
 
     /** The locator with its value and name filled; null stays null. */

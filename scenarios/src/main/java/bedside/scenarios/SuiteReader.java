@@ -31,11 +31,16 @@ public final class SuiteReader {
     static final List<String> ORDER_KEYS = List.of("mode", "seed");
     static final List<String> TASK_KEYS = List.of("id", "title", "capability", "instruction", "dataSet", "parameters",
             "criticality", "frequency", "timeSpecSeconds", "timeLimitSeconds", "successCriteria", "criticalChecks");
-    static final List<String> CHECK_KEYS = List.of("description", "timeout", "dom", "url", "http");
+    static final List<String> CHECK_KEYS = List.of("description", "timeout", "dom", "url", "http", "fhir");
+    static final List<String> FHIR_KEYS = List.of("search", "patient", "identifier", "params", "where", "count", "exists");
+    static final List<String> IDENTIFIER_KEYS = List.of("system", "value");
+    static final List<String> READER_KEYS = List.of("fhir");
+    static final List<String> FHIR_READER_KEYS = List.of("base", "auth");
+    static final List<String> AUTH_KEYS = List.of("bearerTokenFile", "bearerTokenEnv");
     static final List<String> URL_KEYS = List.of("contains", "matches");
     static final List<String> HTTP_KEYS = List.of("get", "status", "expect");
     static final List<String> EXPECT_KEYS = List.of("path", "equals", "contains", "count", "exists");
-    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings");
+    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings", "readers");
     static final List<String> FRAGMENT_KEYS = List.of("params", "steps");
     static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps", "notApplicable");
     static final List<String> LOCATOR_KINDS = List.of("role", "label", "text", "css", "xpath");

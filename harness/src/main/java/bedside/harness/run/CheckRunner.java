@@ -1,5 +1,6 @@
 package bedside.harness.run;
 
+import bedside.scenarios.Binding;
 import bedside.scenarios.Check;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
@@ -31,10 +32,17 @@ final class CheckRunner {
 
     private final WebDriver driver;
     private final CandidateTarget candidate;
+    private final FhirCheck fhir;
 
     CheckRunner(WebDriver driver, CandidateTarget candidate) {
+        this(driver, candidate, Binding.Readers.NONE);
+    }
+
+    /** With the readers the candidate's binding names (its FHIR R4 API), for {@code fhir} checks. */
+    CheckRunner(WebDriver driver, CandidateTarget candidate, Binding.Readers readers) {
         this.driver = driver;
         this.candidate = candidate;
+        this.fhir = new FhirCheck(HTTP, candidate, readers == null ? null : readers.fhir(), Duration.ofSeconds(10));
     }
 
     CheckResult check(Check check, boolean critical, UnaryOperator<String> fill) {
@@ -58,7 +66,9 @@ final class CheckRunner {
     private CheckResult once(Check check, boolean critical, UnaryOperator<String> fill) {
         String description = fill.apply(check.description());
         try {
-            if (check instanceof Check.Http c) {
+            if (check instanceof Check.Fhir c) {
+                return fhir.run(c, description, critical, fill);
+            } else if (check instanceof Check.Http c) {
                 return http(c, description, critical, fill);
             } else if (check instanceof Check.Dom c) {
                 return dom(c, description, critical, fill);

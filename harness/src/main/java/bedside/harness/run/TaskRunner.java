@@ -184,7 +184,7 @@ public final class TaskRunner {
             List<CheckResult> checks = new ArrayList<>();
             boolean pathRan = outcome == null || outcome == Outcome.FAILURE;
             if (pathRan) {
-                CheckRunner checker = new CheckRunner(session.driver(), candidate);
+                CheckRunner checker = new CheckRunner(session.driver(), candidate, binding.readers());
                 for (Check c : task.criticalChecks()) {
                     checks.add(checker.check(c, true, fill));
                 }

@@ -68,12 +68,22 @@ public abstract class CandidateServer implements SampleCandidate {
             routes.get("/fhir/metadata", ctx -> {
                 ObjectNode m = mapper.createObjectNode();
                 m.put("resourceType", "CapabilityStatement");
-                m.put("software", displayName());
+                m.put("status", "active");
+                m.put("date", "2026-01-01");
                 m.put("publisher", vendor());
-                var types = m.putArray("resource");
+                m.put("kind", "instance");
+                m.putObject("software").put("name", displayName());
+                m.put("fhirVersion", "4.0.1");
+                m.putArray("format").add("json");
+                ObjectNode rest = m.putArray("rest").addObject();
+                rest.put("mode", "server");
+                var types = rest.putArray("resource");
                 for (String t : List.of("Patient", "AllergyIntolerance", "Condition", "MedicationStatement",
                         "MedicationRequest", "ServiceRequest", "Observation", "DetectedIssue", "List")) {
-                    types.addObject().put("type", t).put("searchParam", t.equals("Patient") ? "identifier" : "patient");
+                    ObjectNode r = types.addObject().put("type", t);
+                    r.putArray("interaction").addObject().put("code", "search-type");
+                    r.putArray("searchParam").addObject().put("name", t.equals("Patient") ? "identifier" : "patient")
+                            .put("type", t.equals("Patient") ? "token" : "reference");
                 }
                 json(ctx, m);
             });
