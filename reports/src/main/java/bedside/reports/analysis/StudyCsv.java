@@ -21,10 +21,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads ATTEMPTS.csv, SUS.csv and WEIGHTS.csv (Commons CSV, RFC 4180, UTF-8, optional BOM) and checks them,
- * collecting every error with its file and line instead of stopping at the first. Columns may come in any
- * order; header names are matched case-insensitively; unknown columns are ignored; blank lines are skipped.
+ * Reads ATTEMPTS.csv, SUS.csv, WEIGHTS.csv and NOT_APPLICABLE.csv (Commons CSV, RFC 4180, UTF-8, optional BOM) and
+ * checks them, collecting every error with its file and line instead of stopping at the first. Columns may come in
+ * any order; header names are matched case-insensitively; unknown columns are ignored; blank lines are skipped.
  * See reports/README.md for the columns and rules.
+ *
+ * <p>Longer than most files here (~700 lines) on purpose: the four readers share one row reader, one way of
+ * locating errors and the value parsers, and each file's rules — mirrored line by line by the README's list of
+ * error messages — read best side by side. Writing the files is {@link StudyCsvExport}'s.
  */
 public final class StudyCsv {
     /** Required columns of ATTEMPTS.csv. */
