@@ -89,6 +89,10 @@ class DemoLauncherIT {
         bedside.scenarios.Suite suite = bedside.harness.run.ShippedSuite.read();
         assertThat(suite.candidates()).containsExactlyInAnyOrder("streamlined", "legacy");
         assertThat(suite.tasks()).as("tasks in the shipped suite").hasSizeGreaterThanOrEqualTo(12);
+        // Judged by vendor-neutral fhir checks read through each binding's reader (a success means every check met,
+        // none "could not be checked"; issue 19).
+        assertThat(suite.tasks()).allSatisfy(t -> assertThat(t.successCriteria())
+                .allMatch(c -> c instanceof bedside.scenarios.Check.Fhir));
         try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
             ResultsStore store = new ResultsStore(db);
             RunRecord run = store.runs("demo").stream().min(java.util.Comparator.comparing(RunRecord::startedAt)).orElseThrow();
