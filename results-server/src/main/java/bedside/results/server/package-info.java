@@ -1,5 +1,6 @@
 /**
- * The results HTTP API (Javalin 7 on Jetty 12) and its client.
+ * The results HTTP API (Javalin 7 on Jetty 12). Its client, {@code bedside.results.client.ResultsClient}, is in the
+ * module results-client with the record types both ends share.
  *
  * <pre>{@code
  * try (Database db = Database.open(DatabaseConfig.fromEnvironment(home));
@@ -10,7 +11,9 @@
  * client.uploadAttempts("study", uploads);                             // retried with backoff, idempotent
  * }</pre>
  *
- * <p>Routes, roles and shapes are in the OpenAPI 3.1 document {@code openapi.json} beside these classes (served
+ * <p>Every route is registered in one place, {@code ResultsApi}, by one small route group per resource
+ * ({@code StudyRoutes}, {@code AttemptRoutes}, …, sharing {@code RouteGroup} and {@code Requests}).
+ * Routes, roles and shapes are in the OpenAPI 3.1 document {@code openapi.json} beside these classes (served
  * at {@code GET /api/openapi.json}; a test keeps it and the registered routes equal). Every other route needs
  * {@code Authorization: Bearer <token>} ({@link bedside.results.store.AccessTokens}); each route carries its
  * roles ({@link bedside.results.server.Access}) and one {@code beforeMatched} handler checks them, then the handler
