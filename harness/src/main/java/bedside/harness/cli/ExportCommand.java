@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
  * scored included with their outcome — so that the scores can be recomputed, or checked, anywhere.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes a stored study as the CSV files 'bedside analyze' reads: per participant, candidate and",
-                "task the attempt that counts, and every attempt not scored (system or script error) with its outcome;",
-                "the SUS questionnaires; the tasks marked not applicable. 'bedside analyze --attempts A.csv --sus S.csv",
-                "--not-applicable N.csv' then gives the study's scores."},
+        description = {"Writes a stored study as the CSV files 'bedside analyze' reads:",
+                "per participant, candidate and task the attempt that counts, and every",
+                "attempt not scored (system or script error, not checked) with its outcome;",
+                "the SUS questionnaires; the tasks marked not applicable. Then",
+                "  bedside analyze --attempts A.csv --sus S.csv --not-applicable N.csv --json OUT.json",
+                "gives exactly the study's scores (GET /api/studies/STUDY/scores)."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  written", "  1  the study is unknown or has no attempts, or a file cannot be written",
