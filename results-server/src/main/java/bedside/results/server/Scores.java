@@ -1,6 +1,5 @@
 package bedside.results.server;
 
-import bedside.results.client.Json;
 import bedside.reports.analysis.AttemptRow;
 import bedside.reports.analysis.Exclusion;
 import bedside.reports.analysis.NotApplicableRow;
