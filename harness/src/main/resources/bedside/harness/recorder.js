@@ -379,6 +379,14 @@
     // Drain (Recorder.drain): what is being measured is ended where it stands, and everything goes out.
     flush: () => { try { settleResponse('drain'); } catch (err) { fault('drain', err); } flushState(cur()); },
     adopt: () => adoptOrphans(),
+    // A finding the harness made while a step ran (a label not linked to its field): kept with the events, on the
+    // screen it was made on, about the element it names. Only the harness's own finding kinds are taken.
+    note: (kind, el, data) => {
+      if (kind !== 'accessibility') return;
+      const d = { target: describe(el) };
+      if (data && typeof data === 'object') for (const k of keysOf(data)) d[k] = str(data[k]);
+      emit(kind, d);
+    },
     // [[doc, seq], ...]: the JVM has every batch of doc up to seq.
     ack: (acks) => {
       if (state === null || !isArray(acks)) return;

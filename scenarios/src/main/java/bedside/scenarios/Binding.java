@@ -17,9 +17,30 @@ import java.util.Map;
  *                 A task in neither map is unbound: only a run that does not select it may go ahead
  * @param readers  how the suite's vendor-neutral checks read this candidate's state (its FHIR R4 API); none when
  *                 the binding says nothing
+ * @param reset    how the candidate is put back into its seeded state before each attempt, beyond the fresh browser
+ *                 profile every attempt gets: a request and/or steps; {@link Reset#NONE} when the binding says nothing
  */
 public record Binding(String candidate, Map<String, Fragment> fragments, Map<String, TaskBinding> tasks,
-                      Map<String, NotApplicable> notApplicable, List<String> warnings, Readers readers, Position at) {
+                      Map<String, NotApplicable> notApplicable, List<String> warnings, Readers readers, Reset reset,
+                      Position at) {
+
+    /**
+     * Before each attempt, in a fresh browser profile: the request is sent first (any method; a 2xx answer means it
+     * worked), then the steps run in the attempt's browser, untimed and unrecorded in its measures.
+     *
+     * @param request the reset request, or null
+     * @param steps   the reset steps (none when empty); they may use the values of the task about to be attempted
+     */
+    public record Reset(Request request, List<Step> steps) {
+        public static final Reset NONE = new Reset(null, List.of());
+
+        public boolean isEmpty() {
+            return request == null && steps.isEmpty();
+        }
+    }
+
+    /** An HTTP request: its method and URL (absolute, or relative to the candidate's base URL). */
+    public record Request(String method, String url, Position at) {}
 
     /** Whether the binding marks this task as not applicable to its candidate. */
     public boolean isNotApplicable(String task) {

@@ -44,6 +44,37 @@ final class BindingParser extends NodeParser {
         parseBinding(s, o, candidate == null ? fileCandidate : candidate, o.has("candidate") ? o.get("candidate") : o.node, false);
     }
 
+    /** {@code reset: {request: {method, url}, steps: [...]}}: at least one of the two. */
+    private Binding.Reset reset(Src s, Node n, BindingInfo b) {
+        String what = "`reset`";
+        Obj r = obj(s, n, what, SuiteReader.RESET_KEYS);
+        if (r == null) return Binding.Reset.NONE;
+        if (!r.has("request") && !r.has("steps")) {
+            error(s, r.node, what + " needs `request` (sent before each attempt), `steps` (run before each attempt) or both",
+                    "e.g. `reset: {request: {method: DELETE, url: /api/test-data}}`");
+        }
+        Binding.Request request = null;
+        if (r.has("request")) {
+            Obj q = obj(s, r.get("request"), "`request`", SuiteReader.REQUEST_KEYS);
+            if (q != null) {
+                String method = str(q, "method", false, "`request`", null);
+                String url = str(q, "url", true, "`request`", null);
+                if (method != null && !SuiteReader.METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
+                    error(s, q.get("method"), "`" + method + "` is not an HTTP method for a reset",
+                            "one of " + String.join(", ", SuiteReader.METHODS));
+                }
+                if (url != null) {
+                    request = new Binding.Request(method == null ? "POST" : method.toUpperCase(java.util.Locale.ROOT), url,
+                            s.at(q.node));
+                }
+            }
+        }
+        // Reset steps run before any task's setup, with the values of the task about to be attempted (unchecked here:
+        // a value a task lacks fails that attempt as a script error).
+        List<Step> steps = r.has("steps") ? stepParser.steps(r, "steps", false, what, b, null) : List.of();
+        return new Binding.Reset(request, steps);
+    }
+
     void parseBinding(Src s, Obj o, String candidate, Node candidateNode, boolean inline) {
         if (inline && o.has("candidate")) {
             String named = str(o, "candidate", false, "a binding", null);
@@ -75,6 +106,9 @@ final class BindingParser extends NodeParser {
         }
         if (o.has("readers")) {
             b.readers = readers(s, o.get("readers"));
+        }
+        if (o.has("reset") && !isNull(o.get("reset"))) {
+            b.reset = reset(s, o.get("reset"), b);
         }
         idMap(s, o.get("fragments"), "`fragments`", "fragment").forEach((id, e) -> {
             b.fragmentKeys.put(id, e.getKey());

@@ -14,6 +14,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class LocatorParser extends NodeParser {
 
+    /** Keys that refine a locator (name, how it is matched, where, which one), never a locator on their own. */
+    static final List<String> MODIFIERS = List.of("name", "match", "within", "nth");
+
     LocatorParser(Problems problems, SuiteDraft draft) {
         super(problems, draft);
     }
@@ -30,8 +33,9 @@ final class LocatorParser extends NodeParser {
             inline = inline.stream().filter(k -> !k.equals("text")).toList();
         }
         if (o.has("target")) {
-            if (!inline.isEmpty() || o.has("name")) {
-                error(o.src, o.keys.get(inline.isEmpty() ? "name" : inline.get(0)), "`" + (inline.isEmpty() ? "name" : inline.get(0))
+            String beside = inline.isEmpty() ? MODIFIERS.stream().filter(o::has).findFirst().orElse(null) : inline.get(0);
+            if (beside != null) {
+                error(o.src, o.keys.get(beside), "`" + beside
                         + "` beside `target`: write the locator either inside `target:` or directly, not both", null);
                 return null;
             }
@@ -72,6 +76,20 @@ final class LocatorParser extends NodeParser {
         String value = str(o, kind, true, "a locator", scope);
         String name = kind.equals("role") ? str(o, "name", false, "a locator", scope) : null;
         if (value == null) return null;
+        Locator.Match match = match(o, "a locator");
+        if (o.has("match") && (kind.equals("css") || kind.equals("xpath") || kind.equals("role") && name == null)) {
+            error(s, o.keys.get("match"), "`match` says how a role's `name`, a `label` or a `text` is compared; "
+                    + (kind.equals("role") ? "this role has no `name`" : "`" + kind + "` is matched as written"), null);
+        }
+        String compared = kind.equals("role") ? name : kind.equals("label") || kind.equals("text") ? value : null;
+        if (match == Locator.Match.REGEX && compared != null && !compared.contains("${")) {
+            regexError(compared).ifPresent(e -> error(s, o.get(kind.equals("role") ? "name" : kind), e, null));
+        }
+        Locator within = o.has("within") ? locator(s, o.get("within"), scope) : null;
+        Long nth = integer(o, "nth", false, "a locator");
+        if (nth != null && nth < 1) {
+            error(s, o.get("nth"), "`nth` counts from 1 (the first match in the page's order)", null);
+        }
         Node vn = o.get(kind);
         switch (kind) {
             case "role" -> {
@@ -88,7 +106,31 @@ final class LocatorParser extends NodeParser {
                 if (value.isBlank()) error(s, vn, "`" + kind + "` is empty", null);
             }
         }
-        return new Locator(Locator.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), value, name, s.at(o.node));
+        return new Locator(Locator.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), value, name, match, within,
+                nth == null || nth < 1 || nth > Integer.MAX_VALUE ? null : nth.intValue(), s.at(o.node));
+    }
+
+    /** {@code match: exact|contains|regex} in {@code o}: exact when absent; null after an error. */
+    Locator.Match match(Obj o, String what) {
+        if (!o.has("match")) return Locator.Match.EXACT;
+        String m = str(o, "match", true, what, null);
+        if (m == null) return null;
+        if (!SuiteReader.MATCHES.contains(m)) {
+            String hint = Suggest.didYouMean(m, SuiteReader.MATCHES);
+            error(o.src, o.get("match"), "`match` is one of exact, contains, regex, not `" + m + "`", hint);
+            return null;
+        }
+        return Locator.Match.valueOf(m.toUpperCase(Locale.ROOT));
+    }
+
+    /** Why {@code regex} is not a regular expression a page can use, if it is not. */
+    static java.util.Optional<String> regexError(String regex) {
+        try {
+            java.util.regex.Pattern.compile(regex);
+            return java.util.Optional.empty();
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return java.util.Optional.of("not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
+        }
     }
 
     record TextValueCount(String text, String value, Integer count) {}

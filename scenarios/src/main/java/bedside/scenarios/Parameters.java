@@ -258,13 +258,20 @@ public final class Parameters {
             return new Step.Type(fill(s.into(), v), resolve(s.text(), v), s.clear(), s.secret(), s.testData(), s.at());
         }
         if (step instanceof Step.Select s) return new Step.Select(fill(s.from(), v), resolve(s.option(), v), s.at());
+        if (step instanceof Step.Choose s) {
+            return new Step.Choose(fill(s.from(), v), resolve(s.option(), v), resolve(s.search(), v), s.match(), s.at());
+        }
+        if (step instanceof Step.SetDate s) {
+            return new Step.SetDate(fill(s.into(), v), resolve(s.value(), v), s.format(), s.at());
+        }
         if (step instanceof Step.Check s) return new Step.Check(fill(s.target(), v), s.checked(), s.at());
         if (step instanceof Step.Press s) return new Step.Press(s.key(), fill(s.on(), v), s.at());
         if (step instanceof Step.WaitFor s) {
-            return new Step.WaitFor(fill(s.target(), v), resolve(s.text(), v), s.timeoutSeconds(), s.at());
+            return new Step.WaitFor(fill(s.target(), v), resolve(s.text(), v), s.count(), s.gone(), s.timeoutSeconds(), s.at());
         }
         if (step instanceof Step.Assert s) {
-            return new Step.Assert(fill(s.target(), v), resolve(s.text(), v), resolve(s.value(), v), s.count(), s.at());
+            return new Step.Assert(fill(s.target(), v), resolve(s.text(), v), resolve(s.value(), v), s.count(),
+                    s.timeoutSeconds(), s.at());
         }
         if (step instanceof Step.AcceptDialog s) return new Step.AcceptDialog(resolve(s.text(), v), resolve(s.answer(), v), s.at());
         if (step instanceof Step.DismissDialog s) return new Step.DismissDialog(resolve(s.text(), v), s.at());
@@ -307,7 +314,7 @@ public final class Parameters {
     /** The locator with its value and name filled; null stays null. */
     public static Locator fill(Locator locator, Map<String, ?> v) {
         if (locator == null) return null;
-        return new Locator(locator.kind(), resolve(locator.value(), v), resolve(locator.name(), v), locator.at());
+        return locator.map(t -> resolve(t, v));
     }
 
     @SuppressWarnings("unchecked")

@@ -117,6 +117,36 @@ final class StepParser extends NodeParser {
                 String option = str(a, "option", true, what, scope);
                 return new Step.Select(from, option, at);
             }
+            case "choose" -> {
+                Obj a = obj(s, v, what, List.of("from", "option", "search", "match"));
+                if (a == null) return null;
+                Locator from = a.has("from") ? locators.locator(s, a.get("from"), scope) : null;
+                if (!a.has("from")) missing(a, "from", what);
+                String option = str(a, "option", true, what, scope);
+                String search = str(a, "search", false, what, scope);
+                Locator.Match match = locators.match(a, what);
+                if (match == Locator.Match.REGEX && option != null && !option.contains("${")) {
+                    LocatorParser.regexError(option).ifPresent(e -> error(s, a.get("option"), e, null));
+                }
+                return new Step.Choose(from, option, search, match, at);
+            }
+            case "setDate" -> {
+                Obj a = obj(s, v, what, List.of("into", "value", "format"));
+                if (a == null) return null;
+                Locator into = a.has("into") ? locators.locator(s, a.get("into"), scope) : null;
+                if (!a.has("into")) missing(a, "into", what);
+                String value = str(a, "value", true, what, scope);
+                if (value != null && !value.contains("${")) {
+                    DateValue.parse(value).ifPresent(e -> error(s, a.get("value"), e,
+                            "a date 1983-07-21, a time 14:30, or both 1983-07-21T14:30"));
+                }
+                String format = str(a, "format", false, what, null);
+                if (format != null) {
+                    DateValue.formatError(format).ifPresent(e -> error(s, a.get("format"), e,
+                            "e.g. DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, HH:mm, hh:mm A"));
+                }
+                return new Step.SetDate(into, value, format, at);
+            }
             case "press" -> {
                 if (v instanceof ScalarNode) {
                     String key = scalarText(s, v, what, null);
@@ -131,22 +161,32 @@ final class StepParser extends NodeParser {
                 return new Step.Press(key, on, at);
             }
             case "waitFor" -> {
-                Obj a = obj(s, v, what, concat(LOCATOR_KEYS, List.of("target", "timeout")));
+                Obj a = obj(s, v, what, concat(LOCATOR_KEYS, List.of("target", "timeout", "count", "gone")));
                 if (a == null) return null;
                 Locator target = locators.target(a, what, true, scope);
                 boolean textIsContent = a.has("text") && (a.has("target") || LOCATOR_KINDS.stream().anyMatch(k -> !k.equals("text") && a.has(k)));
                 String text = textIsContent ? str(a, "text", true, what, scope) : null;
-                Double timeout = num(a, "timeout", false, what);
-                if (timeout != null && timeout <= 0) error(s, a.get("timeout"), "`timeout` must be more than 0 seconds", null);
-                return new Step.WaitFor(target, text, timeout == null ? DEFAULT_WAIT_SECONDS : timeout, at);
+                Long count = integer(a, "count", false, what);
+                if (count != null && (count < 0 || count > Integer.MAX_VALUE)) {
+                    error(s, a.get("count"), "`count` is a number of elements: 0 or more", null);
+                    count = null;
+                }
+                Boolean gone = bool(a, "gone");
+                if (Boolean.TRUE.equals(gone) && (count != null || text != null)) {
+                    error(s, a.keys.get("gone"), "`gone` waits until no element matches: it does not go with `"
+                            + (count != null ? "count" : "text") + "`", count != null ? "`count: 0` says the same" : null);
+                }
+                double timeout = timeout(a, what);
+                return new Step.WaitFor(target, text, count == null ? null : count.intValue(), Boolean.TRUE.equals(gone),
+                        timeout, at);
             }
             case "assert" -> {
-                Obj a = obj(s, v, what, concat(LOCATOR_KEYS, List.of("target", "value", "count")));
+                Obj a = obj(s, v, what, concat(LOCATOR_KEYS, List.of("target", "value", "count", "timeout")));
                 if (a == null) return null;
                 Locator target = locators.target(a, what, true, scope);
                 TextValueCount tvc = locators.textValueCount(a, what, scope);
                 if (tvc == null) return null;
-                return new Step.Assert(target, tvc.text(), tvc.value(), tvc.count(), at);
+                return new Step.Assert(target, tvc.text(), tvc.value(), tvc.count(), timeout(a, what), at);
             }
             case "acceptDialog" -> {
                 if (isNull(v)) return new Step.AcceptDialog(null, null, at);
@@ -200,6 +240,13 @@ final class StepParser extends NodeParser {
                 return use;
             }
         }
+    }
+
+    /** A step's {@code timeout} in seconds (more than 0), or the default wait. */
+    private double timeout(Obj a, String what) {
+        Double timeout = num(a, "timeout", false, what);
+        if (timeout != null && timeout <= 0) error(a.src, a.get("timeout"), "`timeout` must be more than 0 seconds", null);
+        return timeout == null || timeout <= 0 ? DEFAULT_WAIT_SECONDS : timeout;
     }
 
     private void checkKey(Src s, Node n, String key) {

@@ -65,6 +65,7 @@ final class SuiteDraft {
         final Map<String, Binding.NotApplicable> notApplicable = new LinkedHashMap<>();
         final Map<String, Node> taskKeys = new LinkedHashMap<>();
         Binding.Readers readers = Binding.Readers.NONE;
+        Binding.Reset reset = Binding.Reset.NONE;
 
         BindingInfo(Src src, String candidate, Node candidateNode, Node tasksKey, Node root, boolean inline) {
             this.src = src;
@@ -77,7 +78,7 @@ final class SuiteDraft {
 
         Binding toBinding() {
             return new Binding(candidate, Collections.unmodifiableMap(fragments), Collections.unmodifiableMap(taskBindings),
-                    Collections.unmodifiableMap(notApplicable), List.copyOf(warnings), readers, src.at(root));
+                    Collections.unmodifiableMap(notApplicable), List.copyOf(warnings), readers, reset, src.at(root));
         }
     }
 

@@ -40,13 +40,18 @@ public final class SuiteReader {
     static final List<String> URL_KEYS = List.of("contains", "matches");
     static final List<String> HTTP_KEYS = List.of("get", "status", "expect");
     static final List<String> EXPECT_KEYS = List.of("path", "equals", "contains", "count", "exists");
-    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings", "readers");
+    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings", "readers", "reset");
     static final List<String> FRAGMENT_KEYS = List.of("params", "steps");
     static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps", "notApplicable");
     static final List<String> LOCATOR_KINDS = List.of("role", "label", "text", "css", "xpath");
-    static final List<String> LOCATOR_KEYS = List.of("role", "name", "label", "text", "css", "xpath");
-    static final List<String> ACTIONS = List.of("open", "click", "type", "select", "check", "press", "waitFor",
-            "assert", "acceptDialog", "dismissDialog", "switchTo", "use");
+    static final List<String> LOCATOR_KEYS = List.of("role", "name", "label", "text", "css", "xpath", "match", "within",
+            "nth");
+    static final List<String> MATCHES = List.of("exact", "contains", "regex");
+    static final List<String> RESET_KEYS = List.of("request", "steps");
+    static final List<String> REQUEST_KEYS = List.of("method", "url");
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    static final List<String> ACTIONS = List.of("open", "click", "type", "select", "choose", "setDate", "check", "press",
+            "waitFor", "assert", "acceptDialog", "dismissDialog", "switchTo", "use");
     static final List<String> ORDER_MODES = List.of("fixed", "random", "latin-square");
     static final List<String> CRITICALITIES = List.of("high", "medium", "low");
     static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");

@@ -167,8 +167,7 @@ final class CheckRunner {
     }
 
     private CheckResult dom(Check.Dom c, String description, boolean critical, UnaryOperator<String> fill) {
-        List<WebElement> els = Locators.findAll(driver, c.target(), fill.apply(c.target().value()),
-                c.target().name() == null ? null : fill.apply(c.target().name()));
+        List<WebElement> els = Locators.find(driver, c.target().map(fill)).visible();
         String where = StepRunner.shown(c.target(), fill);
         if (c.count() != null) {
             return result(description, critical, els.size() == c.count(), where + ": expected " + c.count() + ", found " + els.size());

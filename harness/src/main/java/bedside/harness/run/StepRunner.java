@@ -6,6 +6,7 @@ import bedside.scenarios.Locator;
 import bedside.scenarios.Parameters;
 import bedside.scenarios.Step;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +81,16 @@ final class StepRunner {
             }
             Step step = steps.get(i);
             try {
-                perform(step, values, fill, number);
+                try {
+                    perform(step, values, fill, number);
+                } catch (StaleElementReferenceException e) {
+                    // The page replaced the list while it was being opened (a re-render, a reload): picking the same
+                    // option again is harmless, so a choice is tried once more; other steps report it.
+                    if (!(step instanceof Step.Select || step instanceof Step.Choose)) {
+                        throw e;
+                    }
+                    perform(step, values, fill, number);
+                }
                 if (!(step instanceof Step.Use)) {
                     afterStep.after(number);
                 }
@@ -116,12 +126,18 @@ final class StepRunner {
         if (step instanceof Step.Open s) {
             driver.get(candidate.resolve(fill.apply(s.url())));
         } else if (step instanceof Step.Click s) {
-            find(s.target(), fill, number).click();
+            // A re-render may replace the element between finding and clicking it: find it again.
+            for (int tries = 0; !clicker().click(find(s.target(), fill, number), number, what(step, fill)); tries++) {
+                if (tries >= 5) {
+                    throw new StepFailure(number, what(step, fill) + ": the element kept leaving the page before it could"
+                            + " be clicked", Outcome.SCRIPT_ERROR, null);
+                }
+            }
         } else if (step instanceof Step.Type s) {
             WebElement field = find(s.into(), fill, number);
             // A person clicks into a field before typing unless the page already put the cursor there.
             if (!field.equals(driver.switchTo().activeElement())) {
-                field.click();
+                click(field, step, fill, number);
             }
             if (s.clear()) {
                 field.clear();
@@ -131,15 +147,21 @@ final class StepRunner {
             WebElement el = find(s.from(), fill, number);
             if (!"select".equalsIgnoreCase(el.getTagName())) {
                 throw new StepFailure(number, what(step, fill) + ": the element is a <" + el.getTagName()
-                        + ">, not a <select>", Outcome.SCRIPT_ERROR, null);
+                        + ">, not a <select> (`choose` picks from a combobox, custom select or typeahead)",
+                        Outcome.SCRIPT_ERROR, null);
             }
-            // A person opens the list and picks the option: two clicks the recorder sees.
-            el.click();
-            new Select(el).selectByVisibleText(fill.apply(s.option()));
+            chooser().nativeSelect(el, fill.apply(s.option()), bedside.scenarios.Locator.Match.EXACT, number, what(step, fill));
+        } else if (step instanceof Step.Choose s) {
+            WebElement el = find(s.from(), fill, number);
+            chooser().choose(el, fill.apply(s.option()), s.search() == null ? null : fill.apply(s.search()), s.match(),
+                    number, what(step, fill));
+        } else if (step instanceof Step.SetDate s) {
+            WebElement el = find(s.into(), fill, number);
+            new DateEntry(driver, this).set(el, fill.apply(s.value()), s.format(), number, what(step, fill));
         } else if (step instanceof Step.Check s) {
             WebElement el = find(s.target(), fill, number);
             if (el.isSelected() != s.checked()) {
-                el.click();
+                click(el, step, fill, number);
             }
         } else if (step instanceof Step.Press s) {
             CharSequence key = key(s.key(), number);
@@ -149,12 +171,7 @@ final class StepRunner {
                 new Actions(driver).sendKeys(key).perform();
             }
         } else if (step instanceof Step.WaitFor s) {
-            Duration timeout = remaining(Duration.ofMillis(Math.round(s.timeoutSeconds() * 1000)));
-            String text = s.text() == null ? null : fill.apply(s.text());
-            waiting(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
-                List<WebElement> els = Locators.findAll(d, s.target(), fill.apply(s.target().value()), fillName(s.target(), fill));
-                return els.stream().anyMatch(e -> e.isDisplayed() && (text == null || e.getText().contains(text)));
-            });
+            waitFor(s, fill, number);
         } else if (step instanceof Step.Assert s) {
             assertOn(s, fill, number);
         } else if (step instanceof Step.AcceptDialog s) {
@@ -178,23 +195,66 @@ final class StepRunner {
         }
     }
 
+    /**
+     * What a waitFor waits for: one visible match holding the text; exactly {@code count} visible matches; or, with
+     * {@code gone}, none.
+     */
+    private void waitFor(Step.WaitFor s, UnaryOperator<String> fill, String number) throws StepFailure {
+        Locator target = s.target().map(fill);
+        String text = s.text() == null ? null : fill.apply(s.text());
+        Duration timeout = remaining(Duration.ofMillis(Math.round(s.timeoutSeconds() * 1000)));
+        int[] last = {-1};
+        try {
+            waiting(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> els = Locators.find(d, target).visible();
+                last[0] = els.size();
+                if (s.gone()) return els.isEmpty();
+                if (s.count() != null) return els.size() == s.count();
+                return els.stream().anyMatch(e -> text == null || e.getText().contains(text));
+            });
+        } catch (TimeoutException e) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw e;
+            }
+            String want = s.gone() ? "to be gone: " + last[0] + " still shown"
+                    : s.count() != null ? "to be " + s.count() + " shown: " + last[0] + " shown"
+                    : text != null ? "to show \"" + text + "\"" : "to be shown";
+            throw new StepFailure(number, what(s, fill) + ": waited " + seconds(timeout) + " s for it " + want + " on "
+                    + safeUrl(), Outcome.SCRIPT_ERROR, e);
+        }
+    }
+
+    /** An assert holds once: it waits up to its timeout for the page to get there, then names what it found. */
     private void assertOn(Step.Assert s, UnaryOperator<String> fill, String number) throws StepFailure {
-        List<WebElement> els = Locators.findAll(driver, s.target(), fill.apply(s.target().value()), fillName(s.target(), fill));
-        if (s.count() != null && els.size() != s.count()) {
-            throw new StepFailure(number, what(s, fill) + ": expected " + s.count() + " element(s), found " + els.size(),
+        Locator target = s.target().map(fill);
+        String text = s.text() == null ? null : fill.apply(s.text());
+        String value = s.value() == null ? null : fill.apply(s.value());
+        Duration timeout = remaining(Duration.ofMillis(Math.round(s.timeoutSeconds() * 1000)));
+        String[] problem = {null};
+        try {
+            waiting(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> els = Locators.find(d, target).visible();
+                problem[0] = s.count() != null && els.size() != s.count()
+                        ? "expected " + s.count() + " element(s), found " + els.size()
+                        : s.count() == null && els.isEmpty() ? "no element matches"
+                        : text != null && els.stream().noneMatch(e -> e.getText().contains(text))
+                        ? "no matching element shows \"" + text + "\""
+                        : value != null && els.stream().noneMatch(e -> value.equals(e.getDomProperty("value")))
+                        ? "no matching element has value \"" + value + "\"" : null;
+                return problem[0] == null;
+            });
+        } catch (TimeoutException e) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw e;
+            }
+            throw new StepFailure(number, what(s, fill) + ": " + problem[0] + " (waited " + seconds(timeout) + " s)",
                     Outcome.SCRIPT_ERROR, null);
         }
-        if (s.count() == null && els.isEmpty()) {
-            throw new StepFailure(number, what(s, fill) + ": no element matches", Outcome.SCRIPT_ERROR, null);
-        }
-        if (s.text() != null && els.stream().noneMatch(e -> e.getText().contains(fill.apply(s.text())))) {
-            throw new StepFailure(number, what(s, fill) + ": no matching element shows \"" + fill.apply(s.text()) + "\"",
-                    Outcome.SCRIPT_ERROR, null);
-        }
-        if (s.value() != null && els.stream().noneMatch(e -> fill.apply(s.value()).equals(e.getDomProperty("value")))) {
-            throw new StepFailure(number, what(s, fill) + ": no matching element has value \"" + fill.apply(s.value()) + "\"",
-                    Outcome.SCRIPT_ERROR, null);
-        }
+    }
+
+    static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return s == Math.rint(s) ? Long.toString((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s);
     }
 
     /**
@@ -211,23 +271,101 @@ final class StepRunner {
         return wait;
     }
 
-    private WebElement find(Locator locator, UnaryOperator<String> fill, String number) throws StepFailure {
-        String value = fill.apply(locator.value());
-        String name = fillName(locator, fill);
+    /** How long several matches must persist before a step calls its locator ambiguous (a page mid-change has both). */
+    static final Duration AMBIGUOUS_FOR = Duration.ofMillis(500);
+
+    /**
+     * The one visible element {@code locator} names: waits for it; fails when none shows up in time, and when several
+     * do (listing them) unless the locator's {@code nth} picks one. A field found by a label not linked to it is
+     * recorded as an accessibility finding.
+     */
+    WebElement find(Locator locator, UnaryOperator<String> fill, String number) throws StepFailure {
+        Locator filled = locator.map(fill);
         Duration timeout = remaining(ELEMENT_WAIT);
-        List<WebElement> found = new ArrayList<>();
+        Locators.Found[] last = {null};
+        long[] ambiguousSince = {0};
         try {
             waiting(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
-                List<WebElement> els = Locators.findAll(d, locator, value, name);
-                found.clear();
-                els.stream().filter(WebElement::isDisplayed).findFirst().ifPresent(found::add);
-                return !found.isEmpty();
+                Locators.Found f = Locators.find(d, filled);
+                last[0] = f;
+                int n = f.visible().size();
+                if (filled.nth() != null) {
+                    return n >= filled.nth();
+                }
+                if (n > 1) {
+                    long now = System.nanoTime();
+                    if (ambiguousSince[0] == 0) ambiguousSince[0] = now;
+                    return now - ambiguousSince[0] >= AMBIGUOUS_FOR.toNanos();
+                }
+                ambiguousSince[0] = 0;
+                return n == 1;
             });
         } catch (TimeoutException e) {
-            throw new StepFailure(number, "no visible element matches " + shown(locator, fill) + " (waited " + timeout.toSeconds()
-                    + " s on " + safeUrl() + ")", Outcome.SCRIPT_ERROR, e);
+            Locators.Found f = last[0];
+            String why = f == null ? "" : f.scope() != null ? ": " + f.scope()
+                    : filled.nth() != null && !f.visible().isEmpty() ? ": only " + f.visible().size() + " match"
+                    : f.hidden() > 0 ? ": " + f.hidden() + " match but " + (f.hidden() == 1 ? "is" : "are") + " not visible" : "";
+            throw new StepFailure(number, "no visible element matches " + filled.describe() + why + " (waited "
+                    + seconds(timeout) + " s on " + safeUrl() + ")", Outcome.SCRIPT_ERROR, e);
         }
-        return found.get(0);
+        Locators.Found f = last[0];
+        if (filled.nth() == null && f.visible().size() > 1) {
+            List<String> listed = Locators.describe(driver, f.visible());
+            StringBuilder m = new StringBuilder(f.visible().size() + " elements match " + filled.describe() + ":");
+            for (int i = 0; i < listed.size() && i < 8; i++) {
+                m.append("\n    ").append(i + 1).append(". ").append(listed.get(i));
+            }
+            m.append("\n  say which with `within:` (a dialog, row, region or form around it) or `nth:`");
+            throw new StepFailure(number, m.toString(), Outcome.SCRIPT_ERROR, null);
+        }
+        WebElement el = f.visible().get(filled.nth() == null ? 0 : filled.nth() - 1);
+        if (f.byProximity()) {
+            note(el, "label-not-linked", "the label \"" + filled.value() + "\" is not linked to its field (no for=, "
+                    + "aria-labelledby or aria-label): found the field nearest to it");
+        }
+        return el;
+    }
+
+    /** Records a finding about an element with the attempt's events (through the in-page recorder, if one is there). */
+    void note(WebElement el, String rule, String message) {
+        try {
+            ((JavascriptExecutor) driver).executeScript("const r = window.__bedsideRecorder;"
+                    + " if (r && r.note) r.note('accessibility', arguments[0], {rule: arguments[1], message: arguments[2]});",
+                    el, rule, message);
+        } catch (WebDriverException e) {
+            // Without a recorder (benchmarks, bare runs) there is nowhere to put it: the step itself goes on.
+        }
+    }
+
+    /**
+     * Clicks as a person does: brings the element into view, waits until it stands still, is enabled and nothing
+     * covers it (a sticky footer, a backdrop, a toast), then clicks it. Still covered when the wait ends: the step
+     * fails naming what covers it.
+     */
+    void click(WebElement el, Step step, UnaryOperator<String> fill, String number) throws StepFailure {
+        click(el, number, what(step, fill));
+    }
+
+    void click(WebElement el, String number, String what) throws StepFailure {
+        if (!clicker().click(el, number, what)) {
+            throw new StaleElementReferenceException("the element left the page before it could be clicked");
+        }
+    }
+
+    Clicker clicker() {
+        return new Clicker(driver, this);
+    }
+
+    Duration remainingWait() {
+        return remaining(ELEMENT_WAIT);
+    }
+
+    WebDriverWait waitUpTo(Duration timeout) {
+        return waiting(timeout);
+    }
+
+    private Chooser chooser() {
+        return new Chooser(driver, this);
     }
 
     private Alert alert(String expectText, String number, Step step, UnaryOperator<String> fill) throws StepFailure {
@@ -304,6 +442,10 @@ final class StepRunner {
             return "type into " + shown(s.into(), fill);
         } else if (step instanceof Step.Select s) {
             return "select \"" + fill.apply(s.option()) + "\" in " + shown(s.from(), fill);
+        } else if (step instanceof Step.Choose s) {
+            return "choose \"" + fill.apply(s.option()) + "\" in " + shown(s.from(), fill);
+        } else if (step instanceof Step.SetDate s) {
+            return "set " + fill.apply(s.value()) + " in " + shown(s.into(), fill);
         } else if (step instanceof Step.Check s) {
             return (s.checked() ? "check " : "uncheck ") + shown(s.target(), fill);
         } else if (step instanceof Step.Press s) {
@@ -326,7 +468,7 @@ final class StepRunner {
 
     /** A locator as a message shows it, with its parameters filled in. */
     static String shown(Locator locator, UnaryOperator<String> fill) {
-        return new Locator(locator.kind(), fill.apply(locator.value()), fillName(locator, fill), locator.at()).describe();
+        return locator.map(fill).describe();
     }
 
     /** Whether the browser or its driver died under the step (not the binding's fault): by type, cause and message. */

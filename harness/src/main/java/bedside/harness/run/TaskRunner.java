@@ -113,6 +113,9 @@ public final class TaskRunner {
                     "the suite has no binding of task " + task.id() + " for candidate " + candidate.id(), null);
         }
         String resetProblem = reset(candidate);
+        if (resetProblem == null) {
+            resetProblem = reset(candidate, binding.reset());
+        }
         if (resetProblem != null) {
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
                     resetProblem, null);
@@ -139,12 +142,17 @@ public final class TaskRunner {
             // Untimed setup: bring the candidate to the task's starting screen.
             StepRunner setup = new StepRunner(session.driver(), candidate, binding.fragments(),
                     System.nanoTime() + SETUP_LIMIT.toNanos(), shots::after);
+            String phase = "setup";
             try {
+                // The binding's reset steps first (the candidate back to its seeded state), then the task's setup.
+                phase = "reset";
+                setup.run(binding.reset().steps(), values, "reset ");
+                phase = "setup";
                 setup.run(path.setup(), values, "setup ");
             } catch (StepFailure f) {
                 String gone = browserGone(session.driver(), f.suggested());
                 return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
-                        Double.NaN, gone == null ? f.suggested() : Outcome.SYSTEM_ERROR, "setup failed at step " + f.step()
+                        Double.NaN, gone == null ? f.suggested() : Outcome.SYSTEM_ERROR, phase + " failed at step " + f.step()
                                 + ": " + f.getMessage() + (gone == null ? "" : gone), null, List.of(), Double.NaN, null, shots);
             } catch (StepRunner.TimeLimitReached t) {
                 return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream,
@@ -268,7 +276,7 @@ public final class TaskRunner {
                 reason = reason + "; " + notChecked;
             }
         }
-        if (reason != null && (failedStep != null || reason.startsWith("setup failed"))) {
+        if (reason != null && (failedStep != null || reason.startsWith("setup failed") || reason.startsWith("reset failed"))) {
             // A step that failed: what the page itself reported may say why (an exception in the app's code).
             String errors = pageErrors(all);
             if (errors != null) {
@@ -327,16 +335,25 @@ public final class TaskRunner {
 
     /** Puts the candidate back into its seeded state; null when it worked, else why not. */
     static String reset(CandidateTarget candidate) {
-        if (candidate.resetUrl() == null) {
+        return candidate.resetUrl() == null ? null : send("POST", candidate.resetUrl());
+    }
+
+    /** The binding's reset request (any method), relative to the candidate's base URL; null when it worked. */
+    static String reset(CandidateTarget candidate, Binding.Reset reset) {
+        if (reset.request() == null) {
             return null;
         }
+        return send(reset.request().method(), java.net.URI.create(candidate.resolve(reset.request().url())));
+    }
+
+    private static String send(String method, java.net.URI url) {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(candidate.resetUrl()).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() < 300 ? null
-                    : "the candidate's reset (" + candidate.resetUrl() + ") answered HTTP " + r.statusCode();
+                    : "the candidate's reset (" + method + " " + url + ") answered HTTP " + r.statusCode();
         } catch (IOException e) {
-            return "the candidate is unreachable at " + candidate.resetUrl() + " (" + e.getClass().getSimpleName()
+            return "the candidate is unreachable at " + url + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
