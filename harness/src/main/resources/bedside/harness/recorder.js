@@ -134,6 +134,9 @@
   const inputValueOf = getter(proto('HTMLInputElement'), 'value');
   // Events: read through their prototypes' getters as well.
   const targetOf = getter(proto('Event'), 'target');
+  const relatedTargetOf = getter(proto('FocusEvent'), 'relatedTarget');
+  const activeElementOf = getter(DP, 'activeElement');
+  const containsNode = method(NP, 'contains');
   const clientX = getter(proto('MouseEvent'), 'clientX');
   const clientY = getter(proto('MouseEvent'), 'clientY');
   const pageXOf = getter(proto('MouseEvent'), 'pageX');
@@ -324,6 +327,7 @@
   };
   const navEntry = () => { try { return entriesByType(perf, 'navigation')[0] || null; } catch (e) { return null; } };
   let observeDocument = () => {};
+  let judgeInvalid = () => {};
   let listenOnDocument = () => {};
   const begin = () => {
     if (state && state.buffer.length) flushState(state);
@@ -377,7 +381,11 @@
     get doc() { return cur().doc; },
     get sent() { return cur().sent; },
     // Drain (Recorder.drain): what is being measured is ended where it stands, and everything goes out.
-    flush: () => { try { settleResponse('drain'); } catch (err) { fault('drain', err); } flushState(cur()); },
+    flush: () => {
+      try { settleResponse('drain'); } catch (err) { fault('drain', err); }
+      try { judgeInvalid(undefined); } catch (err) { fault('drain', err); }
+      flushState(cur());
+    },
     adopt: () => adoptOrphans(),
     // A finding the harness made while a step ran (a label not linked to its field): kept with the events, on the
     // screen it was made on, about the element it names. Only the harness's own finding kinds are taken.
@@ -819,6 +827,25 @@
     const el = isElement(node) ? node : parentElement(node);
     return isElement(el) ? closestOf(el, MESSAGES) : null;
   };
+  // A field marked invalid while the person is still typing in it (a date entered section by section is invalid
+  // until its year is in) is judged when they leave it: still invalid then, it is a validation error, at the moment it
+  // was marked; valid again before, it was never one. The field's box: itself up to two levels up (a picker puts the
+  // invalid mark on a hidden input beside the sections that hold the focus).
+  const pendingInvalid = new Map();
+  const boxOf = (el) => {
+    let b = el;
+    for (let i = 0; i < 2 && isElement(parentElement(b)); i++) b = parentElement(b);
+    return b;
+  };
+  const typing = (el, focused) => isElement(focused) && containsNode(boxOf(el), focused) === true;
+  judgeInvalid = (leavingFor) => {
+    for (const [el, p] of Array.from(pendingInvalid)) {
+      if (leavingFor !== undefined && typing(el, leavingFor)) continue;
+      pendingInvalid.delete(el);
+      if (getAttr(el, 'aria-invalid') === 'true') emit('validation', p.data, false, p.t);
+    }
+  };
+  listen('focusout', (e) => { if (pendingInvalid.size) judgeInvalid(relatedTargetOf(e) || null); });
   const onMutations = (mutations) => {
     // The page changing, for the response being measured; not a style alone (a script's animation sets one every
     // frame, and would keep the page from ever settling).
@@ -827,7 +854,14 @@
     for (const m of mutations) {
       try {
         if (m.type === 'attributes' && m.attributeName === 'aria-invalid') {
-          if (getAttr(m.target, 'aria-invalid') === 'true') emit('validation', { source: 'aria-invalid', message: null, target: describe(m.target) });
+          const el = m.target;
+          if (getAttr(el, 'aria-invalid') === 'true') {
+            const data = { source: 'aria-invalid', message: null, target: describe(el) };
+            if (typing(el, activeElementOf(document))) pendingInvalid.set(el, { t: now(), data });
+            else emit('validation', data);
+          } else {
+            pendingInvalid.delete(el);
+          }
         } else if (m.type === 'childList') {
           for (const n of nodes(m.addedNodes)) scan(n);
           const host = hostOf(m.target);

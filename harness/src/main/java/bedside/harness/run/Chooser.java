@@ -149,6 +149,19 @@ final class Chooser {
             typingInto.sendKeys(typed);
         }
         Duration timeout = steps.remainingWait();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // A list that is still sliding open may redraw its items (Ant Design does when its animation ends): an option
+        // that left the page before its click is looked for again.
+        while (!pick(js, control, option, typed, match, number, what, timeout)) {
+            if (System.nanoTime() > deadline) {
+                throw new StepFailure(number, what + ": the option kept leaving the page before it could be picked",
+                        Outcome.SCRIPT_ERROR, null);
+            }
+        }
+    }
+
+    private boolean pick(JavascriptExecutor js, WebElement control, String option, String typed, Locator.Match match,
+                         String number, String what, Duration timeout) throws StepFailure {
         List<?>[] last = {List.of(), List.of()};
         try {
             steps.waitUpTo(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
@@ -171,8 +184,10 @@ final class Chooser {
                     Outcome.SCRIPT_ERROR, null);
         }
         WebElement picked = (WebElement) last[0].get(0);
-        if (!steps.clicker().click(picked, number, what)) {
-            throw new StaleElementReferenceException("the option left the page before it could be picked");
+        try {
+            return steps.clicker().click(picked, number, what);
+        } catch (StaleElementReferenceException e) {
+            return false;
         }
     }
 

@@ -12,8 +12,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * A click as a person makes it. Real pages defeat a bare WebDriver click: an element below the fold is scrolled to
  * while the page scrolls smoothly (the click lands on whatever passes under the pointer), a sticky footer or a toast
- * sits over it, a dialog is still sliding in. So: bring it into view (at once, not smoothly), wait until it has stood
- * still for two frames, is enabled and nothing covers its centre, then click. Something of the element's own widget
+ * sits over it, a dialog is still sliding in. So: bring it into view (at once, not smoothly), wait until it stands still
+ * (no animation or transition runs on it, or it has not moved for two frames), is enabled and nothing covers its
+ * centre, then click. Something of the element's own widget
  * over its centre (a select's placeholder over its input, the label over a field) is no cover: the pointer then clicks
  * at that point, as a person's would. Still covered when the wait ends: the step fails naming what covers it.
  */
@@ -57,8 +58,7 @@ final class Clicker {
             const describe = (n) => {
               if (!n) return null;
               const cls = typeof n.className === 'string' && n.className.trim() ? '.' + n.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
-              const text = (N.textContent !== undefined ? Object.getOwnPropertyDescriptor(N, 'textContent').get.call(n) : '')
-                .replace(/\\s+/g, ' ').trim();
+              const text = String(Object.getOwnPropertyDescriptor(N, 'textContent').get.call(n) || '').replace(/\\s+/g, ' ').trim();
               let pos = '';
               for (let a = n; a && a.nodeType === 1; a = parentOf(a)) {
                 const p = getComputedStyle(a).position;
@@ -68,6 +68,14 @@ final class Clicker {
               return '<' + n.tagName.toLowerCase() + (n.id ? '#' + n.id : cls) + (role ? ' role=' + role : '') + '>'
                 + (text ? ' "' + (text.length > 50 ? text.slice(0, 50) + '…' : text) + '"' : '') + pos;
             };
+            // Nothing moving it (no animation or transition running on it or around it): it stands still now.
+            const animated = () => {
+              try {
+                return document.getAnimations().some((a) => a.playState === 'running' && a.effect && a.effect.target
+                  && (a.effect.target === el || contains(a.effect.target, el)));
+              } catch (e) { return true; }
+            };
+            let first = true;
             const tick = () => {
               try {
                 if (!el.isConnected) return done({ state: 'gone' });
@@ -78,7 +86,10 @@ final class Clicker {
                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
                 const disabled = el.disabled === true || attr(el, 'aria-disabled') === 'true';
                 const state = !hit ? 'covered' : hit === el || contains(el, hit) ? 'self' : ownWidget(hit) ? 'widget' : 'covered';
-                if (still >= 2 && !disabled && state !== 'covered') return done({ state });
+                // In view but under something fixed at the edge (a sticky footer or header): a person scrolls it clear.
+                if (state === 'covered' && still >= 2 && scrolled === 0) { scrollTo(); scrolled++; still = 0; }
+                if (!disabled && state !== 'covered' && (still >= 2 || first && inView(r) && !animated())) return done({ state });
+                first = false;
                 if (performance.now() - started > timeoutMs) {
                   return done({ state: disabled ? 'disabled' : state === 'covered' ? 'covered' : 'moving', cover: describe(hit) });
                 }

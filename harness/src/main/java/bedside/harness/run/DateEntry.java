@@ -48,8 +48,7 @@ final class DateEntry {
             const group = attr(el, 'role') === 'spinbutton' ? (el.closest('[role=group]') || el.parentElement) : el;
             const sections = Array.from(group.querySelectorAll('[role=spinbutton]'));
             if (sections.length > 1) {
-              return { kind: 'segments', first: sections[0], order: parts, hour12,
-                shown: sections.map((s) => s.textContent).join('|') };
+              return { kind: 'segments', first: sections[0], order: parts, hour12, shown: sections.map((s) => s.textContent).join('|') };
             }
             const input = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el : el.querySelector('input');
             return { kind: 'text', first: input || el, order: parts, hour12, shown: input ? input.value : el.textContent };
@@ -59,11 +58,17 @@ final class DateEntry {
     private static final String SHOWN = """
             const el = arguments[0];
             if (el.tagName === 'INPUT' && /^(date|time|datetime-local)$/i.test(el.type)) return el.value;
+            if (el.tagName === 'INPUT') return el.value;
             const group = el.getAttribute('role') === 'spinbutton' ? (el.closest('[role=group]') || el.parentElement) : el;
-            const input = el.tagName === 'INPUT' ? el : null;
-            if (input) return input.value;
+            // The sections and the separators between them: the smallest element holding the first and the last.
+            const sections = group.querySelectorAll('[role=spinbutton]');
+            let box = group;
+            if (sections.length > 1) {
+              box = sections[0];
+              while (box !== group && !box.contains(sections[sections.length - 1])) box = box.parentElement;
+            }
+            const text = (box.textContent || '').replace(/[\\u200b-\\u200f\\u2066-\\u2069]/g, '');
             const hidden = group.querySelector('input');
-            const text = (group.textContent || '').replace(/[\\u200b-\\u200f\\u2066-\\u2069]/g, '');
             return text || (hidden ? hidden.value : '');
             """;
 
@@ -102,6 +107,10 @@ final class DateEntry {
                     keys.append(tokenKeys(v, part));
                 }
             }
+            // A field that holds a value keeps the cursor where the click put it: select every section first.
+            if (String.valueOf(info.get("shown")).matches(".*\\d.*")) {
+                first.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+            }
             first.sendKeys(keys.toString());
         } else {
             steps.click(first, number, what);
@@ -109,7 +118,9 @@ final class DateEntry {
             if (current != null && !current.isEmpty()) {
                 first.sendKeys(Keys.chord(Keys.CONTROL, "a"));
             }
-            first.sendKeys(expected);
+            // Leaving the field is what commits a typed date in most pickers (and closes their calendar, which would
+            // cover the fields below it): a person tabs on.
+            first.sendKeys(expected, Keys.TAB);
         }
         String shown = String.valueOf(js.executeScript(SHOWN, el));
         if (!same(shown, expected)) {

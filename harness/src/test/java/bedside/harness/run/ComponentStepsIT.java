@@ -1,0 +1,152 @@
+package bedside.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bedside.harness.browser.BrowserSettings;
+import bedside.results.EventRecord;
+import bedside.results.Outcome;
+import bedside.scenarios.ReadResult;
+import bedside.scenarios.Suite;
+import bedside.scenarios.SuiteReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19, part 4: the step language on real component libraries. One suite ({@code src/test/resources/components-suite})
+ * runs the same steps on the MUI and the Ant Design build of {@link ComponentFixture}, as attempts are run (a fresh
+ * browser, the binding's reset, untimed setup, the recorder on): the allergy is stored exactly as the data set says
+ * on both; and each broken script fails as a script error whose message says what and where.
+ */
+class ComponentStepsIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static ComponentFixture site;
+    static Suite suite;
+    static final Map<String, AttemptResult> results = new LinkedHashMap<>();
+    /** What the server held after each library's last record-allergy attempt. */
+    static final Map<String, List<Map<String, Object>>> stored = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void runEveryTaskOnBothLibraries() {
+        site = new ComponentFixture();
+        ReadResult read = SuiteReader.read(Path.of("src/test/resources/components-suite"));
+        assertThat(read.errors()).isEmpty();
+        suite = read.suite();
+        TaskRunner runner = new TaskRunner(BrowserSettings.local());
+        for (String variant : ComponentFixture.VARIANTS) {
+            CandidateTarget target = new CandidateTarget(variant, variant, "Bedside tests", site.baseUrl(), null);
+            // On MUI twice: the binding's reset (a request, then steps in the browser) must leave one stored allergy
+            // after the second attempt too.
+            List<String> tasks = new java.util.ArrayList<>(List.of("record-allergy", "ambiguous-add-item", "wrong-option",
+                    "wrong-date-format", "covered-click"));
+            if (variant.equals("mui")) {
+                tasks.add(1, "record-allergy");
+            }
+            for (String task : tasks) {
+                AttemptResult a = runner.attempt(suite, suite.task(task).orElseThrow(), target, UUID.randomUUID(), "script", 1);
+                results.put(variant + "/" + task, a);
+                if (task.equals("record-allergy")) {
+                    stored.put(variant, site.allergies(1));
+                }
+                System.out.printf("%s / %s: %s %s%n", variant, task, a.attempt().outcome(),
+                        a.attempt().reason() == null ? "" : a.attempt().reason());
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    static AttemptResult result(String variant, String task) {
+        return results.get(variant + "/" + task);
+    }
+
+    @Test
+    void theSameStepsRecordTheAllergyExactlyOnBothLibraries() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "record-allergy");
+            assertThat(a.attempt().outcome()).as(v + ": " + a.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+            assertThat(a.checks()).as(v).allMatch(CheckResult::passed);
+            assertThat(a.measures().recorderErrors()).as(v).isZero();
+            assertThat(a.measures().validationErrors()).as(v + ": a typed date or a chosen option is no input error: "
+                    + a.events().stream().filter(e -> e.type().equals("validation")).map(EventRecord::json).toList()).isZero();
+            // What the server held after the last attempt (the binding's reset emptied it before each): one allergy,
+            // exactly as the data set says.
+            assertThat(stored.get(v)).as(v).hasSize(1);
+            assertThat(stored.get(v).get(0)).as(v).containsEntry("allergen", "Penicillin").containsEntry("severity", "Severe")
+                    .containsEntry("reactionDate", "1983-07-21").containsEntry("reactionTime", "14:30")
+                    .containsEntry("notes", "Rash within an hour of the first dose")
+                    .containsEntry("reactions", List.of("Hives"));
+        }
+    }
+
+    @Test
+    void aCaptionNotLinkedToItsFieldIsRecordedAsAnAccessibilityFinding() throws Exception {
+        for (String v : ComponentFixture.VARIANTS) {
+            List<EventRecord> findings = result(v, "record-allergy").events().stream()
+                    .filter(e -> e.type().equals("accessibility")).toList();
+            assertThat(findings).as(v).hasSize(1);
+            JsonNode f = JSON.readTree(findings.get(0).json());
+            assertThat(f.path("rule").asText()).isEqualTo("label-not-linked");
+            assertThat(f.path("message").asText()).contains("\"Notes\"");
+            assertThat(f.at("/target/tag").asText()).isEqualTo("textarea");
+        }
+    }
+
+    @Test
+    void severalMatchesAreAnErrorThatListsThem() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "ambiguous-add-item");
+            assertThat(a.attempt().outcome()).isEqualTo(Outcome.SCRIPT_ERROR);
+            assertThat(a.attempt().reason()).as(v)
+                    .contains("step 1: 2 elements match role=button name=\"Add item\":")
+                    .contains("\"Add item\" in region \"Reactions\"")
+                    .contains("\"Add item\" in region \"Medications\"")
+                    .contains("say which with `within:`");
+        }
+    }
+
+    @Test
+    void anOptionTheListDoesNotHaveIsNamedWithTheOptionsShown() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "wrong-option");
+            assertThat(a.attempt().outcome()).isEqualTo(Outcome.SCRIPT_ERROR);
+            assertThat(a.attempt().reason()).as(v)
+                    .contains("choose \"Critical\" in label=\"Severity\": no option \"Critical\" showed (waited ")
+                    .contains("\"Mild\", \"Moderate\"");
+        }
+    }
+
+    @Test
+    void aDateTypedInTheWrongFormatSaysWhatTheFieldShows() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "wrong-date-format");
+            assertThat(a.attempt().outcome()).isEqualTo(Outcome.SCRIPT_ERROR);
+            assertThat(a.attempt().reason()).as(v)
+                    .contains("set 1983-07-21 in label=\"Reaction date\": after typing 1983-07-21 as MM/DD/YYYY (\"07/21/1983\")")
+                    .contains("the field shows");
+        }
+    }
+
+    @Test
+    void aClickOnSomethingCoveredFailsNamingTheCover() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "covered-click");
+            assertThat(a.attempt().outcome()).isEqualTo(Outcome.SCRIPT_ERROR);
+            // MUI: the dialog's backdrop over the page's Discard; Ant Design: the date's calendar over the time field.
+            assertThat(a.attempt().reason()).as(v).contains(v.equals("mui") ? "click text=\"Discard\": covered by <div"
+                    : "click label=\"Reaction time\": covered by <div").contains("s for it to be uncovered");
+        }
+    }
+}
