@@ -68,7 +68,18 @@ public record Binding(String candidate, Map<String, Fragment> fragments, Map<Str
 
     public record Fragment(String id, List<String> params, List<Step> steps, Position at) {}
 
-    public record TaskBinding(String task, List<Step> setup, List<Step> steps, Position at) {}
+    /**
+     * @param readBack for checks this candidate answers in its own UI, by the check's description: steps run after the
+     *                 attempt's clock stops, in a new tab of the attempt's browser, never counted in its measures. All but
+     *                 the last reach the screen that shows the answer (one that fails: the check could not be checked);
+     *                 the last is the {@code assert} that answers it (it fails: the check is not met)
+     */
+    public record TaskBinding(String task, List<Step> setup, List<Step> steps, Map<String, List<Step>> readBack,
+                              Position at) {
+        public TaskBinding(String task, List<Step> setup, List<Step> steps, Position at) {
+            this(task, setup, steps, Map.of(), at);
+        }
+    }
 
     /** A task that does not apply to the candidate, and why (never empty). */
     public record NotApplicable(String task, String reason, Position at) {}

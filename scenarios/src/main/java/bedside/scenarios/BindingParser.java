@@ -14,6 +14,7 @@ import bedside.scenarios.SuiteDraft.BindingInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -151,8 +152,32 @@ final class BindingParser extends NodeParser {
             if (t.misspelled.contains("notApplicable") && !t.has("steps")) return;
             List<Step> setup = t.has("setup") ? stepParser.steps(t, "setup", false, "`setup`", b, scope) : List.of();
             List<Step> steps = stepParser.steps(t, "steps", true, "task binding `" + id + "`", b, scope);
-            if (!t.has("notApplicable")) b.taskBindings.put(id, new Binding.TaskBinding(id, setup, steps, s.at(e.getKey())));
+            Map<String, List<Step>> readBack = t.has("readBack") ? readBack(s, t, id, b, scope) : Map.of();
+            if (!t.has("notApplicable")) {
+                b.taskBindings.put(id, new Binding.TaskBinding(id, setup, steps, readBack, s.at(e.getKey())));
+            }
         });
+    }
+
+    /**
+     * {@code readBack: {"<check description>": [steps...]}}: how this candidate's UI answers a check of the task. The
+     * descriptions are matched to the task's checks once the suite is read ({@link BindingResolver}).
+     */
+    private Map<String, List<Step>> readBack(Src s, Obj t, String id, BindingInfo b, Scope scope) {
+        Map<String, List<Step>> out = new LinkedHashMap<>();
+        if (isNull(t.get("readBack"))) return out;
+        Obj r = obj(s, t.get("readBack"), "`readBack`", null);
+        if (r == null) return out;
+        r.values.forEach((description, n) -> {
+            List<Step> steps = stepParser.steps(r, description, true, "the read-back of '" + description + "'", b, scope);
+            if (!steps.isEmpty() && !(steps.get(steps.size() - 1) instanceof Step.Assert)) {
+                error(s, r.keys.get(description), "the read-back of '" + description + "' must end with the `assert` that"
+                        + " answers the check", "e.g. `- assert: {role: row, name: \"${allergy.allergen}\", match: contains}`");
+            }
+            out.put(description, steps);
+            b.readBackKeys.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(description, r.keys.get(description));
+        });
+        return out;
     }
 
     /** {@code <task>: {notApplicable: "reason"}}: the candidate cannot do the task; a reason is required, steps are not allowed. */

@@ -94,6 +94,7 @@ final class BindingResolver {
             }
         }
         checkReaders();
+        checkReadBacks();
         checkUses();
         Map<BindingInfo, Map<String, Set<String>>> users = fragmentUsers();
         for (BindingInfo b : draft.bindings) {
@@ -109,6 +110,27 @@ final class BindingResolver {
         parameters.unusedParams();
     }
 
+    /** A read-back answers a check of its task: its key must be one of the task's check descriptions. */
+    private void checkReadBacks() {
+        for (BindingInfo b : draft.bindings) {
+            b.readBackKeys.forEach((taskId, keys) -> {
+                Task task = draft.tasks.stream().filter(t -> t.id().equals(taskId)).findFirst().orElse(null);
+                if (task == null) return;
+                List<String> descriptions = new ArrayList<>();
+                task.successCriteria().forEach(c -> descriptions.add(c.description()));
+                task.criticalChecks().forEach(c -> descriptions.add(c.description()));
+                keys.forEach((description, key) -> {
+                    if (!descriptions.contains(description)) {
+                        String hint = Suggest.didYouMean(description, descriptions);
+                        error(b.src, key, "task " + taskId + " has no check '" + description + "' to read back",
+                                hint != null ? hint : "its checks: " + String.join("; ", descriptions.stream()
+                                        .map(d -> "'" + d + "'").toList()));
+                    }
+                });
+            });
+        }
+    }
+
     /** Every check read through a reader (a {@code fhir} check) needs that reader in each binding of its task. */
     private void checkReaders() {
         for (BindingInfo b : draft.bindings) {
@@ -118,8 +140,9 @@ final class BindingResolver {
                 if (!b.taskKeys.containsKey(task.id()) || b.notApplicable.containsKey(task.id())) continue;
                 List<Check> checks = new ArrayList<>(task.successCriteria());
                 checks.addAll(task.criticalChecks());
+                Map<String, Node> readBack = b.readBackKeys.getOrDefault(task.id(), Map.of());
                 for (Check c : checks) {
-                    if (c instanceof Check.Fhir) {
+                    if (c instanceof Check.Fhir && !readBack.containsKey(c.description())) {
                         error(b.src, b.candidateNode, "task " + task.id() + ", check '" + c.description() + "' ("
                                 + where(c.at()) + ") needs a fhir reader; this binding has none",
                                 "add `readers: {fhir: {base: /fhir}}` (the base of " + b.candidate

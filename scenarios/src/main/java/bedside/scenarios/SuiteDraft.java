@@ -64,6 +64,8 @@ final class SuiteDraft {
         final Map<String, Binding.TaskBinding> taskBindings = new LinkedHashMap<>();
         final Map<String, Binding.NotApplicable> notApplicable = new LinkedHashMap<>();
         final Map<String, Node> taskKeys = new LinkedHashMap<>();
+        /** The keys of each task's {@code readBack} entries (check descriptions), for locating problems. */
+        final Map<String, Map<String, Node>> readBackKeys = new LinkedHashMap<>();
         Binding.Readers readers = Binding.Readers.NONE;
         Binding.Reset reset = Binding.Reset.NONE;
 

@@ -42,7 +42,7 @@ public final class SuiteReader {
     static final List<String> EXPECT_KEYS = List.of("path", "equals", "contains", "count", "exists");
     static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings", "readers", "reset");
     static final List<String> FRAGMENT_KEYS = List.of("params", "steps");
-    static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps", "notApplicable");
+    static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps", "notApplicable", "readBack");
     static final List<String> LOCATOR_KINDS = List.of("role", "label", "text", "css", "xpath");
     static final List<String> LOCATOR_KEYS = List.of("role", "name", "label", "text", "css", "xpath", "match", "within",
             "nth");

@@ -133,6 +133,86 @@ class ComponentStepsTest {
                 "14:39 `nth` beside `target`: write the locator either inside `target:` or directly, not both");
     }
 
+    static final String FHIR_SUITE = """
+            suite: {id: rb, title: Read-back, candidates: [alpha]}
+            dataSets:
+              default:
+                patient: {nhs: "9990000011", name: "Okafor, Margaret"}
+            tasks:
+              - id: record
+                title: Record
+                instruction: Record.
+                criticality: high
+                timeLimitSeconds: 60
+                successCriteria:
+                  - description: the allergy is recorded
+                    fhir: {search: AllergyIntolerance, patient: {system: "https://fhir.nhs.uk/Id/nhs-number", value: "${patient.nhs}"}, count: 1}
+                criticalChecks:
+                  - description: nothing on the look-alike
+                    fhir: {search: AllergyIntolerance, patient: {system: "https://fhir.nhs.uk/Id/nhs-number", value: "1"}, count: 0}
+            """;
+
+    static ReadResult readWithSuite(String suite, String binding) throws IOException {
+        Path dir = Files.createTempDirectory("bedside-rb");
+        Files.writeString(dir.resolve("suite.yaml"), suite);
+        Files.createDirectories(dir.resolve("bindings"));
+        Files.writeString(dir.resolve("bindings/alpha.yaml"), binding);
+        return SuiteReader.read(dir);
+    }
+
+    @Test
+    void aReadBackAnswersAChecksInTheCandidatesOwnScreensInsteadOfAReader() throws IOException {
+        ReadResult r = readWithSuite(FHIR_SUITE, """
+                candidate: alpha
+                tasks:
+                  record:
+                    steps: [{open: /record}]
+                    readBack:
+                      "the allergy is recorded":
+                        - open: /patients
+                        - waitFor: {role: heading, name: "${patient.name}"}
+                        - assert: {role: row, name: Penicillin, match: contains}
+                      "nothing on the look-alike":
+                        - open: /patients/2
+                        - assert: {role: row, count: 0}
+                """);
+        assertThat(errors(r)).isEmpty();
+        Binding.TaskBinding t = r.suite().bindings().get("alpha").tasks().get("record");
+        assertThat(t.readBack()).containsOnlyKeys("the allergy is recorded", "nothing on the look-alike");
+        assertThat(t.readBack().get("the allergy is recorded")).hasSize(3).last().isInstanceOf(Step.Assert.class);
+
+        ReadResult half = readWithSuite(FHIR_SUITE, """
+                candidate: alpha
+                tasks:
+                  record:
+                    steps: [{open: /record}]
+                    readBack:
+                      "the allergy is recorded":
+                        - assert: {role: row, name: Penicillin, match: contains}
+                """);
+        assertThat(errors(half)).containsExactly("1:12 task record, check 'nothing on the look-alike' (suite.yaml:15:9) needs"
+                + " a fhir reader; this binding has none");
+    }
+
+    @Test
+    void aReadBackNamesACheckOfItsTaskAndEndsWithTheAssertThatAnswersIt() throws IOException {
+        ReadResult r = readWithSuite(FHIR_SUITE, """
+                candidate: alpha
+                readers: {fhir: {base: /fhir}}
+                tasks:
+                  record:
+                    steps: [{open: /record}]
+                    readBack:
+                      "the allergy is recordd":
+                        - assert: {role: row, count: 1}
+                      "nothing on the look-alike":
+                        - open: /patients/2
+                """);
+        assertThat(errors(r)).containsExactly(
+                "7:7 task record has no check 'the allergy is recordd' to read back",
+                "9:7 the read-back of 'nothing on the look-alike' must end with the `assert` that answers the check");
+    }
+
     @Test
     void aDateValueIsWrittenInTheFieldsFormat() {
         DateValue v = DateValue.of("1983-07-21T14:05");

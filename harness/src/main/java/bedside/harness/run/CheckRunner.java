@@ -2,6 +2,7 @@ package bedside.harness.run;
 
 import bedside.scenarios.Binding;
 import bedside.scenarios.Check;
+import bedside.scenarios.Step;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
@@ -14,11 +15,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 /**
  * Judges an attempt by the candidate's state afterwards — its page, its URL, its own API — never by the
@@ -59,6 +62,59 @@ final class CheckRunner {
                 Thread.currentThread().interrupt();
                 return new CheckResult(last.description(), critical, false,
                         "the check was interrupted (Bedside is stopping)", true);
+            }
+        }
+    }
+
+    /** How long a read-back may take to reach its screen and answer (its own steps wait as steps do). */
+    static final Duration READ_BACK_LIMIT = Duration.ofSeconds(60);
+
+    /**
+     * Answers a check in the candidate's own UI, as its binding says: the steps run in a new tab of the attempt's
+     * browser (the clock has stopped; nothing there counts in the attempt's measures). A step before the last that
+     * cannot be done means the screen that shows the answer was not reached: could not be checked. The last step, the
+     * {@code assert}, is the answer: it fails, the check is not met.
+     */
+    CheckResult readBack(Check check, boolean critical, List<Step> steps, Map<String, ?> values,
+                         Map<String, Binding.Fragment> fragments, UnaryOperator<String> fill) {
+        String description = fill.apply(check.description());
+        String original;
+        try {
+            original = driver.getWindowHandle();
+            driver.switchTo().newWindow(WindowType.TAB);
+        } catch (WebDriverException e) {
+            return new CheckResult(description, critical, false, "the read-back could not open a tab: "
+                    + StepRunner.firstLine(e), true);
+        }
+        StepRunner runner = new StepRunner(driver, candidate, fragments, System.nanoTime() + READ_BACK_LIMIT.toNanos());
+        int last = steps.size() - 1;
+        try {
+            try {
+                runner.run(steps.subList(0, last), values, "read-back ", 0);
+            } catch (StepFailure f) {
+                return new CheckResult(description, critical, false, "the read-back did not reach its answer: step "
+                        + f.step() + ": " + f.getMessage(), true);
+            } catch (StepRunner.TimeLimitReached t) {
+                return new CheckResult(description, critical, false, "the read-back did not reach its answer within "
+                        + READ_BACK_LIMIT.toSeconds() + " s (" + t.step + ")", true);
+            }
+            try {
+                runner.run(steps.subList(last, last + 1), values, "read-back ", last);
+                return new CheckResult(description, critical, true, "met", false);
+            } catch (StepFailure f) {
+                boolean gone = f.suggested() == bedside.results.Outcome.SYSTEM_ERROR;
+                return new CheckResult(description, critical, false, (gone ? "the read-back could not answer: " : "")
+                        + f.getMessage(), gone);
+            } catch (StepRunner.TimeLimitReached t) {
+                return new CheckResult(description, critical, false, "the read-back did not answer within "
+                        + READ_BACK_LIMIT.toSeconds() + " s", true);
+            }
+        } finally {
+            try {
+                driver.close();
+                driver.switchTo().window(original);
+            } catch (WebDriverException e) {
+                // the browser is going: the next check says so
             }
         }
     }

@@ -13,8 +13,8 @@ import org.openqa.selenium.interactions.Actions;
  * A click as a person makes it. Real pages defeat a bare WebDriver click: an element below the fold is scrolled to
  * while the page scrolls smoothly (the click lands on whatever passes under the pointer), a sticky footer or a toast
  * sits over it, a dialog is still sliding in. So: bring it into view (at once, not smoothly), wait until it stands still
- * (no animation or transition runs on it, or it has not moved for two frames), is enabled and nothing covers its
- * centre, then click. Something of the element's own widget
+ * (it has not moved for a frame and no animation or transition runs on it, or it has not moved for two), is enabled and
+ * nothing covers its centre, then click. Something of the element's own widget
  * over its centre (a select's placeholder over its input, the label over a field) is no cover: the pointer then clicks
  * at that point, as a person's would. Still covered when the wait ends: the step fails naming what covers it.
  */
@@ -75,7 +75,6 @@ final class Clicker {
                   && (a.effect.target === el || contains(a.effect.target, el)));
               } catch (e) { return true; }
             };
-            let first = true;
             const tick = () => {
               try {
                 if (!el.isConnected) return done({ state: 'gone' });
@@ -88,8 +87,8 @@ final class Clicker {
                 const state = !hit ? 'covered' : hit === el || contains(el, hit) ? 'self' : ownWidget(hit) ? 'widget' : 'covered';
                 // In view but under something fixed at the edge (a sticky footer or header): a person scrolls it clear.
                 if (state === 'covered' && still >= 2 && scrolled === 0) { scrollTo(); scrolled++; still = 0; }
-                if (!disabled && state !== 'covered' && (still >= 2 || first && inView(r) && !animated())) return done({ state });
-                first = false;
+                // Still for one frame and nothing animating it, or still for two frames.
+                if (!disabled && state !== 'covered' && (still >= 2 || still >= 1 && inView(r) && !animated())) return done({ state });
                 if (performance.now() - started > timeoutMs) {
                   return done({ state: disabled ? 'disabled' : state === 'covered' ? 'covered' : 'moving', cover: describe(hit) });
                 }

@@ -137,25 +137,30 @@ final class DateEntry {
 
     private void typeNative(WebElement el, DateValue v, String type, List<String> order, boolean hour12, String number,
                             String what) throws StepFailure {
-        StringBuilder keys = new StringBuilder();
+        List<CharSequence> keys = new java.util.ArrayList<>();
         String expected;
         if (!type.equals("time")) {
             if (v.date() == null) {
                 throw new StepFailure(number, what + ": the field takes a date; the value has none", Outcome.SCRIPT_ERROR, null);
             }
-            for (String p : order) {
-                keys.append(switch (p) {
+            for (int i = 0; i < order.size(); i++) {
+                String p = order.get(i);
+                keys.add(switch (p) {
                     case "year" -> v.format("YYYY");
                     case "month" -> v.format("MM");
                     default -> v.format("DD");
                 });
+                // A year takes up to six digits, so the field does not move on after four: a person presses → to go on.
+                if (p.equals("year") && (i < order.size() - 1 || !type.equals("date"))) {
+                    keys.add(Keys.ARROW_RIGHT);
+                }
             }
         }
         if (!type.equals("date")) {
             if (v.time() == null) {
                 throw new StepFailure(number, what + ": the field takes a time; the value has none", Outcome.SCRIPT_ERROR, null);
             }
-            keys.append(hour12 ? v.format("hhmmA").substring(0, 5) : v.format("HHmm"));
+            keys.add(hour12 ? v.format("hhmmA").substring(0, 5) : v.format("HHmm"));
         }
         expected = switch (type) {
             case "date" -> v.format("YYYY-MM-DD");
@@ -165,7 +170,7 @@ final class DateEntry {
         // A person clicks the field; typing then starts in its first segment (focus puts it there).
         steps.click(el, number, what);
         ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", el);
-        el.sendKeys(keys.toString());
+        el.sendKeys(keys.toArray(CharSequence[]::new));
         String shown = el.getDomProperty("value");
         if (shown == null || !shown.startsWith(expected)) {
             throw new StepFailure(number, what + ": after typing the field holds \"" + shown + "\", not " + expected,

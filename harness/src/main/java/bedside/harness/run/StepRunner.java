@@ -6,13 +6,13 @@ import bedside.scenarios.Locator;
 import bedside.scenarios.Parameters;
 import bedside.scenarios.Step;
 import java.time.Duration;
-import org.openqa.selenium.JavascriptExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.openqa.selenium.Alert;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.NoSuchWindowException;
@@ -24,7 +24,6 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,9 +72,14 @@ final class StepRunner {
 
     /** Performs {@code steps} with their parameters filled from {@code values}; numbers them after {@code prefix}. */
     void run(List<Step> steps, Map<String, ?> values, String prefix) throws StepFailure, TimeLimitReached {
+        run(steps, values, prefix, 0);
+    }
+
+    /** As {@link #run(List, Map, String)}, numbering the steps from {@code offset + 1}. */
+    void run(List<Step> steps, Map<String, ?> values, String prefix, int offset) throws StepFailure, TimeLimitReached {
         UnaryOperator<String> fill = template -> Parameters.resolve(template, values);
         for (int i = 0; i < steps.size(); i++) {
-            String number = prefix + (i + 1);
+            String number = prefix + (offset + i + 1);
             if (System.nanoTime() > deadlineNanos) {
                 throw new TimeLimitReached(number);
             }
@@ -150,7 +154,7 @@ final class StepRunner {
                         + ">, not a <select> (`choose` picks from a combobox, custom select or typeahead)",
                         Outcome.SCRIPT_ERROR, null);
             }
-            chooser().nativeSelect(el, fill.apply(s.option()), bedside.scenarios.Locator.Match.EXACT, number, what(step, fill));
+            chooser().nativeSelect(el, fill.apply(s.option()), Locator.Match.EXACT, number, what(step, fill));
         } else if (step instanceof Step.Choose s) {
             WebElement el = find(s.from(), fill, number);
             chooser().choose(el, fill.apply(s.option()), s.search() == null ? null : fill.apply(s.search()), s.match(),
@@ -418,10 +422,6 @@ final class StepRunner {
         String selenium = bedside.scenarios.Keys.seleniumName(name)
                 .orElseThrow(() -> new StepFailure(number, "unknown key \"" + name + "\"", Outcome.SCRIPT_ERROR, null));
         return selenium.codePointCount(0, selenium.length()) == 1 ? selenium : Keys.valueOf(selenium);
-    }
-
-    private static String fillName(Locator locator, UnaryOperator<String> fill) {
-        return locator.name() == null ? null : fill.apply(locator.name());
     }
 
     private String safeUrl() {

@@ -193,12 +193,18 @@ public final class TaskRunner {
             boolean pathRan = outcome == null || outcome == Outcome.FAILURE;
             if (pathRan) {
                 CheckRunner checker = new CheckRunner(session.driver(), candidate, binding.readers());
+                // A check the binding reads back in the candidate's own UI is answered there; others by their reader.
+                java.util.function.BiFunction<Check, Boolean, CheckResult> judge = (c, critical) -> {
+                    List<bedside.scenarios.Step> readBack = path.readBack().get(c.description());
+                    return readBack == null ? checker.check(c, critical, fill)
+                            : checker.readBack(c, critical, readBack, values, binding.fragments(), fill);
+                };
                 for (Check c : task.criticalChecks()) {
-                    checks.add(checker.check(c, true, fill));
+                    checks.add(judge.apply(c, true));
                 }
                 if (outcome == null) {
                     for (Check c : task.successCriteria()) {
-                        checks.add(checker.check(c, false, fill));
+                        checks.add(judge.apply(c, false));
                     }
                 }
             }
@@ -450,10 +456,20 @@ public final class TaskRunner {
             try {
                 Object doc = null;
                 try {
-                    doc = ((JavascriptExecutor) driver).executeScript(
-                            "return window.__bedsideRecorder ? window.__bedsideRecorder.doc : null;");
+                    // A step that navigated may return before the new page has loaded and its recorder started (more
+                    // so on a busy machine): wait a little for it, or the page's clicks would have no picture.
+                    long until = System.nanoTime() + 2_000_000_000L;
+                    do {
+                        doc = ((JavascriptExecutor) driver).executeScript("return document.readyState === 'complete'"
+                                + " && window.__bedsideRecorder ? window.__bedsideRecorder.doc : null;");
+                        if (doc == null) {
+                            Thread.sleep(25);
+                        }
+                    } while (doc == null && System.nanoTime() < until);
                 } catch (WebDriverException ignored) {
                     // a dialog is open: the screenshot still shows the page under it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
                 Files.createDirectories(dir);

@@ -7,6 +7,7 @@ import bedside.harness.browser.Browsers;
 import bedside.harness.record.PageEvent;
 import bedside.harness.record.Recorder;
 import bedside.harness.run.CandidateTarget;
+import bedside.harness.run.ComponentFixture;
 import bedside.harness.run.TaskRunner;
 import bedside.reports.stats.TaskTime;
 import bedside.reports.stats.TimeEstimate;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
  * <pre>
  * cd harness &amp;&amp; mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7 spa
  * </pre>
+ * The second runs the component fixture's {@code record-allergy} (MUI and Ant Design single-page apps) instead.
  */
 public final class RecorderOverhead {
     private RecorderOverhead() {}
@@ -58,25 +61,53 @@ public final class RecorderOverhead {
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        Suite suite = SuiteReader.read(Path.of(args.length > 1 ? args[1] : "../scenarios/suites/sed-core")).suite();
-        Task task = suite.task("record-allergy").orElseThrow();
+        boolean spa = args.length > 1 && args[1].equals("spa");
         BrowserSettings settings = BrowserSettings.local();
         List<Run> runs = new ArrayList<>();
+        if (spa) {
+            // Single-page apps built from real component libraries (the MUI and Ant Design builds of the test fixture):
+            // the same form, every step client-side, waits in-page.
+            Suite suite = SuiteReader.read(Path.of("src/test/resources/components-suite")).suite();
+            Task task = suite.task("record-allergy").orElseThrow();
+            try (ComponentFixture site = new ComponentFixture()) {
+                for (String id : ComponentFixture.VARIANTS) {
+                    CandidateTarget target = new CandidateTarget(id, id, "Bedside tests", site.baseUrl(), null);
+                    Runnable reset = site::reset;
+                    for (Mode m : Mode.values()) {
+                        once(settings, suite, task, id, reset, target, m);
+                    }
+                    for (int k = 0; k < reps; k++) {
+                        for (int j = 0; j < 3; j++) {
+                            runs.add(once(settings, suite, task, id, reset, target, Mode.values()[(k + j) % 3]).at(k));
+                        }
+                    }
+                }
+            }
+            report(runs, reps);
+            System.exit(0);
+        }
+        Suite suite = SuiteReader.read(Path.of(args.length > 1 ? args[1] : "../scenarios/suites/sed-core")).suite();
+        Task task = suite.task("record-allergy").orElseThrow();
         for (String id : List.of(SampleCandidates.STREAMLINED, SampleCandidates.LEGACY)) {
             try (SampleCandidate c = SampleCandidates.start(id, 0)) {
                 CandidateTarget target = new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
                         URI.create(c.baseUrl() + "/admin/reset"));
                 for (Mode m : Mode.values()) {
-                    once(settings, suite, task, c, target, m); // warm-up: JIT, the candidate's caches, the browser's
+                    once(settings, suite, task, c.id(), c::reset, target, m); // warm-up: JIT, caches, the browser's
                 }
                 for (int k = 0; k < reps; k++) {
                     // Rotate the order, so drift (thermal, other load) hits every mode alike.
                     for (int j = 0; j < 3; j++) {
-                        runs.add(once(settings, suite, task, c, target, Mode.values()[(k + j) % 3]).at(k));
+                        runs.add(once(settings, suite, task, c.id(), c::reset, target, Mode.values()[(k + j) % 3]).at(k));
                     }
                 }
             }
         }
+        report(runs, reps);
+        System.exit(0);
+    }
+
+    static void report(List<Run> runs, int reps) {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %24s %24s %8s %6s%n", "CANDIDATE", "REPS", "BARE (ms)",
                 "BIDI (ms)", "RECORDED (ms)", "RECORDED/BARE [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST");
@@ -91,12 +122,11 @@ public final class RecorderOverhead {
             System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %24s %24s %8d %6d%n", e.getKey(), reps, bare,
                     bidi, rec, overhead(e.getValue(), Mode.RECORDED), overhead(e.getValue(), Mode.BIDI), events, lost);
         }
-        System.exit(0);
     }
 
-    static Run once(BrowserSettings settings, Suite suite, Task task, SampleCandidate c, CandidateTarget target,
-                    Mode mode) throws Exception {
-        c.reset();
+    static Run once(BrowserSettings settings, Suite suite, Task task, String candidate, Runnable reset,
+                    CandidateTarget target, Mode mode) throws Exception {
+        reset.run();
         boolean recorded = mode == Mode.RECORDED;
         try (Browsers.Session session = Browsers.start(settings, mode == Mode.BIDI)) {
             Recorder recorder = recorded ? Recorder.attach(session.driver()) : null;
@@ -119,9 +149,9 @@ public final class RecorderOverhead {
                         recorder.recording().messages(), recorder.recording().duplicates());
                 recorder.close();
             }
-            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%s%n", c.id(), mode, millis, events, lost,
-                    messages);
-            return new Run(c.id(), -1, mode, millis, events, lost);
+            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%s%n", candidate, mode, millis, events,
+                    lost, messages);
+            return new Run(candidate, -1, mode, millis, events, lost);
         }
     }
 

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * window only after its inline scripts).
  */
 class LostEventsIT {
-    static final int ROUNDS = 240;
+    static final int ROUNDS = 144;
 
     static EventSource site;
     static Browsers.Session session;

@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET|POST /api/patients/{id}/allergies}, {@code POST /api/reset}. Searches and lists answer after
  * {@link #DELAY_MS}, as a real server does.
  */
-final class ComponentFixture implements AutoCloseable {
+public final class ComponentFixture implements AutoCloseable {
     static final long DELAY_MS = 300;
-    static final List<String> VARIANTS = List.of("mui", "antd");
+    public static final List<String> VARIANTS = List.of("mui", "antd");
 
     record Patient(int id, String name, String birthDate, String nhsNumber) {}
 
@@ -74,7 +74,7 @@ final class ComponentFixture implements AutoCloseable {
     private final Map<Integer, List<Map<String, Object>>> allergies = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    ComponentFixture() {
+    public ComponentFixture() {
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -116,12 +116,27 @@ final class ComponentFixture implements AutoCloseable {
                 ctx.status(HttpStatus.CREATED);
                 json(ctx, record);
             });
+            // The browser's own date and time inputs (no library draws them): what `setDate` types into natively.
+            r.get("/native", ctx -> ctx.html(NATIVE));
             r.post("/api/reset", ctx -> {
                 reset();
                 ctx.status(HttpStatus.NO_CONTENT);
             });
         }).start("127.0.0.1", 0);
     }
+
+    static final String NATIVE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Native date and time</title></head><body>
+            <h1>Appointment</h1>
+            <form id="f" onsubmit="event.preventDefault(); document.getElementById('shown').value =
+                [this.day.value, this.at.value, this.when.value].join(' | ');">
+              <p><label for="day">Day</label> <input type="date" id="day" name="day"></p>
+              <p><label for="at">Time</label> <input type="time" id="at" name="at"></p>
+              <p><label for="when">Day and time</label> <input type="datetime-local" id="when" name="when"></p>
+              <p><button>Book</button></p>
+              <output id="shown" role="status"></output>
+            </form></body></html>
+            """;
 
     /** To look at the apps by hand: prints where they are and serves until stopped. */
     public static void main(String[] args) throws InterruptedException {
@@ -130,7 +145,7 @@ final class ComponentFixture implements AutoCloseable {
         Thread.currentThread().join();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + app.port());
     }
 
@@ -148,7 +163,7 @@ final class ComponentFixture implements AutoCloseable {
     }
 
     /** Forgets every stored allergy (the browser's localStorage draft is the browser's: clear it there). */
-    void reset() {
+    public void reset() {
         allergies.clear();
         ids.set(0);
     }

@@ -44,10 +44,12 @@ class ComponentStepsIT {
             CandidateTarget target = new CandidateTarget(variant, variant, "Bedside tests", site.baseUrl(), null);
             // On MUI twice: the binding's reset (a request, then steps in the browser) must leave one stored allergy
             // after the second attempt too.
-            List<String> tasks = new java.util.ArrayList<>(List.of("record-allergy", "ambiguous-add-item", "wrong-option",
-                    "wrong-date-format", "covered-click"));
+            List<String> tasks = new java.util.ArrayList<>(List.of("record-allergy", "unreachable-read-back",
+                    "ambiguous-add-item", "wrong-option", "wrong-date-format", "covered-click"));
             if (variant.equals("mui")) {
                 tasks.add(1, "record-allergy");
+                tasks.add(2, "wrong-patient");
+                tasks.add(3, "native-date");
             }
             for (String task : tasks) {
                 AttemptResult a = runner.attempt(suite, suite.task(task).orElseThrow(), target, UUID.randomUUID(), "script", 1);
@@ -88,6 +90,39 @@ class ComponentStepsIT {
                     .containsEntry("reactionDate", "1983-07-21").containsEntry("reactionTime", "14:30")
                     .containsEntry("notes", "Rash within an hour of the first dose")
                     .containsEntry("reactions", List.of("Hives"));
+        }
+    }
+
+    @Test
+    void checksTheCandidateAnswersInItsOwnScreensAreReadBackAfterTheClock() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "record-allergy");
+            assertThat(a.checks()).extracting(CheckResult::description).contains("the allergy is in the patient's record",
+                    "no allergy was recorded on the look-alike patient (wrong patient)");
+            assertThat(a.checks()).allSatisfy(c -> assertThat(c.passed()).as(v + ": " + c.shown()).isTrue());
+            // Read back in a new tab after the clock stopped: no screen of it is the attempt's.
+            assertThat(a.measures().screensVisited()).as(v).noneMatch(s -> s.contains("/patients/2"));
+        }
+        // On the look-alike patient the read-back finds the allergy: the critical check is violated.
+        AttemptResult wrong = result("mui", "wrong-patient");
+        assertThat(wrong.attempt().outcome()).as(wrong.attempt().reason()).isEqualTo(Outcome.CRITICAL_USE_ERROR);
+        assertThat(wrong.attempt().reason()).contains("critical check violated: no allergy was recorded on the look-alike"
+                + " patient (wrong patient)").contains("expected 0 element(s), found 1");
+    }
+
+    @Test
+    void theBrowsersOwnDateAndTimeInputsTakeTheValueInTheBrowsersOrder() {
+        AttemptResult a = result("mui", "native-date");
+        assertThat(a.attempt().outcome()).as(a.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    void aReadBackThatCannotReachItsScreenIsNotAVerdict() {
+        for (String v : ComponentFixture.VARIANTS) {
+            AttemptResult a = result(v, "unreachable-read-back");
+            assertThat(a.attempt().outcome()).as(v + ": " + a.attempt().reason()).isEqualTo(Outcome.NOT_CHECKED);
+            assertThat(a.attempt().reason()).as(v).contains("could not be checked")
+                    .contains("the read-back did not reach its answer: step read-back 2: wait for role=heading name=\"Allergy history\"");
         }
     }
 

@@ -166,6 +166,7 @@ class GridIT {
                 .directory(root.toFile()).redirectErrorStream(true);
         pb.environment().put("BEDSIDE_HOME", dir.resolve("home").toString());
         pb.environment().put("BEDSIDE_NO_BUILD", "1");
+        pb.environment().putIfAbsent("BEDSIDE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); // see cli.Launcher
         pb.environment().remove("BEDSIDE_DB_URL");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
