@@ -27,11 +27,7 @@ class ComponentStepsTest {
             """;
 
     static ReadResult read(String binding) throws IOException {
-        Path dir = Files.createTempDirectory("bedside-cs");
-        Files.writeString(dir.resolve("suite.yaml"), SUITE);
-        Files.createDirectories(dir.resolve("bindings"));
-        Files.writeString(dir.resolve("bindings/alpha.yaml"), binding);
-        return SuiteReader.read(dir);
+        return readWithSuite(SUITE, binding);
     }
 
     static List<String> errors(ReadResult r) {

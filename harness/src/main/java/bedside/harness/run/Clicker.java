@@ -12,9 +12,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * A click as a person makes it. Real pages defeat a bare WebDriver click: an element below the fold is scrolled to
  * while the page scrolls smoothly (the click lands on whatever passes under the pointer), a sticky footer or a toast
- * sits over it, a dialog is still sliding in. So: bring it into view (at once, not smoothly), wait until it stands still
- * (it has not moved for a frame and no animation or transition runs on it, or it has not moved for two), is enabled and
- * nothing covers its centre, then click. Something of the element's own widget
+ * sits over it, a dialog is still sliding or fading in. So: bring it into view (at once, not smoothly), wait until it
+ * stands still (it has not moved for a frame, is fully shown and no animation or transition runs on it; or it has not
+ * moved for three frames), is enabled and nothing covers its centre, then click. Something of the element's own widget
  * over its centre (a select's placeholder over its input, the label over a field) is no cover: the pointer then clicks
  * at that point, as a person's would. Still covered when the wait ends: the step fails naming what covers it.
  */
@@ -75,6 +75,13 @@ final class Clicker {
                   && (a.effect.target === el || contains(a.effect.target, el)));
               } catch (e) { return true; }
             };
+            // Fully shown: no ancestor (nor itself) partly transparent, as a dialog fading in is.
+            const opaque = () => {
+              for (let a = el; a && a.nodeType === 1; a = parentOf(a)) {
+                if (parseFloat(getComputedStyle(a).opacity) < 0.99) return false;
+              }
+              return true;
+            };
             const tick = () => {
               try {
                 if (!el.isConnected) return done({ state: 'gone' });
@@ -87,8 +94,11 @@ final class Clicker {
                 const state = !hit ? 'covered' : hit === el || contains(el, hit) ? 'self' : ownWidget(hit) ? 'widget' : 'covered';
                 // In view but under something fixed at the edge (a sticky footer or header): a person scrolls it clear.
                 if (state === 'covered' && still >= 2 && scrolled === 0) { scrollTo(); scrolled++; still = 0; }
-                // Still for one frame and nothing animating it, or still for two frames.
-                if (!disabled && state !== 'covered' && (still >= 2 || still >= 1 && inView(r) && !animated())) return done({ state });
+                // Ready: it has not moved for a frame, nothing animates it and it is fully shown (a dialog being
+                // prepared to zoom in has not started moving yet, but is not shown either); or it has not moved for
+                // three frames and nothing animates it; or for twelve (a spinner spinning beside it for ever).
+                const ready = inView(r) && (still >= 1 && !animated() && opaque() || still >= 3 && !animated() || still >= 12);
+                if (!disabled && state !== 'covered' && ready) return done({ state });
                 if (performance.now() - started > timeoutMs) {
                   return done({ state: disabled ? 'disabled' : state === 'covered' ? 'covered' : 'moving', cover: describe(hit) });
                 }

@@ -22,7 +22,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * No event lost, none duplicated: thousands of events over hundreds of navigations of every kind (full page
+ * No event lost, none duplicated: some two thousand events over some two hundred navigations of every kind (full page
  * loads by the driver, link clicks, navigation by script right after the events, reloads, history back and
  * forward, new windows by {@code window.open} and by {@code target=_blank}, windows that close themselves right
  * after their events, same-origin and cross-site iframes), counted on both sides: the page tells the test server
@@ -161,8 +161,9 @@ class LostEventsIT {
                         + "(%d events in all) recorded in %d messages; %d re-sent batches dropped as copies; lost %d, duplicated %d%n",
                 ROUNDS, navigations, seconds, site.documents.get(), docs, expected.size(), events,
                 recorder.recording().messages(), recorder.recording().duplicates(), lost.size(), duplicated.size());
-        assertThat(expected.size()).isGreaterThan(3000);
-        assertThat(site.documents.get()).isGreaterThan(300);
+        // About 14 generated events and 1.4 documents per round (144 rounds: some 2,000 events over some 200 pages).
+        assertThat(expected.size()).isGreaterThan(ROUNDS * 12);
+        assertThat(site.documents.get()).isGreaterThan(ROUNDS * 5 / 4);
         Map<String, Long> lostBy = missing.stream().map(s -> site.madeDuring.get(s.split(":")[1]))
                 .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
         System.out.println("Lost, by what the test was doing when the page was made: " + lostBy);
