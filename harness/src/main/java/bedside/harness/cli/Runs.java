@@ -139,7 +139,9 @@ final class Runs {
             out.println("Results:      " + destination.describe());
             List<CandidateInstances> candidates = new ArrayList<>();
             for (CandidateSpec spec : plan.candidates()) {
-                candidates.add(bringUp(spec, Math.min(workers, attempts), samples, out, err));
+                bedside.scenarios.Binding binding = suite.bindings().get(spec.id());
+                boolean bindingResets = binding != null && !binding.reset().isEmpty();
+                candidates.add(bringUp(spec, Math.min(workers, attempts), samples, bindingResets, out, err));
             }
             Path journals = home.resolve("journal");
             // Every journal is read once: what earlier runs left unstored is sent, and a cut-off run is resumed.
@@ -222,8 +224,8 @@ final class Runs {
     }
 
     /** A sample candidate started once per worker (its state is its own), or an external one as given. */
-    private static CandidateInstances bringUp(CandidateSpec spec, int workers, List<SampleCandidate> samples, PrintStream out,
-                                              PrintStream err) {
+    private static CandidateInstances bringUp(CandidateSpec spec, int workers, List<SampleCandidate> samples,
+                                              boolean bindingResets, PrintStream out, PrintStream err) {
         if (!spec.sample()) {
             CandidateTarget t = new CandidateTarget(spec.id(), spec.id(), "(external)", spec.url(), spec.resetUrl());
             out.printf(Locale.ROOT, "Candidate:    %-12s %s%n", spec.id(), spec.url());
@@ -231,8 +233,9 @@ final class Runs {
                 err.println("warning: " + workers + " attempts at once on " + spec.id() + " share its state (one server at "
                         + spec.url() + "): an attempt may see or change another's data.");
             }
-            if (spec.resetUrl() == null) {
-                err.println("warning: no --reset-url for " + spec.id() + ": attempts start from whatever state the last one left.");
+            if (spec.resetUrl() == null && !bindingResets) {
+                err.println("warning: no --reset-url for " + spec.id() + " and no `reset` in its binding: attempts start"
+                        + " from whatever state the last one left.");
             }
             return CandidateInstances.single(t);
         }

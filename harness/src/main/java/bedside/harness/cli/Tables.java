@@ -10,7 +10,17 @@ import java.util.Locale;
 
 /** The short summary table a run prints at its end. */
 final class Tables {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private Tables() {}
+
+    private static String accessibilityMessage(String json) {
+        try {
+            return JSON.readTree(json).path("message").asText("a finding");
+        } catch (java.io.IOException e) {
+            return "a finding";
+        }
+    }
 
     static void printAttempts(PrintStream out, List<AttemptResult> attempts) {
         printAttempts(out, attempts, List.of());
@@ -38,6 +48,17 @@ final class Tables {
         for (NotApplicableRow na : notApplicable) {
             out.println("  " + na.candidate() + " / " + na.task() + ": not applicable: " + na.reason());
         }
+        // What the steps found about the candidate's accessibility on the way (a label not linked to its field), once.
+        java.util.Set<String> findings = new java.util.LinkedHashSet<>();
+        for (AttemptResult r : attempts) {
+            for (bedside.results.EventRecord e : r.events()) {
+                if (e.type().equals("accessibility")) {
+                    findings.add("  " + r.attempt().candidate() + " / " + r.attempt().task() + ": accessibility: "
+                            + accessibilityMessage(e.json()));
+                }
+            }
+        }
+        findings.forEach(out::println);
         // Said per candidate, as the study pages and /scores say it: these never count for or against it.
         java.util.Map<String, List<Exclusion>> excluded = new java.util.LinkedHashMap<>();
         for (AttemptResult r : attempts) {

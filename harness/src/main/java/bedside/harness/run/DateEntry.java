@@ -57,7 +57,6 @@ final class DateEntry {
     /** What the field shows now, as its format writes it: the input's value, or the sections' text run together. */
     private static final String SHOWN = """
             const el = arguments[0];
-            if (el.tagName === 'INPUT' && /^(date|time|datetime-local)$/i.test(el.type)) return el.value;
             if (el.tagName === 'INPUT') return el.value;
             const group = el.getAttribute('role') === 'spinbutton' ? (el.closest('[role=group]') || el.parentElement) : el;
             // The sections and the separators between them: the smallest element holding the first and the last.
