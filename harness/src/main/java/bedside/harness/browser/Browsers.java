@@ -42,6 +42,7 @@ public final class Browsers {
             } catch (RuntimeException ignored) {
                 // already gone (crashed or killed): nothing left to quit
             } finally {
+                endOrphans(profile);
                 deleteQuietly(profile);
             }
         }
@@ -104,6 +105,22 @@ public final class Browsers {
             deleteQuietly(profile);
             throw e;
         }
+    }
+
+    /**
+     * Ends the Chromium processes still running on {@code profile}: when the driver died (killed, crashed) before it
+     * could quit the browser, its Chromium lives on as an orphan, taking memory and CPU from everything after it. Each
+     * browser has a profile of its own, so its processes are told apart by it.
+     */
+    static void endOrphans(Path profile) {
+        if (profile == null) {
+            return;
+        }
+        String flag = "--user-data-dir=" + profile;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(flag)).orElse(false)
+                        || p.info().commandLine().map(c -> c.contains(flag)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     static void deleteQuietly(Path dir) {

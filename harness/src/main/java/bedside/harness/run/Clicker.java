@@ -13,8 +13,8 @@ import org.openqa.selenium.interactions.Actions;
  * A click as a person makes it. Real pages defeat a bare WebDriver click: an element below the fold is scrolled to
  * while the page scrolls smoothly (the click lands on whatever passes under the pointer), a sticky footer or a toast
  * sits over it, a dialog is still sliding or fading in. So: bring it into view (at once, not smoothly), wait until it
- * stands still (it has not moved for a frame, is fully shown and no animation or transition runs on it; or it has not
- * moved for three frames), is enabled and nothing covers its centre, then click. Something of the element's own widget
+ * stands still (it is fully shown and no animation or transition runs on it; or it has not moved for three frames),
+ * is enabled and nothing covers its centre, then click. Something of the element's own widget
  * over its centre (a select's placeholder over its input, the label over a field) is no cover: the pointer then clicks
  * at that point, as a person's would. Still covered when the wait ends: the step fails naming what covers it.
  */
@@ -48,7 +48,7 @@ final class Clicker {
               try { const c = Object.getOwnPropertyDescriptor(HTMLLabelElement.prototype, 'control').get.call(hit);
                 if (c === el) return true; } catch (e) { /* not a label */ }
               const r = rectOf(el), area = Math.max(r.width * r.height, 1);
-              for (let a = parentOf(el), i = 0; a && a.nodeType === 1 && i < 4; a = parentOf(a), i++) {
+              for (let a = parentOf(el), i = 0; a instanceof Element && i < 4; a = parentOf(a), i++) {
                 if (!contains(a, hit)) continue;
                 const ar = rectOf(a);
                 return ar.width * ar.height <= 3 * area + 4000;
@@ -57,15 +57,18 @@ final class Clicker {
             };
             const describe = (n) => {
               if (!n) return null;
-              const cls = typeof n.className === 'string' && n.className.trim() ? '.' + n.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
+              // Read through the prototypes: a form's own properties may be its inputs (DOM clobbering).
+              const classes = (attr(n, 'class') || '').trim(), id = attr(n, 'id');
+              const cls = classes ? '.' + classes.split(/\\s+/).slice(0, 2).join('.') : '';
               const text = String(Object.getOwnPropertyDescriptor(N, 'textContent').get.call(n) || '').replace(/\\s+/g, ' ').trim();
               let pos = '';
-              for (let a = n; a && a.nodeType === 1; a = parentOf(a)) {
+              for (let a = n; a instanceof Element; a = parentOf(a)) {
                 const p = getComputedStyle(a).position;
                 if (p === 'fixed' || p === 'sticky') { pos = ' (' + p + ')'; break; }
               }
               const role = attr(n, 'role');
-              return '<' + n.tagName.toLowerCase() + (n.id ? '#' + n.id : cls) + (role ? ' role=' + role : '') + '>'
+              const tag = String(Object.getOwnPropertyDescriptor(E, 'tagName').get.call(n)).toLowerCase();
+              return '<' + tag + (id ? '#' + id : cls) + (role ? ' role=' + role : '') + '>'
                 + (text ? ' "' + (text.length > 50 ? text.slice(0, 50) + '…' : text) + '"' : '') + pos;
             };
             // Nothing moving it (no animation or transition running on it or around it): it stands still now.
@@ -75,29 +78,25 @@ final class Clicker {
                   && (a.effect.target === el || contains(a.effect.target, el)));
               } catch (e) { return true; }
             };
-            // Fully shown: no ancestor (nor itself) partly transparent, as a dialog fading in is.
-            const opaque = () => {
-              for (let a = el; a && a.nodeType === 1; a = parentOf(a)) {
-                if (parseFloat(getComputedStyle(a).opacity) < 0.99) return false;
-              }
-              return true;
-            };
+            // Shown: neither it nor an ancestor transparent, as a dialog about to fade or zoom in is (the browser's own
+            // check, cheap; a fade under way is an animation, waited for above).
+            const opaque = () => E.checkVisibility.call(el, { opacityProperty: true, visibilityProperty: true });
             const tick = () => {
               try {
-                if (!el.isConnected) return done({ state: 'gone' });
+                if (!Object.getOwnPropertyDescriptor(N, 'isConnected').get.call(el)) return done({ state: 'gone' });
                 const r = rectOf(el);
                 const same = prev && r.x === prev.x && r.y === prev.y && r.width === prev.width && r.height === prev.height;
                 prev = r; still = same ? still + 1 : 0;
                 if (still >= 2 && !inView(r) && scrolled < 3) { scrollTo(); scrolled++; still = 0; }
                 const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                const disabled = el.disabled === true || attr(el, 'aria-disabled') === 'true';
+                const disabled = E.hasAttribute.call(el, 'disabled') && E.matches.call(el, ':disabled') || attr(el, 'aria-disabled') === 'true';
                 const state = !hit ? 'covered' : hit === el || contains(el, hit) ? 'self' : ownWidget(hit) ? 'widget' : 'covered';
                 // In view but under something fixed at the edge (a sticky footer or header): a person scrolls it clear.
                 if (state === 'covered' && still >= 2 && scrolled === 0) { scrollTo(); scrolled++; still = 0; }
-                // Ready: it has not moved for a frame, nothing animates it and it is fully shown (a dialog being
-                // prepared to zoom in has not started moving yet, but is not shown either); or it has not moved for
-                // three frames and nothing animates it; or for twelve (a spinner spinning beside it for ever).
-                const ready = inView(r) && (still >= 1 && !animated() && opaque() || still >= 3 && !animated() || still >= 12);
+                // Ready: nothing animates it and it is fully shown (a dialog about to zoom in has not started moving
+                // yet, but is not shown either); or it has not moved for three frames and nothing animates it; or for
+                // twelve (a spinner spinning beside it for ever).
+                const ready = inView(r) && (!animated() && opaque() || still >= 3 && !animated() || still >= 12);
                 if (!disabled && state !== 'covered' && ready) return done({ state });
                 if (performance.now() - started > timeoutMs) {
                   return done({ state: disabled ? 'disabled' : state === 'covered' ? 'covered' : 'moving', cover: describe(hit) });

@@ -62,7 +62,7 @@ final class Locators {
             };
             // Hidden from the accessibility tree: aria-hidden on it or an ancestor, or inert.
             const ariaHidden = (el) => {
-              for (let n = el; n && n.nodeType === 1; n = parentOf.call(n)) {
+              for (let n = el; n instanceof Element; n = parentOf.call(n)) {
                 if (attr(n, 'aria-hidden') === 'true' || E.hasAttribute.call(n, 'inert')) return true;
               }
               return false;
@@ -179,7 +179,7 @@ final class Locators {
               found = qsa(scope, value);
             } else if (kind === 'XPATH') {
               const r = D.evaluate.call(document, value, scope, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-              for (let i = 0; i < r.snapshotLength; i++) if (r.snapshotItem(i).nodeType === 1) found.push(r.snapshotItem(i));
+              for (let i = 0; i < r.snapshotLength; i++) if (r.snapshotItem(i) instanceof Element) found.push(r.snapshotItem(i));
             }
             const shown = found.filter(visible);
             return [shown, found.length - shown.length, proximity];
