@@ -1,0 +1,63 @@
+package bedside.reports.stats;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How far a participant's way through a task was from the expert path, as usability reports state it (NISTIR 7742's
+ * task table, the CHPL: observed ÷ optimal; Maze: direct and indirect success; Smith 1996: lostness). Pure: screens
+ * and counts in, figures out.
+ */
+public final class PathMeasures {
+    private PathMeasures() {}
+
+    /**
+     * Path deviation: the participant's actions ÷ the expert path's (1 = as few as the expert path; 1.5 = half as many
+     * again). NaN when the expert path has none.
+     */
+    public static double pathDeviation(long actions, long expertActions) {
+        return expertActions <= 0 ? Double.NaN : (double) actions / expertActions;
+    }
+
+    /** Time deviation: the participant's task time ÷ the optimal time (the expert path's KLM time). NaN without one. */
+    public static double timeDeviation(double timeMs, double optimalMs) {
+        return optimalMs <= 0 ? Double.NaN : timeMs / optimalMs;
+    }
+
+    /**
+     * Lostness (Smith 1996): L = √((N/S − 1)² + (R/N − 1)²), where S is the number of screens visited (revisits
+     * counted), N the number of different screens visited and R the minimum number of screens the task needs (the
+     * expert path's different screens). 0 is a perfect path; above about 0.4 a participant is taken to be lost
+     * (Smith's observation, to be read with the sessions' recordings). NaN when nothing was visited.
+     *
+     * @param visited the screens in the order visited
+     * @param minimum R, the screens the task needs at least
+     */
+    public static double lostness(List<String> visited, int minimum) {
+        int s = visited.size();
+        int n = new LinkedHashSet<>(visited).size();
+        if (s == 0 || n == 0 || minimum <= 0) {
+            return Double.NaN;
+        }
+        double a = (double) n / s - 1;
+        double b = (double) minimum / n - 1;
+        return Math.sqrt(a * a + b * b);
+    }
+
+    /** How a task succeeded: without leaving the expert path's screens (direct) or after detours (indirect). */
+    public enum Success { DIRECT, INDIRECT, NONE }
+
+    /**
+     * Direct success: the task succeeded and every screen visited is one of the expert path's; indirect: it succeeded
+     * after visiting others.
+     */
+    public static Success success(boolean succeeded, Collection<String> visited, Collection<String> expertScreens) {
+        if (!succeeded) {
+            return Success.NONE;
+        }
+        Set<String> path = Set.copyOf(expertScreens);
+        return path.containsAll(visited) ? Success.DIRECT : Success.INDIRECT;
+    }
+}
