@@ -109,15 +109,24 @@ final class Clicker {
             tick();
             """;
 
+    /** The longest the page is asked at once whether the element is ready. */
+    static final long SLICE_MILLIS = 500;
+
     /** Clicks {@code el}; false when it left the page first (a re-render replaced it: find it again). */
     boolean click(WebElement el, String number, String what) throws StepFailure {
         Duration wait = steps.remainingWait();
         long deadline = System.nanoTime() + wait.toNanos();
         String cover = null;
         while (true) {
-            long left = Math.max(50, (deadline - System.nanoTime()) / 1_000_000);
+            // Asked in short slices: the driver answers nothing else while a script runs (a stop signal's closing of
+            // the browser included), and a slice's end lets a stopping run see it.
+            long left = Math.max(50, Math.min(SLICE_MILLIS, (deadline - System.nanoTime()) / 1_000_000));
+            if (Stop.requested()) {
+                throw new StepFailure(number, what + ": Bedside is stopping", Outcome.SYSTEM_ERROR, null);
+            }
             Map<?, ?> r = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(SETTLE, el, left);
             String state = String.valueOf(r.get("state"));
+            boolean timeLeft = System.nanoTime() < deadline;
             switch (state) {
                 case "self" -> {
                     try {
@@ -135,10 +144,18 @@ final class Clicker {
                 case "gone" -> {
                     return false;
                 }
-                case "disabled" -> throw new StepFailure(number, what + ": the element stayed disabled (waited "
-                        + StepRunner.seconds(wait) + " s)", Outcome.SCRIPT_ERROR, null);
-                case "moving" -> throw new StepFailure(number, what + ": the element did not stop moving (waited "
-                        + StepRunner.seconds(wait) + " s)", Outcome.SCRIPT_ERROR, null);
+                case "disabled" -> {
+                    if (!timeLeft) {
+                        throw new StepFailure(number, what + ": the element stayed disabled (waited "
+                                + StepRunner.seconds(wait) + " s)", Outcome.SCRIPT_ERROR, null);
+                    }
+                }
+                case "moving" -> {
+                    if (!timeLeft) {
+                        throw new StepFailure(number, what + ": the element did not stop moving (waited "
+                                + StepRunner.seconds(wait) + " s)", Outcome.SCRIPT_ERROR, null);
+                    }
+                }
                 default -> cover = r.get("cover") == null ? cover : String.valueOf(r.get("cover"));
             }
             if (System.nanoTime() >= deadline) {

@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the resume from what its journal holds, also as a system error.
  */
 public final class Stop {
-    /** How long the hook waits for attempts in flight to be journalled. */
-    static final long PATIENCE_MILLIS = 5_000;
+    /**
+     * How long the hook waits for attempts in flight to be journalled: a second or two on a quiet machine, several
+     * times that on a busy one (CI's, running two test JVMs beside the run).
+     */
+    static final long PATIENCE_MILLIS = 10_000;
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static volatile boolean requested;
