@@ -30,6 +30,8 @@ class ComponentStepsIT {
     static ComponentFixture site;
     static Suite suite;
     static final Map<String, AttemptResult> results = new LinkedHashMap<>();
+    /** Each library's record-allergy attempts, in order. */
+    static final Map<String, List<AttemptResult>> repeated = new LinkedHashMap<>();
     /** What the server held after each library's last record-allergy attempt. */
     static final Map<String, List<Map<String, Object>>> stored = new LinkedHashMap<>();
 
@@ -42,18 +44,20 @@ class ComponentStepsIT {
         TaskRunner runner = new TaskRunner(BrowserSettings.local());
         for (String variant : ComponentFixture.VARIANTS) {
             CandidateTarget target = new CandidateTarget(variant, variant, "Bedside tests", site.baseUrl(), null);
-            // On MUI twice: the binding's reset (a request, then steps in the browser) must leave one stored allergy
-            // after the second attempt too.
-            List<String> tasks = new java.util.ArrayList<>(List.of("record-allergy", "unreachable-read-back",
-                    "ambiguous-add-item", "wrong-option", "wrong-date-format", "covered-click"));
+            // record-allergy three times on each: the binding's reset (a request, then steps in the browser) must leave
+            // one stored allergy after every attempt, and the same script must give the same counts every time.
+            List<String> tasks = new java.util.ArrayList<>(List.of("record-allergy", "record-allergy", "record-allergy",
+                    "unreachable-read-back", "ambiguous-add-item", "wrong-option", "wrong-date-format", "covered-click"));
             if (variant.equals("mui")) {
-                tasks.add(1, "record-allergy");
-                tasks.add(2, "wrong-patient");
-                tasks.add(3, "native-date");
+                tasks.add(3, "wrong-patient");
+                tasks.add(4, "native-date");
             }
             for (String task : tasks) {
                 AttemptResult a = runner.attempt(suite, suite.task(task).orElseThrow(), target, UUID.randomUUID(), "script", 1);
                 results.put(variant + "/" + task, a);
+                if (task.equals("record-allergy")) {
+                    repeated.computeIfAbsent(variant, k -> new java.util.ArrayList<>()).add(a);
+                }
                 if (task.equals("record-allergy")) {
                     stored.put(variant, site.allergies(1));
                 }
@@ -123,6 +127,32 @@ class ComponentStepsIT {
             assertThat(a.attempt().outcome()).as(v + ": " + a.attempt().reason()).isEqualTo(Outcome.NOT_CHECKED);
             assertThat(a.attempt().reason()).as(v).contains("could not be checked")
                     .contains("the read-back did not reach its answer: step read-back 2: wait for role=heading name=\"Allergy history\"");
+        }
+    }
+
+    @Test
+    void theSameScriptGivesTheSameCountsEveryTime() {
+        for (String v : ComponentFixture.VARIANTS) {
+            List<AttemptResult> runs = repeated.get(v);
+            assertThat(runs).as(v).hasSize(3).allSatisfy(a -> assertThat(a.attempt().outcome()).isEqualTo(Outcome.SUCCESS));
+            bedside.harness.measure.Measures first = runs.get(0).measures();
+            for (AttemptResult a : runs) {
+                bedside.harness.measure.Measures m = a.measures();
+                assertThat(List.of(m.clicks(), m.keystrokes(), m.screens(), m.pageLoads(), m.dialogs(), m.validationErrors(),
+                        m.warnings(), m.notices(), m.recorderErrors())).as(v)
+                        .isEqualTo(List.of(first.clicks(), first.keystrokes(), first.screens(), first.pageLoads(),
+                                first.dialogs(), first.validationErrors(), first.warnings(), first.notices(),
+                                first.recorderErrors()));
+                assertThat(m.screensVisited()).as(v).isEqualTo(first.screensVisited());
+                assertThat(m.klmNotation()).as(v).isEqualTo(first.klmNotation());
+            }
+            // The confirmation is a modal dialog. MUI's toast (role=alert, success) is a notice, not a validation
+            // message; Ant Design's has no role at all, so a screen reader never hears it: no message either way.
+            assertThat(first.dialogs()).as(v).isGreaterThanOrEqualTo(1);
+            assertThat(first.validationErrors()).as(v).isZero();
+            if (v.equals("mui")) {
+                assertThat(first.notices()).isGreaterThanOrEqualTo(1);
+            }
         }
     }
 
