@@ -39,10 +39,10 @@ public final class Browsers {
             OPEN.remove(this);
             try {
                 driver.quit();
-            } catch (RuntimeException ignored) {
-                // already gone (crashed or killed): nothing left to quit
-            } finally {
+            } catch (RuntimeException driverGone) {
+                // The driver is gone (crashed or killed): the browser it started may still run.
                 endOrphans(profile);
+            } finally {
                 deleteQuietly(profile);
             }
         }

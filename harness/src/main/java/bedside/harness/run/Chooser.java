@@ -28,8 +28,8 @@ final class Chooser {
     private final WebDriver driver;
     private final StepRunner steps;
 
-    Chooser(WebDriver driver, StepRunner steps) {
-        this.driver = driver;
+    Chooser(StepRunner steps) {
+        this.driver = steps.driver();
         this.steps = steps;
     }
 

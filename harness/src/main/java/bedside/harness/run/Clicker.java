@@ -22,8 +22,8 @@ final class Clicker {
     private final WebDriver driver;
     private final StepRunner steps;
 
-    Clicker(WebDriver driver, StepRunner steps) {
-        this.driver = driver;
+    Clicker(StepRunner steps) {
+        this.driver = steps.driver();
         this.steps = steps;
     }
 

@@ -26,8 +26,8 @@ final class DateEntry {
     private final WebDriver driver;
     private final StepRunner steps;
 
-    DateEntry(WebDriver driver, StepRunner steps) {
-        this.driver = driver;
+    DateEntry(StepRunner steps) {
+        this.driver = steps.driver();
         this.steps = steps;
     }
 
@@ -98,8 +98,8 @@ final class DateEntry {
         }
         String expected = v.format(format);
         WebElement first = (WebElement) info.get("first");
+        steps.click(first, number, what);
         if (kind.equals("segments")) {
-            steps.click(first, number, what);
             StringBuilder keys = new StringBuilder();
             for (String part : DateValue.parts(format)) {
                 if (DateValue.isToken(part)) {
@@ -112,7 +112,6 @@ final class DateEntry {
             }
             first.sendKeys(keys.toString());
         } else {
-            steps.click(first, number, what);
             String current = first.getDomProperty("value");
             if (current != null && !current.isEmpty()) {
                 first.sendKeys(Keys.chord(Keys.CONTROL, "a"));

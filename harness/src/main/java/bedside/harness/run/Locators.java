@@ -68,11 +68,12 @@ final class Locators {
               return false;
             };
             const byId = (id) => D.getElementById.call(document, id);
-            const labelsOf = (el) => { try { return Array.from(Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'labels').get.call(el) || []); }
-              catch (e) { try { return Array.from(Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'labels').get.call(el) || []); }
-              catch (e2) { try { return Array.from(Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'labels').get.call(el) || []); }
-              catch (e3) { try { return Array.from(Object.getOwnPropertyDescriptor(HTMLButtonElement.prototype, 'labels').get.call(el) || []); }
-              catch (e4) { return []; } } } } };
+            // The labels of a labelable element, through its own class's getter.
+            const LABELABLE = [HTMLInputElement, HTMLSelectElement, HTMLTextAreaElement, HTMLButtonElement, HTMLOutputElement];
+            const labelsOf = (el) => {
+              const kind = LABELABLE.find((k) => el instanceof k);
+              return kind ? Array.from(Object.getOwnPropertyDescriptor(kind.prototype, 'labels').get.call(el) || []) : [];
+            };
             const accName = (el) => {
               const aria = attr(el, 'aria-label'); if (aria && norm(aria)) return norm(aria);
               const by = attr(el, 'aria-labelledby');

@@ -161,7 +161,7 @@ final class StepRunner {
                     number, what(step, fill));
         } else if (step instanceof Step.SetDate s) {
             WebElement el = find(s.into(), fill, number);
-            new DateEntry(driver, this).set(el, fill.apply(s.value()), s.format(), number, what(step, fill));
+            new DateEntry(this).set(el, fill.apply(s.value()), s.format(), number, what(step, fill));
         } else if (step instanceof Step.Check s) {
             WebElement el = find(s.target(), fill, number);
             if (el.isSelected() != s.checked()) {
@@ -357,7 +357,11 @@ final class StepRunner {
     }
 
     Clicker clicker() {
-        return new Clicker(driver, this);
+        return new Clicker(this);
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     Duration remainingWait() {
@@ -369,7 +373,7 @@ final class StepRunner {
     }
 
     private Chooser chooser() {
-        return new Chooser(driver, this);
+        return new Chooser(this);
     }
 
     private Alert alert(String expectText, String number, Step step, UnaryOperator<String> fill) throws StepFailure {
