@@ -82,4 +82,23 @@ class RecordHashTest {
         assertThat(RecordHash.chain(null, RecordHash.canonicalSusAnswer("s", "alpha", "P1", session, 4, 4,
                 r.answeredAt()))).isNotEqualTo(h);
     }
+
+    /** An attempt of the expert path (no session facts) hashes to the bytes it hashed to before sessions existed. */
+    @Test
+    void attemptsWithoutSessionFactsKeepTheirCanonicalBytes() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        UUID session = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        AttemptRecord a = new AttemptRecord(id, session, "alpha", "t1", "P1", 2, Outcome.FAILURE, "no \"allergy\"", 3,
+                Instant.parse("2026-11-25T09:00:00.1234567Z"), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        List<EventRecord> events = List.of(new EventRecord(id, 0, 0.1 + 0.2, "click", "http://x/", "{\"b\": 1.50, \"a\": 1}"));
+        String text = new String(RecordHash.canonical("s", "h", a, events), StandardCharsets.UTF_8);
+        assertThat(text).isEqualTo("{\"v\":1,\"study\":\"s\",\"suiteHash\":\"h\",\"attemptId\":\"00000000-0000-0000-0000-0000000000"
+                + "01\",\"sessionId\":\"00000000-0000-0000-0000-000000000002\",\"candidate\":\"alpha\",\"participa"
+                + "nt\":\"P1\",\"task\":\"t1\",\"attemptNo\":2,\"outcome\":\"failure\",\"reason\":\"no \\\"allergy"
+                + "\\\"\",\"failedStep\":3,\"startedAt\":\"2026-11-25T09:00:00.123456Z\",\"timeMs\":1000,\"clicks\""
+                + ":1,\"keystrokes\":2,\"screens\":3,\"pageLoads\":4,\"scrollPx\":5,\"dialogs\":6,\"validationErro"
+                + "rs\":7,\"systemResponseMs\":8,\"klmMs\":9,\"events\":[{\"seq\":0,\"tMs\":\"0.30000000000000004\""
+                + ",\"type\":\"click\",\"page\":\"http://x/\",\"json\":{\"a\":1,\"b\":1.5}}]}");
+        assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a, events))).isEqualTo("a88a85b2ed84f1bfa18c4c198f495e1cfb2a0648d43717ca346373fcffd4bf3f");
+    }
 }
