@@ -4,8 +4,8 @@ import java.util.UUID;
 
 /**
  * The result of re-deriving a study's hash chain from the stored rows. The chain's links are the study's attempts
- * (each with its events), its post-task ratings ({@code task_ratings} rows) and its SUS answers ({@code sus_answers}
- * rows, one per item), in the order they were stored.
+ * (each with its events), its post-task ratings ({@code task_ratings} rows), its SUS answers ({@code sus_answers}
+ * rows, one per item) and its markers ({@code markers} rows), in the order they were stored.
  *
  * @param intact              true if every link hashes to what was stored, in an unbroken chain whose head is the
  *                            recorded one
@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param events              events checked (of those attempts)
  * @param taskRatings         post-task ratings checked
  * @param susAnswers          SUS answers (rows, one per item) checked
+ * @param markers             markers (use errors, assists, notes) checked
  * @param headHash            the recorded head of the chain (the last link's hash), or null if none
  * @param firstAlteredTable   the table of the first link (in chain order) whose stored record no longer matches:
- *                            {@code attempts}, {@code task_ratings} or {@code sus_answers}; null when intact or when
+ *                            {@code attempts}, {@code task_ratings}, {@code sus_answers} or {@code markers}; null when intact or when
  *                            links after the last stored one were removed
  * @param firstAlteredRow     that row's key, e.g. {@code session_id = …, item = 3}, or null
  * @param firstAlteredAttempt that row's attempt id if it is an attempt, else null
@@ -23,6 +24,6 @@ import java.util.UUID;
  * @param problem             what is wrong, naming the row, or null when intact
  */
 public record VerifyReport(String study, boolean intact, boolean locked, long attempts, long events, long taskRatings,
-        long susAnswers, String headHash, String firstAlteredTable, String firstAlteredRow, UUID firstAlteredAttempt,
-        Long firstAlteredChainNo, String problem) {
+        long susAnswers, long markers, String headHash, String firstAlteredTable, String firstAlteredRow,
+        UUID firstAlteredAttempt, Long firstAlteredChainNo, String problem) {
 }

@@ -2,6 +2,8 @@ package bedside.results.store;
 
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.Outcome;
+import bedside.results.SessionFacts;
 import bedside.results.store.jooq.tables.records.AttemptsRecord;
 import bedside.results.store.jooq.tables.records.StudyChainsRecord;
 import org.jooq.DSLContext;
@@ -41,7 +43,7 @@ final class AttemptWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
     /** Events per INSERT (each binds six arrays of this length). */
     static final int EVENT_BATCH = 5_000;
-    /** Attempts per INSERT of a batch (24 bind values each; PostgreSQL takes at most 65,535 per statement). */
+    /** Attempts per INSERT of a batch (30 bind values each; PostgreSQL takes at most 65,535 per statement). */
     static final int ATTEMPT_BATCH = 1_000;
 
     private AttemptWriter() {
@@ -133,6 +135,7 @@ final class AttemptWriter {
                     throw new IllegalArgumentException("task " + a.task() + " is not in the suite version "
                             + session.suiteHash() + " of the attempt's run");
                 }
+                checkSessionFacts(a);
                 if (isReplay(a, stored.get(a.attemptId()))) {
                     result[i] = false;
                 } else {
@@ -192,6 +195,7 @@ final class AttemptWriter {
                 continue;
             }
             AttemptRecord a = attempts.get(i);
+            SessionFacts facts = a.session();
             Sessions.Scope session = sessions.get(a.sessionId());
             StudyChainsRecord head = heads.get(session.study());
             moved.add(session.study());
@@ -202,7 +206,10 @@ final class AttemptWriter {
                     session.suiteHash(), a.task(), a.attemptNo(), a.outcome().code(), a.reason(), a.failedStep(),
                     micros(a.startedAt()), a.timeMs(), a.clicks(), a.keystrokes(), a.screens(), a.pageLoads(),
                     a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(), a.klmMs(), session.study(),
-                    chainNo, hash));
+                    chainNo, hash, facts == null ? null : facts.participantSaid(),
+                    facts == null ? null : facts.pathDeviation(), facts == null ? null : facts.timeDeviation(),
+                    facts == null ? null : facts.success(), facts == null ? null : facts.lostness(),
+                    facts == null ? null : facts.misclicks()));
             newEvents.addAll(events.get(i));
             result[i] = true;
         }
@@ -229,7 +236,34 @@ final class AttemptWriter {
             ATTEMPTS.ATTEMPT_NO, ATTEMPTS.OUTCOME, ATTEMPTS.REASON, ATTEMPTS.FAILED_STEP, ATTEMPTS.STARTED_AT,
             ATTEMPTS.TIME_MS, ATTEMPTS.CLICKS, ATTEMPTS.KEYSTROKES, ATTEMPTS.SCREENS, ATTEMPTS.PAGE_LOADS,
             ATTEMPTS.SCROLL_PX, ATTEMPTS.DIALOGS, ATTEMPTS.VALIDATION_ERRORS, ATTEMPTS.SYSTEM_RESPONSE_MS,
-            ATTEMPTS.KLM_MS, ATTEMPTS.STUDY_CODE, ATTEMPTS.CHAIN_NO, ATTEMPTS.RECORD_HASH);
+            ATTEMPTS.KLM_MS, ATTEMPTS.STUDY_CODE, ATTEMPTS.CHAIN_NO, ATTEMPTS.RECORD_HASH, ATTEMPTS.PARTICIPANT_SAID,
+            ATTEMPTS.PATH_DEVIATION, ATTEMPTS.TIME_DEVIATION, ATTEMPTS.SUCCESS_PATH, ATTEMPTS.LOSTNESS,
+            ATTEMPTS.MISCLICKS);
+
+    /**
+     * What a session adds must be storable as it is: finite, non-negative measures (NaN would not compare equal on a
+     * replay), and a direct or indirect success only on an attempt that succeeded.
+     */
+    private static void checkSessionFacts(AttemptRecord a) {
+        SessionFacts f = a.session();
+        if (f == null) {
+            return;
+        }
+        measure(a, "pathDeviation", f.pathDeviation());
+        measure(a, "timeDeviation", f.timeDeviation());
+        measure(a, "lostness", f.lostness());
+        if (f.success() != null && a.outcome() != Outcome.SUCCESS) {
+            throw new IllegalArgumentException("attempt " + a.attemptId() + " is a " + f.success() + " success but its "
+                    + "outcome is " + a.outcome().code());
+        }
+    }
+
+    private static void measure(AttemptRecord a, String name, Double value) {
+        if (value != null && !(Double.isFinite(value) && value >= 0)) {
+            throw new IllegalArgumentException("attempt " + a.attemptId() + ": " + name
+                    + " must be a finite number, 0 or more, got " + value);
+        }
+    }
 
     /** The attempts among these ids that are stored, by id; one query. */
     private static Map<UUID, AttemptRecord> storedAttempts(DSLContext tx, List<UUID> ids) {

@@ -4,6 +4,7 @@ import bedside.results.EventRecord;
 import bedside.results.StudyRecord;
 import bedside.results.VerifyReport;
 import bedside.results.store.jooq.tables.records.AttemptsRecord;
+import bedside.results.store.jooq.tables.records.MarkersRecord;
 import bedside.results.store.jooq.tables.records.StudyChainsRecord;
 import bedside.results.store.jooq.tables.records.SusAnswersRecord;
 import bedside.results.store.jooq.tables.records.TaskRatingsRecord;
@@ -17,6 +18,7 @@ import java.util.Objects;
 
 import static bedside.results.store.jooq.Tables.ATTEMPTS;
 import static bedside.results.store.jooq.Tables.EVENTS;
+import static bedside.results.store.jooq.Tables.MARKERS;
 import static bedside.results.store.jooq.Tables.SESSIONS;
 import static bedside.results.store.jooq.Tables.STUDIES;
 import static bedside.results.store.jooq.Tables.STUDY_CHAINS;
@@ -40,7 +42,7 @@ final class ChainVerifier {
         });
     }
 
-    /** One link of a study's chain as stored: a row of attempts, task_ratings or sus_answers. */
+    /** One link of a study's chain as stored: a row of attempts, task_ratings, sus_answers or markers. */
     private static final class Link {
         final String table;
         final Long chainNo;
@@ -48,33 +50,41 @@ final class ChainVerifier {
         final AttemptsRecord attempt;
         final TaskRatingsRecord rating;
         final SusAnswersRecord sus;
+        final MarkersRecord marker;
         final String candidate;
         final String participant;
         long events;
 
         private Link(String table, Long chainNo, String recordHash, AttemptsRecord attempt, TaskRatingsRecord rating,
-                SusAnswersRecord sus, String candidate, String participant) {
+                SusAnswersRecord sus, MarkersRecord marker, String candidate, String participant) {
             this.table = table;
             this.chainNo = chainNo;
             this.recordHash = recordHash;
             this.attempt = attempt;
             this.rating = rating;
             this.sus = sus;
+            this.marker = marker;
             this.candidate = candidate;
             this.participant = participant;
         }
 
         static Link of(AttemptsRecord a) {
-            return new Link("attempts", a.getChainNo(), a.getRecordHash(), a, null, null, a.getCandidateCode(),
+            return new Link("attempts", a.getChainNo(), a.getRecordHash(), a, null, null, null, a.getCandidateCode(),
                     a.getParticipantCode());
         }
 
         static Link of(TaskRatingsRecord r, String candidate, String participant) {
-            return new Link("task_ratings", r.getChainNo(), r.getRecordHash(), null, r, null, candidate, participant);
+            return new Link("task_ratings", r.getChainNo(), r.getRecordHash(), null, r, null, null, candidate,
+                    participant);
         }
 
         static Link of(SusAnswersRecord r, String candidate, String participant) {
-            return new Link("sus_answers", r.getChainNo(), r.getRecordHash(), null, null, r, candidate, participant);
+            return new Link("sus_answers", r.getChainNo(), r.getRecordHash(), null, null, r, null, candidate,
+                    participant);
+        }
+
+        static Link of(MarkersRecord r, String candidate, String participant) {
+            return new Link("markers", r.getChainNo(), r.getRecordHash(), null, null, null, r, candidate, participant);
         }
 
         /** The row's key, as its table spells it. */
@@ -85,6 +95,9 @@ final class ChainVerifier {
             if (rating != null) {
                 return "session_id = " + rating.getSessionId() + ", task_id = " + rating.getTaskId() + ", instrument = "
                         + rating.getInstrument();
+            }
+            if (marker != null) {
+                return "marker_id = " + marker.getMarkerId();
             }
             return "session_id = " + sus.getSessionId() + ", item = " + sus.getItem();
         }
@@ -97,6 +110,10 @@ final class ChainVerifier {
             if (rating != null) {
                 return "the " + rating.getInstrument() + " rating of task " + rating.getTaskId() + " in session "
                         + rating.getSessionId();
+            }
+            if (marker != null) {
+                return "marker " + marker.getMarkerId() + " (" + marker.getKind() + ") of session "
+                        + marker.getSessionId();
             }
             return "SUS answer item " + sus.getItem() + " of session " + sus.getSessionId();
         }
@@ -120,6 +137,9 @@ final class ChainVerifier {
             if (rating != null) {
                 return RecordHash.canonicalTaskRating(rating.getStudyCode(), candidate, participant,
                         Rows.toRating(rating));
+            }
+            if (marker != null) {
+                return RecordHash.canonicalMarker(marker.getStudyCode(), candidate, participant, Rows.toMarker(marker));
             }
             return RecordHash.canonicalSusAnswer(sus.getStudyCode(), candidate, participant, sus.getSessionId(),
                     sus.getItem(), sus.getAnswer(), sus.getAnsweredAt());
@@ -152,6 +172,12 @@ final class ChainVerifier {
                 .orderBy(SUS_ANSWERS.CHAIN_NO.asc().nullsLast(), SUS_ANSWERS.ANSWERED_AT, SUS_ANSWERS.SESSION_ID,
                         SUS_ANSWERS.ITEM)
                 .forEach(r -> links.add(Link.of(r.into(SUS_ANSWERS), r.get(SESSIONS.CANDIDATE_CODE),
+                        r.get(SESSIONS.PARTICIPANT_CODE))));
+        tx.select(MARKERS.asterisk(), SESSIONS.CANDIDATE_CODE, SESSIONS.PARTICIPANT_CODE)
+                .from(MARKERS).leftJoin(SESSIONS).on(SESSIONS.SESSION_ID.eq(MARKERS.SESSION_ID))
+                .where(MARKERS.STUDY_CODE.eq(study))
+                .orderBy(MARKERS.CHAIN_NO.asc().nullsLast(), MARKERS.MARKED_AT, MARKERS.MARKER_ID)
+                .forEach(r -> links.add(Link.of(r.into(MARKERS), r.get(SESSIONS.CANDIDATE_CODE),
                         r.get(SESSIONS.PARTICIPANT_CODE))));
         // Chain order; rows outside the chain (no number) last, attempts first among them. (The sort is stable.)
         links.sort(Comparator.comparing((Link l) -> l.chainNo,
@@ -186,13 +212,13 @@ final class ChainVerifier {
         long checked = expected - 1;
         if (checked != headLength || !Objects.equals(checked == 0 ? null : previous, headHash)) {
             return new VerifyReport(study, false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
-                    headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
+                    n.markers, headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
                     + headHash + ") does not match the " + checked + " stored link(s): "
                     + (checked < headLength ? "row(s) after chain #" + checked + " were removed"
                             : "the stored chain does not end at its recorded head"));
         }
-        return new VerifyReport(study, true, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers, headHash,
-                null, null, null, null, null);
+        return new VerifyReport(study, true, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers, n.markers,
+                headHash, null, null, null, null, null);
     }
 
     /** What verify has checked so far, by kind. */
@@ -201,6 +227,7 @@ final class ChainVerifier {
         long events;
         long taskRatings;
         long susAnswers;
+        long markers;
 
         void add(Link link) {
             if (link.attempt != null) {
@@ -208,6 +235,8 @@ final class ChainVerifier {
                 events += link.events;
             } else if (link.rating != null) {
                 taskRatings++;
+            } else if (link.marker != null) {
+                markers++;
             } else {
                 susAnswers++;
             }
@@ -217,7 +246,7 @@ final class ChainVerifier {
     /** The report of a chain that fails at this link. */
     private static VerifyReport altered(StudyRecord s, Counts n, String headHash, Link link, String problem) {
         return new VerifyReport(s.code(), false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
-                headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
+                n.markers, headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
                 link.chainNo, problem);
     }
 }

@@ -24,14 +24,73 @@ final class Participants {
         }
     }
 
-    private static void insert(DSLContext ctx, String study, ParticipantRecord participant) {
-        ctx.insertInto(PARTICIPANTS)
+    /**
+     * See {@link ResultsStore#saveParticipant}: created if new; else each detail the stored participant lacks is
+     * filled in, in one transaction that holds the row.
+     */
+    static ParticipantRecord save(DSLContext ctx, String study, ParticipantRecord given) {
+        Studies.requireStudy(ctx, study);
+        ParticipantRecord p = Rows.normalized(given);
+        try {
+            return ctx.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                if (insert(tx, study, p) == 1) {
+                    return p;
+                }
+                ParticipantRecord stored = tx.selectFrom(PARTICIPANTS)
+                        .where(PARTICIPANTS.STUDY_CODE.eq(study), PARTICIPANTS.PARTICIPANT_CODE.eq(p.code()))
+                        .forUpdate().fetchOne(Rows::toParticipant);
+                ParticipantRecord merged = new ParticipantRecord(p.code(),
+                        fill(stored.role(), p.role(), "role", p),
+                        fill(stored.yearsInRole(), p.yearsInRole(), "yearsInRole", p),
+                        fill(stored.ehrExperienceYears(), p.ehrExperienceYears(), "ehrExperienceYears", p),
+                        fill(stored.ehrSystemsUsed(), p.ehrSystemsUsed(), "ehrSystemsUsed", p),
+                        fill(stored.ageBand(), p.ageBand(), "ageBand", p),
+                        fill(stored.assistiveTechnology(), p.assistiveTechnology(), "assistiveTechnology", p),
+                        fill(stored.consentedAt(), p.consentedAt(), "consentedAt", p));
+                if (merged.equals(stored)) {
+                    return stored; // nothing new: no write, so a locked study's replay succeeds
+                }
+                tx.update(PARTICIPANTS)
+                        .set(PARTICIPANTS.ROLE, merged.role())
+                        .set(PARTICIPANTS.YEARS_IN_ROLE, merged.yearsInRole())
+                        .set(PARTICIPANTS.EHR_EXPERIENCE_YEARS, merged.ehrExperienceYears())
+                        .set(PARTICIPANTS.EHR_SYSTEMS_USED, merged.ehrSystemsUsed())
+                        .set(PARTICIPANTS.AGE_BAND, merged.ageBand())
+                        .set(PARTICIPANTS.ASSISTIVE_TECHNOLOGY, merged.assistiveTechnology())
+                        .set(PARTICIPANTS.CONSENTED_AT, merged.consentedAt())
+                        .where(PARTICIPANTS.STUDY_CODE.eq(study), PARTICIPANTS.PARTICIPANT_CODE.eq(p.code()))
+                        .execute();
+                return merged;
+            });
+        } catch (DataAccessException e) {
+            throw EvidenceChain.translate(e);
+        }
+    }
+
+    /** The stored detail, or the given one where none is stored; two different details are a conflict. */
+    private static <T> T fill(T stored, T given, String field, ParticipantRecord p) {
+        if (stored == null) {
+            return given;
+        }
+        if (given != null && !given.equals(stored)) {
+            throw new RecordConflictException("participant " + p.code() + " is already stored with " + field + " "
+                    + stored + ", not " + given);
+        }
+        return stored;
+    }
+
+    private static int insert(DSLContext ctx, String study, ParticipantRecord participant) {
+        return ctx.insertInto(PARTICIPANTS)
                 .set(PARTICIPANTS.STUDY_CODE, study)
                 .set(PARTICIPANTS.PARTICIPANT_CODE, participant.code())
                 .set(PARTICIPANTS.ROLE, participant.role())
                 .set(PARTICIPANTS.YEARS_IN_ROLE, participant.yearsInRole())
                 .set(PARTICIPANTS.EHR_EXPERIENCE_YEARS, participant.ehrExperienceYears())
                 .set(PARTICIPANTS.EHR_SYSTEMS_USED, participant.ehrSystemsUsed())
+                .set(PARTICIPANTS.AGE_BAND, participant.ageBand())
+                .set(PARTICIPANTS.ASSISTIVE_TECHNOLOGY, participant.assistiveTechnology())
+                .set(PARTICIPANTS.CONSENTED_AT, Rows.micros(participant.consentedAt()))
                 .onConflict(PARTICIPANTS.STUDY_CODE, PARTICIPANTS.PARTICIPANT_CODE).doNothing()
                 .execute();
     }

@@ -2,6 +2,8 @@ package bedside.results.store;
 
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.MarkerRecord;
+import bedside.results.SessionFacts;
 import bedside.results.TaskRatingRecord;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,8 +30,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The tamper-evidence hash of each link of a study's chain — an attempt with its events, a post-task rating or a
- * SUS answer — chained per study.
+ * The tamper-evidence hash of each link of a study's chain — an attempt with its events, a post-task rating, a SUS
+ * answer or a marker — chained per study.
  *
  * <pre>
  * record_hash(n) = hex(SHA-256( UTF-8(record_hash(n-1)) || UTF-8(canonical(link n)) ))
@@ -59,6 +61,21 @@ import java.util.UUID;
  * Strings there are escaped exactly as PostgreSQL's {@code to_json} escapes them (see {@link #quote}; characters
  * outside the BMP as they are, in UTF-8), so migration V3 can build the same bytes in SQL for the answers stored
  * before it.
+ *
+ * <p>A marker (a {@code markers} row: a use error, an assist or a note put on a session) is a link of the same kind:
+ * <pre>
+ * {"v":1,"kind":"marker","study":…,"sessionId":…,"candidate":…,"participant":…,"markerId":…,"attemptId":…|null,
+ *  "task":…|null,"markerKind":…,"tMs":"…"|null,"note":…|null,"by":…,"at":"…"}
+ * </pre>
+ * An attempt of a moderated session (one with {@link SessionFacts}) has one more object, right before
+ * {@code "events"}; an attempt without them (the expert path, and every attempt stored before sessions) has none,
+ * so its bytes are what they always were:
+ * <pre>
+ * "session":{"participantSaid":…,"pathDeviation":"…"|null,"timeDeviation":"…"|null,"success":…|null,
+ *            "lostness":"…"|null,"misclicks":…}
+ * </pre>
+ * Doubles there (and a marker's {@code tMs}) are strings of {@link Double#toString(double)}, as an event's
+ * {@code tMs} is.
  */
 public final class RecordHash {
     /** The hash before a study's first link. */
@@ -119,6 +136,17 @@ public final class RecordHash {
             g.writeNumberField("validationErrors", a.validationErrors());
             g.writeNumberField("systemResponseMs", a.systemResponseMs());
             g.writeNumberField("klmMs", a.klmMs());
+            if (a.session() != null) { // only then: attempts without session facts keep the bytes they always had
+                SessionFacts f = a.session();
+                g.writeObjectFieldStart("session");
+                g.writeStringField("participantSaid", f.participantSaid());
+                g.writeStringField("pathDeviation", decimal(f.pathDeviation()));
+                g.writeStringField("timeDeviation", decimal(f.timeDeviation()));
+                g.writeStringField("success", f.success());
+                g.writeStringField("lostness", decimal(f.lostness()));
+                g.writeNumberField("misclicks", f.misclicks());
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("events");
             for (EventRecord e : sorted) {
                 g.writeStartObject();
@@ -169,6 +197,41 @@ public final class RecordHash {
         b.append(",\"answeredAt\":");
         quote(b, instant(answeredAt));
         return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The canonical bytes of a marker (see the class comment).
+     *
+     * @param candidate   the candidate of the marker's session
+     * @param participant the participant of the marker's session
+     */
+    public static byte[] canonicalMarker(String study, String candidate, String participant, MarkerRecord m) {
+        StringBuilder b = answerHeader("marker", study, m.sessionId(), candidate, participant);
+        b.append(",\"markerId\":");
+        quote(b, m.markerId().toString());
+        b.append(",\"attemptId\":");
+        quote(b, m.attemptId() == null ? null : m.attemptId().toString());
+        b.append(",\"task\":");
+        quote(b, m.task());
+        b.append(",\"markerKind\":");
+        quote(b, m.kind());
+        b.append(",\"tMs\":");
+        quote(b, decimal(m.tMs()));
+        b.append(",\"note\":");
+        quote(b, m.note());
+        b.append(",\"by\":");
+        quote(b, m.by());
+        b.append(",\"at\":");
+        quote(b, instant(m.at()));
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A double as the canonical forms write it: {@link Double#toString(double)} in a string (as an event's tMs), or
+     * null. PostgreSQL's double precision and the JDBC driver give back the same double, so the same text.
+     */
+    static String decimal(Double d) {
+        return d == null ? null : Double.toString(d);
     }
 
     private static StringBuilder answerHeader(String kind, String study, UUID sessionId, String candidate,

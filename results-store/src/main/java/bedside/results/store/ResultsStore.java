@@ -5,6 +5,7 @@ import bedside.results.AttemptRecord;
 import bedside.results.AuditEntry;
 import bedside.results.CandidateRecord;
 import bedside.results.EventRecord;
+import bedside.results.MarkerRecord;
 import bedside.results.Page;
 import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
@@ -40,8 +41,8 @@ import java.util.UUID;
  *
  * <p>This class is the store's entry point; the work is done by one package-private class per aggregate —
  * {@link Studies} (and candidates), {@link SuiteVersions}, {@link Participants}, {@link Runs}, {@link Sessions},
- * {@link Attempts} (reading) and {@link AttemptWriter} (saving), {@link Questionnaires}, {@link EvidenceChain}
- * (chain heads, locking), {@link ChainVerifier} and {@link AuditLog} — each given this store's
+ * {@link Attempts} (reading) and {@link AttemptWriter} (saving), {@link Questionnaires}, {@link Markers},
+ * {@link EvidenceChain} (chain heads, locking), {@link ChainVerifier} and {@link AuditLog} — each given this store's
  * {@link DSLContext}. An operation that is one transaction opens it in its aggregate class and hands the
  * transaction's context to the others it needs (the chain head, the audit log), so it stays one transaction. A
  * store made on a transaction's context ({@code new ResultsStore(cfg.dsl())}) runs every operation in it.
@@ -113,6 +114,20 @@ public final class ResultsStore {
      */
     public void ensureParticipant(String study, ParticipantRecord participant) {
         Participants.ensure(dsl, study, participant);
+    }
+
+    /**
+     * Stores a participant, or fills in what the stored one lacks: a participant first stored with its code only
+     * (e.g. by {@link #startSession}) gets its demographics and consent once. Each detail goes only from null to a
+     * value; a null given leaves the stored detail as it is; the same participant again changes nothing.
+     *
+     * @return the participant as stored now
+     * @throws RecordConflictException if a detail is stored with another value
+     * @throws StudyLockedException    if something would change and the study is locked
+     * @throws NoSuchElementException  if the study does not exist
+     */
+    public ParticipantRecord saveParticipant(String study, ParticipantRecord participant) {
+        return Participants.save(dsl, study, participant);
     }
 
     public Optional<ParticipantRecord> participant(String study, String code) {
@@ -321,6 +336,34 @@ public final class ResultsStore {
         return Questionnaires.susAnswers(dsl, study);
     }
 
+    // ------------------------------------------------------------------ markers
+
+    /**
+     * Stores a marker (a use error, an assist or a note put on a session), chained into the study's hash chain as one
+     * link (see {@link RecordHash}). Idempotent by marker id: the same marker again stores nothing and leaves the
+     * chain as it is; other content for the same id fails.
+     *
+     * @return true if stored now, false if it was already stored
+     * @throws RecordConflictException  if the marker id is stored with other content
+     * @throws StudyLockedException     if the marker is new and its study is locked
+     * @throws IllegalArgumentException if its attempt is not one of its session's, its task not in the session's
+     *                                  suite (or not its attempt's), or {@code by} is not moderator or observer
+     * @throws IllegalStateException    if the session does not exist
+     */
+    public boolean saveMarker(MarkerRecord marker) {
+        return Markers.save(dsl, marker);
+    }
+
+    /** The markers of a study's sessions, in the order they were marked. */
+    public List<MarkerRecord> markers(String study) {
+        return Markers.ofStudy(dsl, study);
+    }
+
+    /** The markers of a session, in the order they were marked. */
+    public List<MarkerRecord> markersOfSession(UUID sessionId) {
+        return Markers.ofSession(dsl, sessionId);
+    }
+
     // ------------------------------------------------------------------ locking and tamper evidence
 
     /**
@@ -336,8 +379,8 @@ public final class ResultsStore {
     }
 
     /**
-     * Re-derives the study's hash chain from the stored rows — its attempts with their events, its post-task ratings
-     * and its SUS answers, in chain order — and compares it with the stored hashes and the recorded head. Stops at
+     * Re-derives the study's hash chain from the stored rows — its attempts with their events, its post-task ratings,
+     * its SUS answers and its markers, in chain order — and compares it with the stored hashes and the recorded head. Stops at
      * the first link that no longer matches and names its row.
      *
      * @throws NoSuchElementException if the study does not exist

@@ -3,23 +3,33 @@ package bedside.results.store;
 import bedside.results.AttemptRecord;
 import bedside.results.CandidateRecord;
 import bedside.results.EventRecord;
+import bedside.results.MarkerRecord;
 import bedside.results.Outcome;
 import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
+import bedside.results.SessionFacts;
+import bedside.results.SessionOrder;
 import bedside.results.SessionRecord;
 import bedside.results.StudyRecord;
 import bedside.results.TaskRatingRecord;
 import bedside.results.store.jooq.tables.records.AttemptsRecord;
 import bedside.results.store.jooq.tables.records.CandidatesRecord;
 import bedside.results.store.jooq.tables.records.EventsRecord;
+import bedside.results.store.jooq.tables.records.MarkersRecord;
 import bedside.results.store.jooq.tables.records.ParticipantsRecord;
 import bedside.results.store.jooq.tables.records.RunsRecord;
 import bedside.results.store.jooq.tables.records.SessionsRecord;
 import bedside.results.store.jooq.tables.records.StudiesRecord;
 import bedside.results.store.jooq.tables.records.TaskRatingsRecord;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jooq.JSONB;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Rows to records and records to the form they read back in. Shared because the same row is read by several
@@ -27,6 +37,8 @@ import java.time.temporal.ChronoUnit;
  * what the hash was made of).
  */
 final class Rows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Rows() {
     }
 
@@ -45,7 +57,8 @@ final class Rows {
 
     static ParticipantRecord toParticipant(ParticipantsRecord r) {
         return new ParticipantRecord(r.getParticipantCode(), r.getRole(), r.getYearsInRole(),
-                r.getEhrExperienceYears(), r.getEhrSystemsUsed());
+                r.getEhrExperienceYears(), r.getEhrSystemsUsed(), r.getAgeBand(), r.getAssistiveTechnology(),
+                r.getConsentedAt());
     }
 
     static RunRecord toRun(RunsRecord r) {
@@ -54,8 +67,27 @@ final class Rows {
     }
 
     static SessionRecord toSession(SessionsRecord r) {
+        SessionOrder order = r.getOrderMode() == null ? null : new SessionOrder(r.getOrderMode(), r.getOrderSeed(),
+                r.getParticipantIndex(), taskIds(r.getTaskOrder()), r.getCandidatePosition());
         return new SessionRecord(r.getSessionId(), r.getRunId(), r.getCandidateCode(), r.getParticipantCode(),
-                r.getStartedAt());
+                r.getStartedAt(), order);
+    }
+
+    /** A session's task order as stored: a JSON array of task ids. */
+    static JSONB taskOrder(SessionOrder order) {
+        try {
+            return order == null ? null : JSONB.valueOf(JSON.writeValueAsString(order.tasks()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> taskIds(JSONB json) {
+        try {
+            return json == null ? List.of() : JSON.readValue(json.data(), new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a session's task_order is not a JSON array of task ids: " + json, e);
+        }
     }
 
     static AttemptRecord toAttempt(AttemptsRecord r) {
@@ -63,7 +95,14 @@ final class Rows {
                 r.getParticipantCode(), r.getAttemptNo(), Outcome.fromCode(r.getOutcome()), r.getReason(),
                 r.getFailedStep(), r.getStartedAt(), r.getTimeMs(), r.getClicks(), r.getKeystrokes(), r.getScreens(),
                 r.getPageLoads(), r.getScrollPx(), r.getDialogs(), r.getValidationErrors(), r.getSystemResponseMs(),
-                r.getKlmMs());
+                r.getKlmMs(), r.getParticipantSaid() == null ? null : new SessionFacts(r.getParticipantSaid(),
+                        r.getPathDeviation(), r.getTimeDeviation(), r.getSuccessPath(), r.getLostness(),
+                        r.getMisclicks() == null ? 0 : r.getMisclicks()));
+    }
+
+    static MarkerRecord toMarker(MarkersRecord r) {
+        return new MarkerRecord(r.getMarkerId(), r.getSessionId(), r.getAttemptId(), r.getTaskId(), r.getKind(),
+                r.getTMs(), r.getNote(), r.getMarkedBy(), r.getMarkedAt());
     }
 
     static EventRecord toEvent(EventsRecord r) {
@@ -78,14 +117,25 @@ final class Rows {
     // The records as they read back once stored (times truncated), to compare a replay with what is stored.
 
     static SessionRecord normalized(SessionRecord s) {
-        return new SessionRecord(s.sessionId(), s.runId(), s.candidate(), s.participant(), micros(s.startedAt()));
+        return new SessionRecord(s.sessionId(), s.runId(), s.candidate(), s.participant(), micros(s.startedAt()),
+                s.order());
     }
 
     static AttemptRecord normalized(AttemptRecord a) {
         return new AttemptRecord(a.attemptId(), a.sessionId(), a.candidate(), a.task(), a.participant(), a.attemptNo(),
                 a.outcome(), a.reason(), a.failedStep(), micros(a.startedAt()), a.timeMs(), a.clicks(), a.keystrokes(),
                 a.screens(), a.pageLoads(), a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(),
-                a.klmMs());
+                a.klmMs(), a.session());
+    }
+
+    static ParticipantRecord normalized(ParticipantRecord p) {
+        return new ParticipantRecord(p.code(), p.role(), p.yearsInRole(), p.ehrExperienceYears(), p.ehrSystemsUsed(),
+                p.ageBand(), p.assistiveTechnology(), micros(p.consentedAt()));
+    }
+
+    static MarkerRecord normalized(MarkerRecord m) {
+        return new MarkerRecord(m.markerId(), m.sessionId(), m.attemptId(), m.task(), m.kind(), m.tMs(), m.note(),
+                m.by(), micros(m.at()));
     }
 
     static TaskRatingRecord normalized(TaskRatingRecord r) {

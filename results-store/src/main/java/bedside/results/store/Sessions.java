@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static bedside.results.store.Rows.micros;
@@ -19,6 +20,7 @@ import static bedside.results.store.jooq.Tables.CANDIDATES;
 import static bedside.results.store.jooq.Tables.RUNS;
 import static bedside.results.store.jooq.Tables.SESSIONS;
 import static bedside.results.store.jooq.Tables.STUDIES;
+import static bedside.results.store.jooq.Tables.SUITE_TASKS;
 
 /**
  * Sessions (one participant on one candidate in a run): started idempotently by session id, and the scope of a
@@ -63,6 +65,7 @@ final class Sessions {
                 throw new IllegalStateException("unknown candidate " + s.candidate() + " in study " + study
                         + ": ensureCandidate first");
             }
+            requireOrderInSuite(tx, s, run.value2());
             Participants.ensureCode(tx, study, s.participant());
             int inserted = tx.insertInto(SESSIONS)
                     .set(SESSIONS.SESSION_ID, s.sessionId())
@@ -72,6 +75,11 @@ final class Sessions {
                     .set(SESSIONS.CANDIDATE_CODE, s.candidate())
                     .set(SESSIONS.PARTICIPANT_CODE, s.participant())
                     .set(SESSIONS.STARTED_AT, micros(s.startedAt()))
+                    .set(SESSIONS.ORDER_MODE, s.order() == null ? null : s.order().mode())
+                    .set(SESSIONS.ORDER_SEED, s.order() == null ? null : s.order().seed())
+                    .set(SESSIONS.PARTICIPANT_INDEX, s.order() == null ? null : s.order().participantIndex())
+                    .set(SESSIONS.TASK_ORDER, Rows.taskOrder(s.order()))
+                    .set(SESSIONS.CANDIDATE_POSITION, s.order() == null ? null : s.order().candidatePosition())
                     .onConflict(SESSIONS.SESSION_ID).doNothing()
                     .execute();
             if (inserted == 0) {
@@ -83,6 +91,26 @@ final class Sessions {
                 throw new StudyLockedException(study);
             }
         });
+    }
+
+    /** A session's task order names tasks of its run's suite version, each once. */
+    private static void requireOrderInSuite(DSLContext tx, SessionRecord s, String suiteHash) {
+        if (s.order() == null) {
+            return;
+        }
+        List<String> tasks = s.order().tasks();
+        if (new HashSet<>(tasks).size() != tasks.size()) {
+            throw new IllegalArgumentException("the task order of session " + s.sessionId() + " names a task twice: "
+                    + tasks);
+        }
+        Set<String> known = new HashSet<>(tx.select(SUITE_TASKS.TASK_ID).from(SUITE_TASKS)
+                .where(SUITE_TASKS.SUITE_HASH.eq(suiteHash)).fetch(SUITE_TASKS.TASK_ID));
+        for (String task : tasks) {
+            if (!known.contains(task)) {
+                throw new IllegalArgumentException("the task order of session " + s.sessionId() + " names task " + task
+                        + ", which is not in the suite version " + suiteHash + " of its run");
+            }
+        }
     }
 
     /** The session's scope; fails if the session does not exist. */

@@ -43,7 +43,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("6");
+        assertThat(current.getVersion().getVersion()).isEqualTo("7");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -56,7 +56,7 @@ class MigrationsIT {
         List<Table<?>> tables = DefaultSchema.DEFAULT_SCHEMA.getTables();
         assertThat(tables).extracting(Table::getName).contains("studies", "candidates", "suite_versions",
                 "suite_tasks", "participants", "runs", "sessions", "attempts", "events", "task_ratings",
-                "sus_answers", "audit_log", "api_tokens", "study_chains");
+                "sus_answers", "audit_log", "api_tokens", "study_chains", "markers");
         for (Table<?> table : tables) {
             // Selecting every generated column by name fails if the DDL jOOQ parsed and PostgreSQL differ.
             dsl.select(table.fields()).from(table).limit(0).fetch();
@@ -84,6 +84,7 @@ class MigrationsIT {
                         + "where not t.tgisinternal and t.tgfoid = 'bedside_chain_guard'::regproc order by 1")
                 .getValues(0, String.class)).containsExactly(
                 "attempts attempts_locked_tg", "attempts attempts_truncate_locked_tg",
+                "markers markers_locked_tg", "markers markers_truncate_locked_tg",
                 "not_applicable not_applicable_locked_tg", "not_applicable not_applicable_truncate_locked_tg",
                 "sus_answers sus_answers_locked_tg", "sus_answers sus_answers_truncate_locked_tg",
                 "task_ratings task_ratings_locked_tg", "task_ratings task_ratings_truncate_locked_tg");
@@ -177,7 +178,7 @@ class MigrationsIT {
                 RunRecord run = run("answers-only", t0);
                 store.startRun(run);
                 SessionRecord s = session(run, "beta", "P9", t0);
-                store.startSession(s);
+                insertLegacySession(v2, "answers-only", s);
                 insertLegacySus(v2, s.sessionId(), t0);
             }
 
@@ -223,17 +224,113 @@ class MigrationsIT {
         }
     }
 
+    /**
+     * A database holding version 6's data (demographics, chained attempts, answers, a locked study) migrated to V7:
+     * nothing stored changes, every chain still verifies, and the new fields can then be stored and are chained.
+     */
+    @Test
+    void version7KeepsVersion6DataAndItsChains() throws Exception {
+        String name = "v6_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        DSLContext server = DB.database().dsl();
+        server.execute("CREATE DATABASE " + name);
+        String url = DB.database().jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + name);
+        String user = System.getenv("BEDSIDE_TEST_PG_USER");
+        String password = System.getenv("BEDSIDE_TEST_PG_PASSWORD");
+        Instant t0 = Instant.parse("2026-11-25T09:00:00.123456Z");
+        try {
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("6").load()
+                    .migrate();
+            List<AttemptRecord> stored = new java.util.ArrayList<>();
+            List<String> hashes;
+            try (Connection c = user == null ? DriverManager.getConnection(url)
+                    : DriverManager.getConnection(url, user, password)) {
+                DSLContext v6 = DSL.using(c, SQLDialect.POSTGRES);
+                ResultsStore store = new ResultsStore(v6);
+                for (String study : List.of("six-open", "six-closed")) {
+                    prepareStudy(store, study);
+                    RunRecord run = run(study, t0);
+                    store.startRun(run);
+                    v6.execute("insert into participants (study_code, participant_code, role, years_in_role) "
+                            + "values (?, 'P1', 'nurse', 4)", study);
+                    SessionRecord s = session(run, "alpha", "P1", t0);
+                    insertLegacySession(v6, study, s);
+                    for (int i = 0; i < 2; i++) {
+                        AttemptRecord a = attempt(s, i == 0 ? "record-allergy" : "order-medication", 1,
+                                i == 0 ? Outcome.SUCCESS : Outcome.FAILURE, t0.plusSeconds(i));
+                        insertLegacyAttempt(v6, study, a, events(a.attemptId(), 3));
+                        stored.add(a);
+                    }
+                    store.saveTaskRating(new TaskRatingRecord(s.sessionId(), "record-allergy", "seq", 6, 1, 7, null,
+                            t0.plusSeconds(10)));
+                    if (study.equals("six-closed")) {
+                        store.lockStudy(study, "test");
+                    }
+                }
+                hashes = v6.fetch("select record_hash from attempts order by study_code, chain_no").getValues(0,
+                        String.class);
+            }
+
+            try (Database migrated = Database.open(DatabaseConfig.server(url, user, password).withMaxPoolSize(2))) {
+                ResultsStore store = new ResultsStore(migrated);
+                DSLContext dsl = migrated.dsl();
+                SessionRecord open = store.sessionsOfStudy("six-open").get(0);
+                assertThat(dsl.fetch("select record_hash from attempts order by study_code, chain_no")
+                        .getValues(0, String.class)).isEqualTo(hashes);
+                for (String study : List.of("six-open", "six-closed")) {
+                    VerifyReport r = store.verify(study);
+                    assertThat(r.intact()).as(study + ": " + r.problem()).isTrue();
+                    assertThat(r.attempts()).isEqualTo(2);
+                    assertThat(r.taskRatings()).isEqualTo(1);
+                    assertThat(r.markers()).isZero();
+                }
+                // What was stored reads back as before, with the new fields absent.
+                for (AttemptRecord a : stored) {
+                    assertThat(store.attempt(a.attemptId()).orElseThrow()).isEqualTo(a);
+                }
+                assertThat(store.participant("six-open", "P1").orElseThrow())
+                        .isEqualTo(new bedside.results.ParticipantRecord("P1", "nurse", 4, null, null));
+                assertThat(store.session(open.sessionId()).orElseThrow().order()).isNull();
+
+                // The new fields, stored on the migrated data: demographics filled in, a moderated attempt, a marker.
+                Instant consent = t0.plusSeconds(100);
+                assertThat(store.saveParticipant("six-open", new bedside.results.ParticipantRecord("P1", "nurse", null,
+                        3, null, "40-49", "none", consent)).consentedAt()).isEqualTo(consent);
+                AttemptRecord moderated = attempt(open, "review-results", 1, Outcome.SUCCESS, t0.plusSeconds(200))
+                        .withSession(new bedside.results.SessionFacts("done", 1.25, 2.5, "indirect", 0.3, 2));
+                assertThat(store.saveAttempt(moderated, events(moderated.attemptId(), 2))).isTrue();
+                assertThat(store.saveMarker(new bedside.results.MarkerRecord(UUID.randomUUID(), open.sessionId(),
+                        moderated.attemptId(), "review-results", "slip", 1234.5, "opened the wrong patient",
+                        "moderator", t0.plusSeconds(210)))).isTrue();
+                VerifyReport after = store.verify("six-open");
+                assertThat(after.intact()).as(after.problem()).isTrue();
+                assertThat(after.attempts()).isEqualTo(3);
+                assertThat(after.markers()).isEqualTo(1);
+
+                // The locked study stays closed to the new kinds of rows too.
+                SessionRecord closed = store.sessionsOfStudy("six-closed").get(0);
+                assertThatThrownBy(() -> store.saveMarker(new bedside.results.MarkerRecord(UUID.randomUUID(),
+                        closed.sessionId(), null, null, "note", null, "late", "observer", t0.plusSeconds(300))))
+                        .isInstanceOf(StudyLockedException.class);
+                assertThatThrownBy(() -> store.saveParticipant("six-closed", new bedside.results.ParticipantRecord("P1",
+                        null, null, null, null, "30-39", null, null))).isInstanceOf(StudyLockedException.class);
+                assertThat(store.verify("six-closed").intact()).isTrue();
+            }
+        } finally {
+            server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
     /** Two chained attempts, then two ratings and a SUS stored as version 2 stored them. Returns the session. */
     private static UUID legacyStudy(ResultsStore store, DSLContext v2, String study, Instant t0) {
         prepareStudy(store, study);
         RunRecord run = run(study, t0);
         store.startRun(run);
         SessionRecord s = session(run, "alpha", "P1", t0);
-        store.startSession(s);
+        insertLegacySession(v2, study, s);
         for (int i = 0; i < 2; i++) {
             AttemptRecord a = attempt(s, i == 0 ? "record-allergy" : "order-medication", 1, Outcome.SUCCESS,
                     t0.plusSeconds(i));
-            store.saveAttempt(a, events(a.attemptId(), 3));
+            insertLegacyAttempt(v2, study, a, events(a.attemptId(), 3));
         }
         v2.execute("insert into task_ratings (session_id, task_id, instrument, rating, scale_min, scale_max, comment, "
                 + "answered_at) values (?, 'record-allergy', 'seq', 6, 1, 7, ?, ?::timestamptz)", s.sessionId(), AWKWARD,
@@ -243,6 +340,39 @@ class MigrationsIT {
                 t0.plusSeconds(20));
         insertLegacySus(v2, s.sessionId(), t0.plusSeconds(30));
         return s.sessionId();
+    }
+
+    // Sessions and attempts as the store wrote them before V7, in SQL: today's store also writes V7's columns.
+
+    private static void insertLegacySession(DSLContext old, String study, SessionRecord s) {
+        old.execute("insert into participants (study_code, participant_code) values (?, ?) on conflict do nothing",
+                study, s.participant());
+        old.execute("insert into sessions (session_id, run_id, study_code, suite_hash, candidate_code, participant_code, "
+                + "started_at) values (?, ?, ?, ?, ?, ?, ?::timestamptz)", s.sessionId(), s.runId(), study,
+                Fixtures.SUITE_HASH, s.candidate(), s.participant(), Rows.micros(s.startedAt()).toString());
+    }
+
+    /** An attempt and its events, chained onto the study's chain with the hash the store made then. */
+    private static void insertLegacyAttempt(DSLContext old, String study, AttemptRecord a,
+            List<bedside.results.EventRecord> events) {
+        old.execute("insert into study_chains (study_code) values (?) on conflict do nothing", study);
+        org.jooq.Record head = old.fetchOne("select length, head_hash from study_chains where study_code = ?", study);
+        long no = head.get(0, Long.class) + 1;
+        String hash = RecordHash.chain(head.get(1, String.class),
+                RecordHash.canonical(study, Fixtures.SUITE_HASH, Rows.normalized(a), events));
+        old.execute("insert into attempts (attempt_id, session_id, candidate_code, participant_code, suite_hash, task_id, "
+                + "attempt_no, outcome, reason, failed_step, started_at, time_ms, clicks, keystrokes, screens, "
+                + "page_loads, scroll_px, dialogs, validation_errors, system_response_ms, klm_ms, study_code, chain_no, "
+                + "record_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.attemptId(), a.sessionId(), a.candidate(), a.participant(), Fixtures.SUITE_HASH, a.task(),
+                a.attemptNo(), a.outcome().code(), a.reason(), a.failedStep(), Rows.micros(a.startedAt()).toString(),
+                a.timeMs(), a.clicks(), a.keystrokes(), a.screens(), a.pageLoads(), a.scrollPx(), a.dialogs(),
+                a.validationErrors(), a.systemResponseMs(), a.klmMs(), study, no, hash);
+        for (bedside.results.EventRecord e : events) {
+            old.execute("insert into events (attempt_id, seq, t_ms, type, page, json) values (?, ?, ?, ?, ?, ?::jsonb)",
+                    e.attemptId(), e.seq(), e.tMs(), e.type(), e.page(), e.json());
+        }
+        old.execute("update study_chains set length = ?, head_hash = ? where study_code = ?", no, hash, study);
     }
 
     private static void insertLegacySus(DSLContext v2, UUID session, Instant at) {
