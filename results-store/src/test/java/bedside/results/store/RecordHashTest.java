@@ -2,7 +2,9 @@ package bedside.results.store;
 
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.MarkerRecord;
 import bedside.results.Outcome;
+import bedside.results.SessionFacts;
 import bedside.results.TaskRatingRecord;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +102,51 @@ class RecordHashTest {
                 + "rs\":7,\"systemResponseMs\":8,\"klmMs\":9,\"events\":[{\"seq\":0,\"tMs\":\"0.30000000000000004\""
                 + ",\"type\":\"click\",\"page\":\"http://x/\",\"json\":{\"a\":1,\"b\":1.5}}]}");
         assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a, events))).isEqualTo("a88a85b2ed84f1bfa18c4c198f495e1cfb2a0648d43717ca346373fcffd4bf3f");
+    }
+
+    @Test
+    void sessionFactsJoinAnAttemptsCanonicalFormRightBeforeItsEvents() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        UUID session = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        AttemptRecord a = new AttemptRecord(id, session, "alpha", "t1", "P1", 1, Outcome.SUCCESS, null, null,
+                Instant.parse("2026-11-25T09:00:00Z"), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        String plain = new String(RecordHash.canonical("s", "h", a, List.of()), StandardCharsets.UTF_8);
+        String withFacts = new String(RecordHash.canonical("s", "h", a.withSession(new SessionFacts("done", 0.1 + 0.2,
+                2.0, "direct", null, 3)), List.of()), StandardCharsets.UTF_8);
+        assertThat(withFacts).isEqualTo(plain.replace(",\"events\":[]", ",\"session\":{\"participantSaid\":\"done\","
+                + "\"pathDeviation\":\"0.30000000000000004\",\"timeDeviation\":\"2.0\",\"success\":\"direct\","
+                + "\"lostness\":null,\"misclicks\":3},\"events\":[]"));
+        // Every fact counts.
+        String h = RecordHash.chain(null, withFacts.getBytes(StandardCharsets.UTF_8));
+        for (SessionFacts other : List.of(new SessionFacts("gave-up", 0.1 + 0.2, 2.0, "direct", null, 3),
+                new SessionFacts("done", 0.3, 2.0, "direct", null, 3),
+                new SessionFacts("done", 0.1 + 0.2, 2.0, "indirect", null, 3),
+                new SessionFacts("done", 0.1 + 0.2, 2.0, "direct", 0.0, 3),
+                new SessionFacts("done", 0.1 + 0.2, 2.0, "direct", null, 4))) {
+            assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a.withSession(other), List.of())))
+                    .as(other.toString()).isNotEqualTo(h);
+        }
+    }
+
+    @Test
+    void aMarkerHasItsOwnCanonicalForm() {
+        UUID marker = UUID.fromString("00000000-0000-0000-0000-000000000003");
+        UUID session = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        UUID attempt = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        MarkerRecord m = new MarkerRecord(marker, session, attempt, "t1", "critical", 1500.5, "wrong \"patient\"\n",
+                "observer", Instant.parse("2026-11-25T09:00:00.1234567Z"));
+        assertThat(new String(RecordHash.canonicalMarker("s", "alpha", "P1", m), StandardCharsets.UTF_8))
+                .isEqualTo("{\"v\":1,\"kind\":\"marker\",\"study\":\"s\",\"sessionId\":\"" + session
+                        + "\",\"candidate\":\"alpha\",\"participant\":\"P1\",\"markerId\":\"" + marker
+                        + "\",\"attemptId\":\"" + attempt + "\",\"task\":\"t1\",\"markerKind\":\"critical\","
+                        + "\"tMs\":\"1500.5\",\"note\":\"wrong \\\"patient\\\"\\n\",\"by\":\"observer\","
+                        + "\"at\":\"2026-11-25T09:00:00.123456Z\"}");
+        MarkerRecord bare = new MarkerRecord(marker, session, null, null, "note", null, null, "moderator", m.at());
+        assertThat(new String(RecordHash.canonicalMarker("s", "alpha", "P1", bare), StandardCharsets.UTF_8))
+                .contains("\"attemptId\":null,\"task\":null,\"markerKind\":\"note\",\"tMs\":null,\"note\":null,");
+        String h = RecordHash.chain(null, RecordHash.canonicalMarker("s", "alpha", "P1", m));
+        assertThat(RecordHash.chain(null, RecordHash.canonicalMarker("s", "alpha", "P1", new MarkerRecord(marker,
+                session, attempt, "t1", "slip", 1500.5, m.note(), "observer", m.at())))).isNotEqualTo(h);
+        assertThat(RecordHash.chain(null, RecordHash.canonicalMarker("s", "beta", "P1", m))).isNotEqualTo(h);
     }
 }
