@@ -1,6 +1,8 @@
 package bedside.results.client;
 
 import bedside.results.AttemptRecord;
+import bedside.results.MarkerRecord;
+import bedside.results.SessionFacts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -80,9 +82,36 @@ public final class Json {
         n.put("validationErrors", a.validationErrors());
         n.put("systemResponseMs", a.systemResponseMs());
         n.put("klmMs", a.klmMs());
+        SessionFacts f = a.session();
+        if (f == null) {
+            n.putNull("session");
+        } else {
+            n.putObject("session")
+                    .put("participantSaid", f.participantSaid())
+                    .put("pathDeviation", f.pathDeviation())
+                    .put("timeDeviation", f.timeDeviation())
+                    .put("success", f.success())
+                    .put("lostness", f.lostness())
+                    .put("misclicks", f.misclicks());
+        }
         if (recordHash != null) {
             n.put("recordHash", recordHash);
         }
+        return n;
+    }
+
+    /** A marker as the API sends and takes it. */
+    public static ObjectNode marker(MarkerRecord m) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("markerId", m.markerId().toString());
+        n.put("sessionId", m.sessionId().toString());
+        n.put("attemptId", m.attemptId() == null ? null : m.attemptId().toString());
+        n.put("task", m.task());
+        n.put("kind", m.kind());
+        n.put("tMs", m.tMs());
+        n.put("note", m.note());
+        n.put("by", m.by());
+        n.put("at", m.at().toString());
         return n;
     }
 

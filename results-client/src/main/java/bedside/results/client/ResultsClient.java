@@ -2,6 +2,8 @@ package bedside.results.client;
 
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.MarkerRecord;
+import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.SusRecord;
@@ -235,12 +237,52 @@ public final class ResultsClient {
         send("POST", "/api/studies/" + enc(study) + "/runs/" + runId + "/finish", n);
     }
 
+    /**
+     * Stores the participant in the study, or fills in the details the stored one lacks (its demographics and consent,
+     * once); the same participant again changes nothing.
+     *
+     * @return the participant as the server stores it now
+     * @throws ApiException 409 when a detail is stored with another value (the server's message names it), or the
+     *                      study is locked
+     */
+    public ParticipantRecord ensureParticipant(String study, ParticipantRecord p) {
+        JsonNode stored = send("POST", "/api/studies/" + enc(study) + "/participants", Json.MAPPER.valueToTree(p));
+        try {
+            return Json.MAPPER.treeToValue(stored, ParticipantRecord.class);
+        } catch (IOException e) {
+            throw new ApiException(200, "Unexpected answer", "the server's participant could not be read: "
+                    + e.getMessage(), null, e);
+        }
+    }
+
     public void startSession(String study, SessionRecord s) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("sessionId", s.sessionId().toString()).put("runId", s.runId().toString())
                 .put("candidate", s.candidate()).put("participant", s.participant())
                 .put("startedAt", s.startedAt().toString());
+        n.set("order", s.order() == null ? null : Json.MAPPER.valueToTree(s.order()));
         send("POST", "/api/studies/" + enc(study) + "/sessions", n);
+    }
+
+    /**
+     * Stores markers (use errors, assists, notes put on sessions), in batches of at most the builder's attempt batch
+     * size; each batch atomically, and idempotently by marker id.
+     *
+     * @throws ApiException on a final error answer (409 for a marker id stored with other content or a locked study)
+     */
+    public UploadResult saveMarkers(String study, List<MarkerRecord> markers) {
+        int stored = 0;
+        int already = 0;
+        for (int from = 0; from < markers.size(); from += options.maxAttemptsPerBatch) {
+            ObjectNode n = Json.MAPPER.createObjectNode();
+            ArrayNode items = n.putArray("markers");
+            markers.subList(from, Math.min(markers.size(), from + options.maxAttemptsPerBatch))
+                    .forEach(m -> items.add(Json.marker(m)));
+            JsonNode r = send("POST", "/api/studies/" + enc(study) + "/markers", n);
+            stored += r.path("stored").asInt();
+            already += r.path("alreadyStored").asInt();
+        }
+        return new UploadResult(stored, already);
     }
 
     public void saveQuestionnaires(String study, List<TaskRatingRecord> ratings, List<SusRecord> sus) {

@@ -7,6 +7,7 @@ import bedside.results.EventRecord;
 import bedside.results.Outcome;
 import bedside.results.Page;
 import bedside.results.Role;
+import bedside.results.SessionFacts;
 import bedside.results.StudyRecord;
 import bedside.results.client.Json;
 import bedside.results.store.AttemptRefusedException;
@@ -195,7 +196,39 @@ final class AttemptRoutes extends RouteGroup {
                 nonNegative(b.scrollPx(), f + "scrollPx", true), (int) nonNegative(b.dialogs(), f + "dialogs", true),
                 (int) nonNegative(b.validationErrors(), f + "validationErrors", true),
                 nonNegative(b.systemResponseMs(), f + "systemResponseMs", true),
-                nonNegative(b.klmMs(), f + "klmMs", true));
+                nonNegative(b.klmMs(), f + "klmMs", true), sessionFacts(b.session(), o, f + "session."));
+    }
+
+    /** What a moderated session adds to an attempt, checked field by field; null for the expert path. */
+    private static SessionFacts sessionFacts(Bodies.SessionFacts b, Outcome outcome, String f) {
+        if (b == null) {
+            return null;
+        }
+        String said = require(b.participantSaid(), f + "participantSaid");
+        if (!List.of("done", "gave-up", "timed-out").contains(said)) {
+            throw ApiProblem.invalid(f + "participantSaid must be done, gave-up or timed-out, got \"" + said + "\"",
+                    f + "participantSaid");
+        }
+        if (b.success() != null) {
+            if (!b.success().equals("direct") && !b.success().equals("indirect")) {
+                throw ApiProblem.invalid(f + "success must be direct, indirect or null, got \"" + b.success() + "\"",
+                        f + "success");
+            }
+            if (outcome != Outcome.SUCCESS) {
+                throw ApiProblem.invalid(f + "success is for an attempt that succeeded, not one whose outcome is "
+                        + outcome.code(), f + "success");
+            }
+        }
+        return new SessionFacts(said, measure(b.pathDeviation(), f + "pathDeviation"),
+                measure(b.timeDeviation(), f + "timeDeviation"), b.success(), measure(b.lostness(), f + "lostness"),
+                (int) nonNegative(b.misclicks(), f + "misclicks", true));
+    }
+
+    private static Double measure(Double value, String field) {
+        if (value != null && !(Double.isFinite(value) && value >= 0)) {
+            throw ApiProblem.invalid(field + " must be a number, 0 or more, got " + value, field);
+        }
+        return value;
     }
 
     private static List<EventRecord> toEvents(UUID attemptId, List<Bodies.Event> events, String f) {

@@ -25,7 +25,7 @@ final class Bodies {
     }
 
     record Participant(String code, String role, Integer yearsInRole, Integer ehrExperienceYears,
-            String ehrSystemsUsed) {
+            String ehrSystemsUsed, String ageBand, String assistiveTechnology, Instant consentedAt) {
     }
 
     record Task(String id, String title, String instruction, String contentHash) {
@@ -41,7 +41,10 @@ final class Bodies {
     record Finish(Instant finishedAt) {
     }
 
-    record Session(UUID sessionId, UUID runId, String candidate, String participant, Instant startedAt) {
+    record Order(String mode, Long seed, Integer participantIndex, List<String> tasks, Integer candidatePosition) {
+    }
+
+    record Session(UUID sessionId, UUID runId, String candidate, String participant, Instant startedAt, Order order) {
     }
 
     record Event(Long seq, @JsonProperty("tMs") Double tMs, String type, String page, JsonNode data) {
@@ -50,7 +53,18 @@ final class Bodies {
     record Attempt(UUID attemptId, UUID sessionId, String candidate, String task, String participant,
             Integer attemptNo, String outcome, String reason, Integer failedStep, Instant startedAt, Long timeMs,
             Integer clicks, Integer keystrokes, Integer screens, Integer pageLoads, Long scrollPx, Integer dialogs,
-            Integer validationErrors, Long systemResponseMs, Long klmMs, List<Event> events) {
+            Integer validationErrors, Long systemResponseMs, Long klmMs, SessionFacts session, List<Event> events) {
+    }
+
+    record SessionFacts(String participantSaid, Double pathDeviation, Double timeDeviation, String success,
+            Double lostness, Integer misclicks) {
+    }
+
+    record Marker(UUID markerId, UUID sessionId, UUID attemptId, String task, String kind,
+            @JsonProperty("tMs") Double tMs, String note, String by, Instant at) {
+    }
+
+    record MarkerBatch(List<Marker> markers) {
     }
 
     record AttemptBatch(List<Attempt> attempts) {

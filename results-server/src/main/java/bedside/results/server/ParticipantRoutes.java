@@ -33,18 +33,14 @@ final class ParticipantRoutes extends RouteGroup {
         String code = code(b.code(), "code");
         nonNegative(b.yearsInRole(), "yearsInRole");
         nonNegative(b.ehrExperienceYears(), "ehrExperienceYears");
-        ParticipantRecord p = new ParticipantRecord(code, b.role(), b.yearsInRole(), b.ehrExperienceYears(),
-                b.ehrSystemsUsed());
-        boolean created = store.participant(s.code(), code).isEmpty();
-        guard(() -> {
-            store.ensureParticipant(s.code(), p);
-            return null;
-        });
-        ParticipantRecord stored = store.participant(s.code(), code).orElseThrow();
-        if (!stored.equals(p)) {
-            throw ApiProblem.conflict("exists", "Participant exists", "participant " + code
-                    + " exists with other details");
+        if (b.ageBand() != null && (b.ageBand().isBlank() || b.ageBand().length() > 20)) {
+            throw ApiProblem.invalid("ageBand must be 1-20 characters, e.g. 30-39", "ageBand");
         }
+        ParticipantRecord p = new ParticipantRecord(code, b.role(), b.yearsInRole(), b.ehrExperienceYears(),
+                b.ehrSystemsUsed(), b.ageBand(), b.assistiveTechnology(), b.consentedAt());
+        boolean created = store.participant(s.code(), code).isEmpty();
+        // New: stored. Known: the details it lacks are filled in; a detail stored with another value is a 409.
+        ParticipantRecord stored = guard(() -> store.saveParticipant(s.code(), p));
         ctx.status(created ? 201 : 200).json(stored);
     }
 }

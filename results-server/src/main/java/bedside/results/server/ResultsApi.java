@@ -66,7 +66,7 @@ final class ResultsApi {
         List<RouteGroup> groups = List.of(new StudyRoutes(services), new CandidateRoutes(services),
                 new ParticipantRoutes(services), new SuiteRoutes(services), new RunRoutes(services),
                 new SessionRoutes(services), new AttemptRoutes(services), new QuestionnaireRoutes(services),
-                new NotApplicableRoutes(services), new ScoreRoutes(services), new ReportRoutes(services));
+                new MarkerRoutes(services), new NotApplicableRoutes(services), new ScoreRoutes(services), new ReportRoutes(services));
         for (RouteGroup group : groups) {
             group.register((method, path, handler, roles) -> route(config, method, path, handler, roles));
         }

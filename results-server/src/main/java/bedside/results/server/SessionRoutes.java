@@ -1,10 +1,12 @@
 package bedside.results.server;
 
+import bedside.results.SessionOrder;
 import bedside.results.SessionRecord;
 import bedside.results.StudyRecord;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
+import java.util.List;
 import java.util.Map;
 
 import static bedside.results.server.Access.ADMIN;
@@ -32,7 +34,7 @@ final class SessionRoutes extends RouteGroup {
         Bodies.Session b = body(ctx, Bodies.Session.class);
         SessionRecord session = new SessionRecord(require(b.sessionId(), "sessionId"), require(b.runId(), "runId"),
                 code(b.candidate(), "candidate"), code(b.participant(), "participant"),
-                require(b.startedAt(), "startedAt"));
+                require(b.startedAt(), "startedAt"), order(b.order()));
         if (!store.studyOfRun(session.runId()).map(s.code()::equals).orElse(false)) {
             throw ApiProblem.invalid("no run " + session.runId() + " in study " + s.code(), "runId");
         }
@@ -42,7 +44,35 @@ final class SessionRoutes extends RouteGroup {
         guard(() -> {
             store.startSession(session);
             return null;
-        });
+        }, session.order() == null ? null : "order");
         ctx.json(store.session(session.sessionId()).orElseThrow());
+    }
+
+    /** A moderated session's task order, checked field by field (the store checks its tasks against the suite). */
+    private static SessionOrder order(Bodies.Order o) {
+        if (o == null) {
+            return null;
+        }
+        String mode = require(o.mode(), "order.mode");
+        if (!List.of("fixed", "random", "latin").contains(mode)) {
+            throw ApiProblem.invalid("order.mode must be fixed, random or latin, got \"" + mode + "\"", "order.mode");
+        }
+        if (mode.equals("random") && o.seed() == null) {
+            throw ApiProblem.invalid("a random order needs its seed", "order.seed");
+        }
+        if (mode.equals("latin") && o.participantIndex() == null) {
+            throw ApiProblem.invalid("a Latin square order needs the participant's index (its row)",
+                    "order.participantIndex");
+        }
+        nonNegative(o.participantIndex(), "order.participantIndex");
+        List<String> tasks = require(o.tasks(), "order.tasks");
+        for (int i = 0; i < tasks.size(); i++) {
+            code(tasks.get(i), "order.tasks[" + i + "]");
+        }
+        int position = require(o.candidatePosition(), "order.candidatePosition");
+        if (position < 1) {
+            throw ApiProblem.invalid("order.candidatePosition is 1-based, got " + position, "order.candidatePosition");
+        }
+        return new SessionOrder(mode, o.seed(), o.participantIndex(), tasks, position);
     }
 }

@@ -62,6 +62,8 @@ class AccessMatrixIT {
         }
     }
 
+    private static final java.util.UUID MARKER = java.util.UUID.randomUUID();
+
     private record Row(String method, String route, String path, String body, int[] expected) {
     }
 
@@ -133,6 +135,12 @@ class AccessMatrixIT {
                         + "\"answeredAt\":\"2026-11-25T10:00:00Z\"}],\"sus\":[{\"sessionId\":\"" + sess.sessionId()
                         + "\",\"answers\":[4,2,4,1,5,2,4,2,4,2],\"answeredAt\":\"2026-11-25T10:05:00Z\"}]}",
                 e(401, 200, 200, 404, 403, 403)));
+        rows.add(new Row("POST", "/api/studies/{study}/markers", "/api/studies/s1/markers",
+                "{\"markers\":[{\"markerId\":\"" + MARKER + "\",\"sessionId\":\"" + sess.sessionId()
+                        + "\",\"kind\":\"slip\",\"note\":\"chose the wrong patient\",\"by\":\"moderator\","
+                        + "\"at\":\"2026-11-25T10:06:00Z\"}]}", e(401, 200, 200, 404, 403, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/markers", "/api/studies/s1/markers", null,
+                e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/scores", "/api/studies/s1/scores", null,
                 e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/scores", "/api/studies/s1/scores?candidate=beta", null,
