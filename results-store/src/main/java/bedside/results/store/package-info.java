@@ -20,12 +20,14 @@
  * {@code <bedsideHome>/pg.lock} beside it). See {@link bedside.results.store.EmbeddedServer} for how a folder
  * left by a killed process is recovered and how two processes are kept apart.
  *
- * <p><b>Tamper evidence.</b> Every attempt (with its events), post-task rating and SUS answer is chained per study
+ * <p><b>Tamper evidence.</b> Every attempt (with its events and, in a moderated session, what the participant said
+ * and the measures derived from it), post-task rating, SUS answer and marker (a use error, assist or note put on a
+ * session) is chained per study
  * when it is saved: {@code record_hash = SHA-256(previous record_hash || canonical form of the link)} (see
  * {@link bedside.results.store.RecordHash}); {@link bedside.results.store.ResultsStore#verify} re-derives the chain
  * and names the first altered row. {@link bedside.results.store.ResultsStore#lockStudy} makes a study's
  * evidence final: from then on database triggers refuse every insert, update, delete or truncate of its runs,
- * sessions, candidates, participants, attempts, events and questionnaire answers (SQLSTATE {@code BL001}, whoever
+ * sessions, candidates, participants, attempts, events, questionnaire answers and markers (SQLSTATE {@code BL001}, whoever
  * runs it); the audit log is append-only. <b>Access.</b> {@link bedside.results.store.AccessTokens} makes, checks and
  * revokes API tokens, storing only their SHA-256.
  *
