@@ -481,6 +481,29 @@
   // The element a person meant: the nearest interactive ancestor of what the pointer hit.
   const MEANT = 'a,button,input,select,textarea,label,summary,[role],[onclick],[tabindex]';
   const meant = (el) => (isElement(el) ? closestOf(el, MEANT) || el : el);
+  // Whether a press hit something a person can act on — a link, control, label, widget, click handler attribute,
+  // focusable element, or anything drawn with a pointer cursor (how single-page apps mark what their code handles).
+  // A press on anything else is a misclick (Maze's term) in a session's measures.
+  const ACTIONABLE = 'a[href],button,input,select,textarea,label,summary,option,[onclick],[contenteditable=""],'
+    + '[contenteditable="true"],[tabindex]:not([tabindex="-1"]),' + ['button', 'link', 'checkbox', 'radio', 'tab', 'menuitem',
+      'menuitemcheckbox', 'menuitemradio', 'option', 'combobox', 'textbox', 'searchbox', 'switch', 'slider', 'spinbutton',
+      'treeitem', 'gridcell', 'row', 'columnheader'].map((r) => '[role="' + r + '"]').join(',');
+  const styleOf = window.getComputedStyle;
+  const cssValue = method(proto('CSSStyleDeclaration'), 'getPropertyValue');
+  const actionable = (el) => {
+    if (!isElement(el)) return false;
+    if (closestOf(el, ACTIONABLE)) return true;
+    try {
+      return cssValue(apply(styleOf, window, [el]), 'cursor') === 'pointer';
+    } catch (err) {
+      return true; // not known: never counted against the candidate
+    }
+  };
+  const pressed = (raw) => {
+    const d = describe(meant(raw));
+    if (d !== null) d.actionable = actionable(raw);
+    return d;
+  };
 
   const keyClass = (e) => {
     const k = str(keyOf(e));
@@ -658,7 +681,7 @@
   let pointerClickNow = false; // a pointer click is being dispatched (this task): a click now is passed on by it
   let keyTarget = null; // the target of a key pressed in this task: a change now was made by the keyboard
   record('pointerdown', 'pointer-down', (e) => ({ x: num(clientX(e)), y: num(clientY(e)), button: num(buttonOf(e)),
-    pointerType: str(pointerTypeOf(e)) || null, target: describe(meant(targetOf(e))) }), () => acted('pointer'));
+    pointerType: str(pointerTypeOf(e)) || null, target: pressed(targetOf(e)) }), () => acted('pointer'));
   record('pointerup', 'pointer-up', (e) => ({ x: num(clientX(e)), y: num(clientY(e)), button: num(buttonOf(e)) }));
   record('click', 'click', (e) => {
     const raw = targetOf(e);

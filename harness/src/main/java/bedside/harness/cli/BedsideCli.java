@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 UploadCommand.class,
                 StudyCommand.class,
                 ValidateCommand.class,
+                SessionCommand.class,
                 AnalyzeCommand.class,
                 SamplesCommand.class,
                 ServeCommand.class,

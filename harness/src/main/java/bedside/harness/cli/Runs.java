@@ -224,7 +224,7 @@ final class Runs {
     }
 
     /** A sample candidate started once per worker (its state is its own), or an external one as given. */
-    private static CandidateInstances bringUp(CandidateSpec spec, int workers, List<SampleCandidate> samples,
+    static CandidateInstances bringUp(CandidateSpec spec, int workers, List<SampleCandidate> samples,
                                               boolean bindingResets, PrintStream out, PrintStream err) {
         if (!spec.sample()) {
             CandidateTarget t = new CandidateTarget(spec.id(), spec.id(), "(external)", spec.url(), spec.resetUrl());

@@ -34,7 +34,7 @@ final class Uploads {
         Map<String, Integer> elsewhere = new TreeMap<>();
         for (Journal.Contents c : journalled) {
             List<Journal.Stored> left = c.notStored();
-            if (left.isEmpty()) {
+            if (left.isEmpty() && !c.answers().pending()) {
                 continue;
             }
             if (!c.isFor(destination.key())) {
@@ -47,12 +47,20 @@ final class Uploads {
             try (Journal journal = Journal.open(journalDir, c.run().runId())) {
                 destination.ensureStudy(study, study);
                 destination.startRun(c.run());
+                // A session's participant with its details before its sessions, its answers after its attempts.
+                c.answers().participants().forEach(p -> destination.saveParticipant(study, p));
                 for (SessionRecord s : c.sessions()) {
                     destination.startSession(study, s);
                 }
                 Uploader.Pass pass = Uploader.sendOnce(destination, journal, study, left);
                 sent = pass.sent();
                 problems.addAll(pass.problems());
+                if (c.answers().pending()) {
+                    destination.saveAnswers(study, c.answers().ratings(), c.answers().sus());
+                    journal.answersStored();
+                    out.println("Uploaded " + c.answers().ratings().size() + " task rating(s) and " + c.answers().sus().size()
+                            + " SUS questionnaire(s) of run " + c.run().runId() + " that an earlier session journalled.");
+                }
                 if (c.finished() && c.run().finishedAt() != null) {
                     destination.finishRun(study, c.run().runId(), c.run().finishedAt());
                 }

@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * {@code "clock"} (its task clock started), {@code "clock-stop"} (its clock stopped: its outcome is being
  * checked), {@code "events"} (what the recorder received, in batches
  * <em>while</em> the attempt runs), {@code "attempt"} (the finished attempt with all its events),
- * {@code "stored"} (the attempt id that reached the store), {@code "finished"}.
+ * {@code "stored"} (the attempt id that reached the store), {@code "finished"}. A moderated session adds
+ * {@code "participant"} (the details and consent given in the panel), {@code "rating"} (an SEQ answer), {@code "sus"}
+ * (the ten SUS answers) and {@code "answers-stored"} (they reached the destination).
  *
  * <p>An attempt with a start and event batches but no {@code attempt} line was cut off (the process died
  * during it): {@link #pending} turns it into a system error holding every event journalled before the end.
@@ -117,6 +119,26 @@ public final class Journal implements AutoCloseable {
             o.set("data", e.data());
         }
         append("events", node);
+    }
+
+    /** A participant's details and consent, as given in the session's panel. */
+    public void participant(bedside.results.ParticipantRecord participant) {
+        append("participant", JSON.valueToTree(participant));
+    }
+
+    /** A post-task rating (SEQ), journalled before it is sent. */
+    public void rating(bedside.results.TaskRatingRecord rating) {
+        append("rating", JSON.valueToTree(rating));
+    }
+
+    /** A session's SUS answers, journalled before they are sent. */
+    public void sus(bedside.results.SusRecord sus) {
+        append("sus", JSON.valueToTree(sus));
+    }
+
+    /** Every participant, rating and SUS answer journalled so far reached the destination. */
+    public void answersStored() {
+        append("answers-stored", JSON.createObjectNode());
     }
 
     public void stored(UUID attemptId) {
@@ -217,7 +239,13 @@ public final class Journal implements AutoCloseable {
      * @param destination {@link bedside.harness.upload.ResultsDestination#key()}
      */
     public record Plan(String study, String suiteHash, String kind, List<String> candidates, List<String> tasks, int repeat,
-                       String destination) {
+                       String destination, String participant) {
+        /** A scripted run's plan (no participant). */
+        public Plan(String study, String suiteHash, String kind, List<String> candidates, List<String> tasks, int repeat,
+                    String destination) {
+            this(study, suiteHash, kind, candidates, tasks, repeat, destination, null);
+        }
+
         public Plan {
             candidates = List.copyOf(candidates);
             tasks = List.copyOf(tasks);
@@ -241,7 +269,7 @@ public final class Journal implements AutoCloseable {
      * @param finished whether the run came to its end
      */
     public record Contents(Path file, RunRecord run, Plan plan, List<SessionRecord> sessions, Map<UUID, Slot> begun,
-                           Map<UUID, Stored> attempts, Set<UUID> stored, boolean finished) {
+                           Map<UUID, Stored> attempts, Set<UUID> stored, boolean finished, Answers answers) {
         /** The destination this journal's records are meant for (journals without a plan: any database). */
         public boolean isFor(String destination) {
             return plan == null ? !destination.startsWith("server ") : destination.equals(plan.destination());
@@ -249,6 +277,17 @@ public final class Journal implements AutoCloseable {
 
         public List<Stored> notStored() {
             return attempts.values().stream().filter(a -> !stored.contains(a.attempt().attemptId())).toList();
+        }
+    }
+
+    /**
+     * A session's participant details, ratings and SUS answers as journalled, and whether all of them reached the
+     * destination (the last {@code answers-stored} line came after the last of them).
+     */
+    public record Answers(List<bedside.results.ParticipantRecord> participants, List<bedside.results.TaskRatingRecord> ratings,
+                          List<bedside.results.SusRecord> sus, boolean stored) {
+        public boolean pending() {
+            return !stored && !(participants.isEmpty() && ratings.isEmpty() && sus.isEmpty());
         }
     }
 
@@ -262,6 +301,10 @@ public final class Journal implements AutoCloseable {
         Set<UUID> stored = new HashSet<>();
         Map<UUID, Partial> partial = new LinkedHashMap<>();
         Map<UUID, Slot> begun = new LinkedHashMap<>();
+        List<bedside.results.ParticipantRecord> participants = new ArrayList<>();
+        List<bedside.results.TaskRatingRecord> ratings = new ArrayList<>();
+        List<bedside.results.SusRecord> sus = new ArrayList<>();
+        boolean answersStored = true;
         try {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                 JsonNode node;
@@ -286,6 +329,19 @@ public final class Journal implements AutoCloseable {
                         begun.putIfAbsent(a.attemptId(), new Slot(a.candidate(), a.task(), a.attemptNo()));
                     }
                     case "stored" -> stored.add(UUID.fromString(body.path("attemptId").asText()));
+                    case "participant" -> {
+                        participants.add(JSON.treeToValue(body, bedside.results.ParticipantRecord.class));
+                        answersStored = false;
+                    }
+                    case "rating" -> {
+                        ratings.add(JSON.treeToValue(body, bedside.results.TaskRatingRecord.class));
+                        answersStored = false;
+                    }
+                    case "sus" -> {
+                        sus.add(JSON.treeToValue(body, bedside.results.SusRecord.class));
+                        answersStored = false;
+                    }
+                    case "answers-stored" -> answersStored = true;
                     case "attempt-start" -> {
                         UUID id = UUID.fromString(body.path("attemptId").asText());
                         partial.put(id, new Partial(body));
@@ -323,7 +379,8 @@ public final class Journal implements AutoCloseable {
                 attempts.put(e.getKey(), e.getValue().cutOff());
             }
         }
-        return new Contents(f, run, plan, List.copyOf(sessions), begun, attempts, stored, finished);
+        return new Contents(f, run, plan, List.copyOf(sessions), begun, attempts, stored, finished,
+                new Answers(List.copyOf(participants), List.copyOf(ratings), List.copyOf(sus), answersStored));
     }
 
     /** Every journal in {@code dir}, oldest first. */

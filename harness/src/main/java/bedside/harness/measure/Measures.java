@@ -156,7 +156,7 @@ public record Measures(
      * A view's identity: the URL without query or fragment (one chart screen, whichever patient) — unless the fragment
      * is a hash router's route ({@code #/patients/1}, {@code #!/chart}), which is the view.
      */
-    static String screen(String url) {
+    public static String screen(String url) {
         if (url == null) {
             return "?";
         }

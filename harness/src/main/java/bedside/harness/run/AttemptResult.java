@@ -17,4 +17,14 @@ public record AttemptResult(AttemptRecord attempt, List<EventRecord> events, Lis
                          boolean recordingComplete) {
         this(attempt, events, checks, measures, recordingComplete, List.of());
     }
+
+    /** This attempt with what the participant said when its clock stopped (the session adds the derived measures). */
+    public AttemptResult said(String participantSaid) {
+        return with(attempt.withSession(new bedside.results.SessionFacts(participantSaid, null, null, null, null, 0)));
+    }
+
+    /** This result with its attempt record replaced (the same attempt, more known about it). */
+    public AttemptResult with(AttemptRecord record) {
+        return new AttemptResult(record, events, checks, measures, recordingComplete, shots);
+    }
 }

@@ -63,11 +63,11 @@ public final class Stop {
     }
 
     /** Around an attempt, from before it starts until it is journalled. */
-    static void enter() {
+    public static void enter() {
         IN_FLIGHT.incrementAndGet();
     }
 
-    static void exit() {
+    public static void exit() {
         IN_FLIGHT.decrementAndGet();
         synchronized (LOCK) {
             LOCK.notifyAll();

@@ -248,33 +248,18 @@ public final class SuiteRunner {
 
     /** One attempt: its events journalled in batches while it runs, then the whole attempt journalled and queued. */
     private AttemptResult attempt(Suite suite, Job job, CandidateTarget instance, Uploader uploader) {
-        java.util.concurrent.atomic.AtomicReference<UUID> begun = new java.util.concurrent.atomic.AtomicReference<>();
-        AttemptListener toJournal = new AttemptListener() {
-            @Override
-            public void started(Start s) {
-                begun.set(s.attemptId());
-                journal.attemptStarted(s.attemptId(), s.sessionId(), s.candidate(), s.task(), s.participant(), s.attemptNo(),
-                        s.startedAt());
-            }
-
-            @Override
-            public void clockStarted(UUID attemptId, double browserTime) {
-                journal.clock(attemptId, browserTime);
-            }
-
-            @Override
-            public void clockStopped(UUID attemptId, double browserTime) {
-                journal.clockStopped(attemptId, browserTime);
-            }
-
-            @Override
-            public void events(UUID attemptId, List<bedside.harness.record.PageEvent> events) {
-                journal.events(attemptId, events);
-            }
-        };
         Stop.enter();
         try {
-            AttemptResult result = attemptAndJournal(suite, job, instance, begun, toJournal);
+            JournalListener toJournal = new JournalListener(journal);
+            AttemptResult result;
+            try {
+                result = tasks.attempt(suite, job.task(), instance, job.session().sessionId(), EXPERT, job.k(), toJournal);
+            } catch (RuntimeException e) {
+                // Nothing the runner did should end the run: record it as the system's failure and go on.
+                result = brokeOff(toJournal, job.session().sessionId(), job.candidate().target().id(), job.task().id(),
+                        EXPERT, job.k(), e);
+            }
+            journal.attempt(result.attempt(), result.events());
             uploader.submit(study, result.attempt(), result.events());
             return result;
         } finally {
@@ -282,22 +267,15 @@ public final class SuiteRunner {
         }
     }
 
-    private AttemptResult attemptAndJournal(Suite suite, Job job, CandidateTarget instance,
-                                            java.util.concurrent.atomic.AtomicReference<UUID> begun,
-                                            AttemptListener toJournal) {
-        AttemptResult result;
-        try {
-            result = tasks.attempt(suite, job.task(), instance, job.session().sessionId(), EXPERT, job.k(), toJournal);
-        } catch (RuntimeException e) {
-            // Nothing the runner did should end the run: record it as the system's failure and go on.
-            // Under the id it was journalled with, if it got that far (else a replay would store it twice).
-            UUID id = begun.get() != null ? begun.get() : UUID.randomUUID();
-            result = new AttemptResult(new bedside.results.AttemptRecord(id, job.session().sessionId(),
-                    job.candidate().target().id(), job.task().id(), EXPERT, job.k(), bedside.results.Outcome.SYSTEM_ERROR,
-                    "the attempt broke off: " + e, null, Instant.now(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
-                    null, false);
-        }
-        journal.attempt(result.attempt(), result.events());
-        return result;
+    /**
+     * An attempt the runner itself broke off (a fault of Bedside's): a system error, under the id it was journalled
+     * with if it got that far (else a replay would store it twice).
+     */
+    public static AttemptResult brokeOff(JournalListener journalled, UUID sessionId, String candidate, String task,
+                                         String participant, int attemptNo, RuntimeException e) {
+        UUID id = journalled.attemptId() != null ? journalled.attemptId() : UUID.randomUUID();
+        return new AttemptResult(new bedside.results.AttemptRecord(id, sessionId, candidate, task, participant, attemptNo,
+                bedside.results.Outcome.SYSTEM_ERROR, "the attempt broke off: " + e, null, Instant.now(), 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0), List.of(), List.of(), null, false);
     }
 }

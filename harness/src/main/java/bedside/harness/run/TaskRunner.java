@@ -98,6 +98,12 @@ public final class TaskRunner {
 
     public AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, UUID sessionId, String participant,
                                  int attemptNo, AttemptListener listener) {
+        return attempt(suite, task, candidate, sessionId, participant, attemptNo, listener, Performer.EXPERT_PATH);
+    }
+
+    /** As above, with the timed part performed by {@code performer} (a participant in a session, or the script). */
+    public AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, UUID sessionId, String participant,
+                                 int attemptNo, AttemptListener listener, Performer performer) {
         UUID attemptId = UUID.randomUUID();
         Instant startedAt = Instant.now();
         AttemptListener.Start begun = new AttemptListener.Start(attemptId, sessionId, candidate.id(), task.id(), participant,
@@ -164,17 +170,19 @@ public final class TaskRunner {
             }
             recorder.drain(2000);
 
-            // The clock: the browser's own high-resolution time, the clock the page events carry.
+            // The clock: the browser's own high-resolution time, the clock the page events carry. The performer
+            // starts it: the script at once, a participant by pressing Start in the session's panel.
             String startUrl = session.driver().getCurrentUrl();
-            double start = recorder.browserNow();
-            safely(() -> listener.clockStarted(attemptId, start));
-            startedAt = Instant.now();
             long deadline = System.nanoTime() + Math.round(task.timeLimitSeconds() * 1e9);
+            StepRunner timedSteps = new StepRunner(session.driver(), candidate, binding.fragments(), deadline, shots::after);
+            Clock clock = new Clock(attemptId, listener);
             Outcome outcome = null;
             String reason = null;
             Integer failedStep = null;
+            Performer.Ending ending = Performer.Ending.NOW;
             try {
-                new StepRunner(session.driver(), candidate, binding.fragments(), deadline, shots::after).run(path.steps(), values, "");
+                ending = performer.perform(new Timed(attemptId, session.driver(), recorder, task, path.steps(), values,
+                        timedSteps, clock));
             } catch (StepFailure f) {
                 String gone = browserGone(session.driver(), f.suggested());
                 outcome = gone == null ? f.suggested() : Outcome.SYSTEM_ERROR;
@@ -185,8 +193,21 @@ public final class TaskRunner {
                 reason = "time limit of " + fmt(task.timeLimitSeconds()) + " s reached at step " + t.step;
                 failedStep = topLevel(t.step);
             }
-            double end = safeNow(recorder);
+            double end = Double.isNaN(ending.end()) ? safeNow(recorder) : ending.end();
+            if (Double.isNaN(clock.start)) {
+                clock.start(end); // the performer never started it (it failed at once): a zero-length attempt
+            }
+            double start = clock.start;
+            startedAt = clock.startedAt;
             safely(() -> listener.clockStopped(attemptId, end));
+            String said = ending.participantSaid();
+            if (outcome == null && "gave-up".equals(said)) {
+                outcome = Outcome.FAILURE;
+                reason = "the participant gave up";
+            } else if (outcome == null && "timed-out".equals(said)) {
+                outcome = Outcome.FAILURE;
+                reason = "time limit of " + fmt(task.timeLimitSeconds()) + " s reached";
+            }
 
             // Judge by the candidate's state: critical checks always, success criteria when the path ran.
             List<CheckResult> checks = new ArrayList<>();
@@ -208,8 +229,39 @@ public final class TaskRunner {
                     }
                 }
             }
-            return finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder, stream, start,
-                    outcome, reason, failedStep, checks, end, startUrl, shots);
+            AttemptResult done = finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder,
+                    stream, start, outcome, reason, failedStep, checks, end, startUrl, shots);
+            return said == null ? done : done.said(said);
+        }
+    }
+
+    /** The attempt's clock, started once by its performer and journalled at once. */
+    private static final class Clock {
+        private final UUID attemptId;
+        private final AttemptListener listener;
+        private double start = Double.NaN;
+        private Instant startedAt = Instant.now();
+
+        Clock(UUID attemptId, AttemptListener listener) {
+            this.attemptId = attemptId;
+            this.listener = listener;
+        }
+
+        synchronized void start(double browserTime) {
+            if (!Double.isNaN(start)) {
+                throw new IllegalStateException("the attempt's clock was started twice");
+            }
+            start = browserTime;
+            startedAt = Instant.now();
+            safely(() -> listener.clockStarted(attemptId, browserTime));
+        }
+    }
+
+    private record Timed(UUID attemptId, WebDriver driver, Recorder recorder, Task task, List<bedside.scenarios.Step> path,
+                         Map<String, Object> values, StepRunner steps, Clock clock) implements Performer.Timed {
+        @Override
+        public void startClock(double browserTime) {
+            clock.start(browserTime);
         }
     }
 

@@ -54,4 +54,24 @@ public interface ResultsDestination {
     void saveAttempts(String study, List<Recorded> batch);
 
     void finishRun(String study, UUID runId, Instant finishedAt);
+
+    // ---- moderated sessions ----
+
+    /** The study's participants (pseudonymous), with their details where known. */
+    java.util.List<bedside.results.ParticipantRecord> participants(String study);
+
+    /**
+     * Stores a participant: a new one as given; a known one gets the details it did not have yet (never changed once
+     * given: other details for the same code are refused).
+     */
+    void saveParticipant(String study, bedside.results.ParticipantRecord participant);
+
+    /** Stores post-task ratings and SUS answers (idempotent; chained in the study's evidence chain). */
+    void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings, List<bedside.results.SusRecord> sus);
+
+    /**
+     * The expert path a session's attempts are compared with: the latest successful attempt of the scripted expert
+     * path at this task on this candidate in the study, with its events; empty when there is none.
+     */
+    java.util.Optional<Recorded> expertPath(String study, String candidate, String task);
 }

@@ -1,5 +1,7 @@
 package bedside.harness.upload;
 
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
 import bedside.results.TaskText;
@@ -67,5 +69,69 @@ public final class ServerDestination implements ResultsDestination {
     @Override
     public void finishRun(String study, UUID runId, Instant finishedAt) {
         client.finishRun(study, runId, finishedAt);
+    }
+
+    @Override
+    public List<bedside.results.ParticipantRecord> participants(String study) {
+        List<bedside.results.ParticipantRecord> all = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : client.get("/api/studies/" + enc(study) + "/participants")
+                .path("items")) {
+            all.add(bedside.results.client.Json.MAPPER.convertValue(p, bedside.results.ParticipantRecord.class));
+        }
+        return all;
+    }
+
+    @Override
+    public void saveParticipant(String study, bedside.results.ParticipantRecord participant) {
+        client.ensureParticipant(study, participant);
+    }
+
+    @Override
+    public void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings,
+                            List<bedside.results.SusRecord> sus) {
+        client.saveQuestionnaires(study, ratings, sus);
+    }
+
+    @Override
+    public java.util.Optional<Recorded> expertPath(String study, String candidate, String task) {
+        String base = "/api/studies/" + enc(study) + "/attempts";
+        com.fasterxml.jackson.databind.JsonNode latest = null;
+        String next = base + "?candidate=" + enc(candidate) + "&task=" + enc(task) + "&participant="
+                + enc(bedside.harness.run.SuiteRunner.EXPERT) + "&outcome=success&limit=" + bedside.results.AttemptQuery.MAX_LIMIT;
+        while (next != null) {
+            com.fasterxml.jackson.databind.JsonNode page = client.get(next);
+            for (com.fasterxml.jackson.databind.JsonNode a : page.path("items")) {
+                if (latest == null || a.path("startedAt").asText().compareTo(latest.path("startedAt").asText()) > 0) {
+                    latest = a;
+                }
+            }
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+        }
+        if (latest == null) {
+            return java.util.Optional.empty();
+        }
+        UUID id = UUID.fromString(latest.path("attemptId").asText());
+        AttemptRecord a = new AttemptRecord(id, UUID.fromString(latest.path("sessionId").asText()), candidate, task,
+                bedside.harness.run.SuiteRunner.EXPERT, latest.path("attemptNo").asInt(), bedside.results.Outcome.SUCCESS,
+                null, null, Instant.parse(latest.path("startedAt").asText()), latest.path("timeMs").asLong(),
+                latest.path("clicks").asInt(), latest.path("keystrokes").asInt(), latest.path("screens").asInt(),
+                latest.path("pageLoads").asInt(), latest.path("scrollPx").asLong(), latest.path("dialogs").asInt(),
+                latest.path("validationErrors").asInt(), latest.path("systemResponseMs").asLong(),
+                latest.path("klmMs").asLong());
+        List<EventRecord> events = new java.util.ArrayList<>();
+        next = base + "/" + id + "/events?limit=" + bedside.results.AttemptQuery.MAX_LIMIT;
+        while (next != null) {
+            com.fasterxml.jackson.databind.JsonNode page = client.get(next);
+            for (com.fasterxml.jackson.databind.JsonNode e : page.path("items")) {
+                events.add(new EventRecord(id, e.path("seq").asLong(), e.path("tMs").asDouble(), e.path("type").asText(),
+                        e.path("page").isTextual() ? e.path("page").asText() : null, e.path("data").toString()));
+            }
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+        }
+        return java.util.Optional.of(new Recorded(a, events));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -77,4 +77,30 @@ public final class StoreDestination implements ResultsDestination {
     public void finishRun(String study, UUID runId, Instant finishedAt) {
         store.finishRun(runId, finishedAt);
     }
+
+    @Override
+    public List<bedside.results.ParticipantRecord> participants(String study) {
+        return store.participants(study);
+    }
+
+    @Override
+    public void saveParticipant(String study, bedside.results.ParticipantRecord participant) {
+        store.saveParticipant(study, participant);
+    }
+
+    @Override
+    public void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings,
+                            List<bedside.results.SusRecord> sus) {
+        ratings.forEach(store::saveTaskRating);
+        sus.forEach(store::saveSus);
+    }
+
+    @Override
+    public java.util.Optional<Recorded> expertPath(String study, String candidate, String task) {
+        return store.attemptsOfStudy(study, candidate).stream()
+                .filter(a -> a.participant().equals(bedside.harness.run.SuiteRunner.EXPERT) && a.task().equals(task)
+                        && a.outcome() == bedside.results.Outcome.SUCCESS)
+                .max(java.util.Comparator.comparing(bedside.results.AttemptRecord::startedAt))
+                .map(a -> new Recorded(a, store.eventsOfAttempt(a.attemptId())));
+    }
 }

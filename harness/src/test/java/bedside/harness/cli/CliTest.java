@@ -52,7 +52,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "run", "upload", "study", "validate", "analyze", "samples", "serve",
+        for (String command : new String[] {"demo", "run", "upload", "study", "validate", "analyze", "samples", "serve", "session",
                 "token", "verify"}) {
             out.reset();
             assertThat(BedsideCli.execute(command, "--help")).as(command).isZero();
@@ -73,6 +73,23 @@ class CliTest {
         err.reset();
         assertThat(BedsideCli.execute("upload", "--server", "ftp://x")).isEqualTo(BedsideCli.USAGE);
         assertThat(err()).contains("must be an http or https URL");
+    }
+
+    @Test
+    void aSessionRefusesANameForAParticipantCodeBeforeAnythingStarts() {
+        String suite = ROOT.resolve("scenarios/suites/sed-core").toString();
+        assertThat(BedsideCli.execute("session", suite, "--candidate", "streamlined", "--participant", "Jane Smith"))
+                .isEqualTo(BedsideCli.USAGE);
+        assertThat(err.toString()).contains("has a space, as a name has").contains("Nothing was stored");
+        assertThat(BedsideCli.execute("session", suite, "--candidate", "streamlined", "--participant", "jane@example.org"))
+                .isEqualTo(BedsideCli.USAGE);
+        assertThat(err.toString()).contains("looks like an e-mail address");
+        assertThat(BedsideCli.execute("session", suite, "--candidate", "nosuch", "--participant", "P07"))
+                .isEqualTo(BedsideCli.USAGE);
+        assertThat(err.toString()).contains("nosuch");
+        assertThat(BedsideCli.execute("session", suite, "--candidate", "streamlined", "--participant", "P07",
+                "--order", "sideways")).isEqualTo(BedsideCli.USAGE);
+        assertThat(err.toString()).contains("--order");
     }
 
     @Test

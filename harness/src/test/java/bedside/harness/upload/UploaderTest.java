@@ -38,6 +38,28 @@ class UploaderTest {
 
     /** Stores batches wholly or not at all, as the store does; can refuse attempts, fail a few times, hold a call. */
     static final class Fake implements ResultsDestination {
+        // The uploader never asks a destination about participants, answers or expert paths.
+        @Override
+        public List<bedside.results.ParticipantRecord> participants(String study) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveParticipant(String study, bedside.results.ParticipantRecord participant) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings,
+                                List<bedside.results.SusRecord> sus) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<Recorded> expertPath(String study, String candidate, String task) {
+            throw new UnsupportedOperationException();
+        }
+
         final List<List<UUID>> calls = Collections.synchronizedList(new ArrayList<>());
         final List<UUID> stored = Collections.synchronizedList(new ArrayList<>());
         final Set<UUID> locked = Collections.synchronizedSet(new HashSet<>());

@@ -1,0 +1,44 @@
+package bedside.harness.session;
+
+import bedside.harness.run.Performer;
+
+/**
+ * The timed part of an attempt done by a participant: the panel shows the task with its Start button; the clock
+ * starts at the panel's reading of the press, and stops at Done or Give up, or at the task's time limit. Bedside
+ * performs nothing on the candidate meanwhile: the participant does, in the candidate's own window.
+ */
+final class ParticipantPerformer implements Performer {
+    /** Told when the candidate's window is ready for the participant (the scripted participant of the tests acts on it). */
+    interface Watcher {
+        Watcher NONE = new Watcher() { };
+
+        /** The clock has started: the participant works on the candidate in {@code timed.driver()}'s window. */
+        default void started(SessionPanel.TaskView task, Timed timed) { }
+    }
+
+    private final SessionPanel panel;
+    private final SessionPanel.TaskView task;
+    private final Watcher watcher;
+    private boolean clockStarted;
+
+    ParticipantPerformer(SessionPanel panel, SessionPanel.TaskView task, Watcher watcher) {
+        this.panel = panel;
+        this.task = task;
+        this.watcher = watcher;
+    }
+
+    @Override
+    public Ending perform(Timed timed) {
+        double start = panel.awaitStart(task);
+        timed.startClock(start);
+        clockStarted = true;
+        watcher.started(task, timed);
+        SessionPanel.Stopping stop = panel.awaitStop(task, start);
+        return new Ending(stop.t(), stop.said());
+    }
+
+    /** Whether the participant got to start the task (setup may have failed before). */
+    boolean clockStarted() {
+        return clockStarted;
+    }
+}

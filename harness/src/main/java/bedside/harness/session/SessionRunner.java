@@ -1,0 +1,278 @@
+package bedside.harness.session;
+
+import bedside.harness.journal.Journal;
+import bedside.harness.run.AttemptResult;
+import bedside.harness.run.CandidateTarget;
+import bedside.harness.run.JournalListener;
+import bedside.harness.run.Stop;
+import bedside.harness.run.SuiteRunner;
+import bedside.harness.run.TaskRunner;
+import bedside.harness.upload.ResultsDestination;
+import bedside.harness.upload.Uploader;
+import bedside.results.AttemptRecord;
+import bedside.results.ParticipantRecord;
+import bedside.results.RunRecord;
+import bedside.results.SessionOrder;
+import bedside.results.SessionRecord;
+import bedside.results.SusRecord;
+import bedside.results.TaskRatingRecord;
+import bedside.scenarios.Binding;
+import bedside.scenarios.Parameters;
+import bedside.scenarios.Suite;
+import bedside.scenarios.Task;
+import bedside.scenarios.TaskOrder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A moderated session: one participant takes a suite's tasks on one or more candidates, through the task panel.
+ * Participant first (consent; the details asked once per study), then per candidate — in the counterbalanced order —
+ * each task in the session's order: the candidate reset and brought to the task's start screen exactly as in a
+ * scripted run, the clock run by the participant from the panel, the candidate's state judged by the binding's
+ * checks, then the SEQ; after the candidate's last task the SUS.
+ *
+ * <p>Everything goes to the journal first (forced to disk) and then to the destination, as in a scripted run: the
+ * attempts through the {@link Uploader}, the participant's details, ratings and SUS answers at the end (they are
+ * small; a later run or {@code bedside upload} sends whatever could not be stored).
+ */
+public final class SessionRunner {
+    private final TaskRunner tasks;
+    private final ResultsDestination destination;
+    private final Path journals;
+    private final SessionPanel panel;
+    private final ParticipantPerformer.Watcher watcher;
+    private Duration uploadPatience = SuiteRunner.UPLOAD_PATIENCE;
+
+    public SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel) {
+        this(tasks, destination, journals, panel, ParticipantPerformer.Watcher.NONE);
+    }
+
+    SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel,
+                  ParticipantPerformer.Watcher watcher) {
+        this.tasks = tasks;
+        this.destination = destination;
+        this.journals = journals;
+        this.panel = panel;
+        this.watcher = watcher;
+    }
+
+    /**
+     * What to run.
+     *
+     * @param candidates the candidates the participant uses, in the order given on the command line (the session
+     *                   counterbalances it)
+     * @param seed       the seed of a random order; null: one derived from the study's code, so it is the same each time
+     */
+    public record Plan(Suite suite, List<Task> tasks, List<CandidateTarget> candidates, String study, String participant,
+                       TaskOrder.Mode mode, Long seed) {}
+
+    /** One candidate's part of the session: its session record, attempts, ratings and SUS. */
+    public record CandidatePart(SessionRecord session, List<AttemptResult> attempts, List<TaskRatingRecord> ratings,
+                                SusRecord sus) {}
+
+    /** @param upload what reached the destination, and what still waits in the journal */
+    public record Outcome(RunRecord run, ParticipantRecord participant, int participantIndex, List<CandidatePart> parts,
+                          Uploader.Summary upload, boolean answersStored, Path journal) {}
+
+    public SessionRunner uploadPatience(Duration patience) {
+        this.uploadPatience = patience;
+        return this;
+    }
+
+    public Outcome run(Plan plan, PrintStream out) {
+        Suite suite = plan.suite();
+        String study = plan.study();
+        String code = ParticipantCode.of(plan.participant());
+
+        // The participant: consent always, the details once per study.
+        List<ParticipantRecord> known = destination.participants(study);
+        ParticipantRecord existing = known.stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
+        boolean askDetails = existing == null || existing.consentedAt() == null;
+        out.println("Participant " + code + ": " + (askDetails ? "consent and details are asked in the panel"
+                : "known in study " + study + "; consent is confirmed in the panel"));
+        SessionPanel.Details d = panel.consent(code, askDetails);
+        ParticipantRecord participant = askDetails
+                ? new ParticipantRecord(code, d.role(), d.yearsInRole(), d.ehrExperienceYears(), d.ehrSystemsUsed(),
+                        d.ageBand(), d.assistiveTechnology(), Instant.now())
+                : existing;
+        int index = participantIndex(known, participant);
+        long seed = plan.seed() != null ? plan.seed() : study.hashCode();
+        List<CandidateTarget> candidateOrder = TaskOrder.of(plan.candidates(), plan.mode(), index, seed);
+
+        RunRecord run = new RunRecord(UUID.randomUUID(), study, suite.id(), suite.version(), suite.contentHash(), "session",
+                Instant.now(), null);
+        List<CandidatePart> parts = new ArrayList<>();
+        List<TaskRatingRecord> ratings = new ArrayList<>();
+        List<SusRecord> susAnswers = new ArrayList<>();
+        Uploader.Summary upload;
+        Journal journal = Journal.open(journals, run.runId());
+        try (journal; Uploader uploader = new Uploader(destination, journal, out)) {
+            journal.plan(new Journal.Plan(study, suite.contentHash(), "session",
+                    candidateOrder.stream().map(CandidateTarget::id).toList(), plan.tasks().stream().map(Task::id).toList(), 1,
+                    destination.key(), code));
+            journal.run(run);
+            journal.participant(participant);
+            destination.startRun(run);
+            destination.saveParticipant(study, participant);
+
+            for (int k = 0; k < candidateOrder.size(); k++) {
+                CandidateTarget candidate = candidateOrder.get(k);
+                Binding binding = suite.bindings().get(candidate.id());
+                List<Task> applicable = plan.tasks().stream()
+                        .filter(t -> binding == null || !binding.isNotApplicable(t.id())).toList();
+                List<Task> order = TaskOrder.of(applicable, plan.mode(), index, seed);
+                SessionOrder used = new SessionOrder(modeWord(plan.mode()), plan.mode() == TaskOrder.Mode.RANDOM ? seed : null,
+                        plan.mode() == TaskOrder.Mode.LATIN_SQUARE ? index : null, order.stream().map(Task::id).toList(),
+                        k + 1);
+                SessionRecord session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.id(), code, Instant.now(),
+                        used);
+                journal.session(session);
+                destination.startSession(study, session);
+                out.println("Session on " + candidate.id() + " (" + (k + 1) + " of " + candidateOrder.size() + "), tasks in "
+                        + used.mode() + " order: " + String.join(", ", used.tasks()));
+
+                List<AttemptResult> attempts = new ArrayList<>();
+                List<TaskRatingRecord> partRatings = new ArrayList<>();
+                for (int i = 0; i < order.size(); i++) {
+                    Task task = order.get(i);
+                    Map<String, Object> values = Parameters.effectiveValues(suite, task);
+                    SessionPanel.TaskView view = new SessionPanel.TaskView(task.id(), task.title(),
+                            Parameters.resolve(task.instruction(), values).strip(), i + 1, order.size(),
+                            task.timeLimitSeconds());
+                    panel.waiting("Task " + (i + 1) + " of " + order.size() + " is being prepared. Please wait.");
+                    ParticipantPerformer performer = new ParticipantPerformer(panel, view, watcher);
+                    AttemptResult result = attempt(suite, task, candidate, session, code, performer, study, journal,
+                            uploader, expertPath(study, candidate.id(), task.id(), out));
+                    attempts.add(result);
+                    AttemptRecord a = result.attempt();
+                    out.printf(Locale.ROOT, "  %s: %s%s (%.1f s)%n", task.id(), a.outcome().code(),
+                            a.session() == null ? "" : ", participant said " + a.session().participantSaid(), a.timeMs() / 1000.0);
+                    if (Stop.requested()) {
+                        throw new IllegalStateException("Bedside was stopped; the session's journal is " + journal.file());
+                    }
+                    if (!performer.clockStarted()) {
+                        continue; // the task never reached the participant (its setup failed): nothing to rate
+                    }
+                    SessionPanel.Seq seq = panel.askSeq(view);
+                    TaskRatingRecord rating = new TaskRatingRecord(session.sessionId(), task.id(), "seq", seq.rating(), 1,
+                            Instruments.SEQ_POINTS, seq.comment(), Instant.now());
+                    journal.rating(rating);
+                    partRatings.add(rating);
+                }
+                SusRecord sus = new SusRecord(session.sessionId(), panel.askSus(candidate.displayName()), Instant.now());
+                journal.sus(sus);
+                ratings.addAll(partRatings);
+                susAnswers.add(sus);
+                parts.add(new CandidatePart(session, attempts, partRatings, sus));
+            }
+            panel.finished("That is the end of the session. Thank you for taking part.");
+            RunRecord finished = new RunRecord(run.runId(), study, suite.id(), suite.version(), suite.contentHash(), "session",
+                    run.startedAt(), Instant.now());
+            journal.finished(finished);
+            upload = uploader.finish(uploadPatience);
+            boolean answersStored = false;
+            try {
+                destination.saveAnswers(study, ratings, susAnswers);
+                journal.answersStored();
+                answersStored = true;
+                destination.finishRun(study, run.runId(), finished.finishedAt());
+            } catch (RuntimeException e) {
+                out.println("warning: the session's answers could not all be stored in " + destination.describe() + " ("
+                        + e.getMessage() + "); they are kept in the journal " + journal.file()
+                        + " and 'bedside upload' sends them");
+            }
+            return new Outcome(finished, participant, index, parts, upload, answersStored, journal.file());
+        }
+    }
+
+    /** One attempt, journalled as it happens, then with its session facts, journalled whole and queued for upload. */
+    private AttemptResult attempt(Suite suite, Task task, CandidateTarget candidate, SessionRecord session, String code,
+                                  ParticipantPerformer performer, String study, Journal journal, Uploader uploader,
+                                  SessionMeasures.ExpertPath expert) {
+        Stop.enter();
+        try {
+            JournalListener toJournal = new JournalListener(journal);
+            AttemptResult result;
+            SessionPanel.Stopped stopped = null;
+            try {
+                result = tasks.attempt(suite, task, candidate, session.sessionId(), code, 1, toJournal, performer);
+            } catch (RuntimeException e) {
+                // Kept as the system's failure (never the candidate's); a session that was ended goes no further.
+                result = SuiteRunner.brokeOff(toJournal, session.sessionId(), candidate.id(), task.id(), code, 1, e);
+                stopped = e instanceof SessionPanel.Stopped s ? s : null;
+            }
+            AttemptRecord a = result.attempt();
+            if (a.session() != null) {
+                result = result.with(a.withSession(SessionMeasures.of(a.session().participantSaid(), a, result.events(),
+                        expert)));
+            }
+            journal.attempt(result.attempt(), result.events());
+            uploader.submit(study, result.attempt(), result.events());
+            if (stopped != null) {
+                throw stopped;
+            }
+            return result;
+        } finally {
+            Stop.exit();
+        }
+    }
+
+    private final Map<String, SessionMeasures.ExpertPath> expertPaths = new HashMap<>();
+
+    /** The expert path of the task on the candidate, asked of the destination once; null when it has none. */
+    private SessionMeasures.ExpertPath expertPath(String study, String candidate, String task, PrintStream out) {
+        String key = candidate + "\u0000" + task;
+        if (!expertPaths.containsKey(key)) {
+            SessionMeasures.ExpertPath found = null;
+            try {
+                found = destination.expertPath(study, candidate, task)
+                        .map(r -> SessionMeasures.ExpertPath.of(r.attempt(), r.events())).orElse(null);
+                if (found == null) {
+                    out.println("  note: no successful expert-path attempt of " + task + " on " + candidate + " in study "
+                            + study + ": path and time deviation, lostness and direct success are not derived for it"
+                            + " (bedside run … --candidate " + candidate + " --task " + task + " --study " + study
+                            + " records one)");
+                }
+            } catch (RuntimeException e) {
+                out.println("  warning: the expert path of " + task + " on " + candidate + " could not be read from "
+                        + destination.describe() + ": " + e.getMessage());
+            }
+            expertPaths.put(key, found);
+        }
+        return expertPaths.get(key);
+    }
+
+    /**
+     * The participant's 0-based index in the study: its place among the study's consented participants, in the order
+     * they consented (a new one comes last). The Latin square's row and the random order's stream follow from it.
+     */
+    static int participantIndex(List<ParticipantRecord> known, ParticipantRecord participant) {
+        List<ParticipantRecord> consented = new ArrayList<>(known.stream()
+                .filter(p -> p.consentedAt() != null && !p.code().equals(participant.code())).toList());
+        consented.add(participant);
+        consented.sort(Comparator.comparing(ParticipantRecord::consentedAt).thenComparing(ParticipantRecord::code));
+        for (int i = 0; i < consented.size(); i++) {
+            if (consented.get(i).code().equals(participant.code())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    static String modeWord(TaskOrder.Mode mode) {
+        return switch (mode) {
+            case FIXED -> "fixed";
+            case RANDOM -> "random";
+            case LATIN_SQUARE -> "latin";
+        };
+    }
+}

@@ -1,0 +1,247 @@
+package bedside.harness.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import bedside.candidates.SampleCandidate;
+import bedside.candidates.SampleCandidates;
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.journal.Journal;
+import bedside.harness.run.AttemptResult;
+import bedside.harness.run.CandidateTarget;
+import bedside.harness.run.ShippedSuite;
+import bedside.harness.run.SuiteRunner;
+import bedside.harness.run.TaskRunner;
+import bedside.harness.session.ScriptedParticipant.Did;
+import bedside.harness.session.ScriptedParticipant.Way;
+import bedside.harness.upload.StoreDestination;
+import bedside.results.AttemptRecord;
+import bedside.results.Outcome;
+import bedside.results.ParticipantRecord;
+import bedside.results.SessionRecord;
+import bedside.results.SusRecord;
+import bedside.results.TaskRatingRecord;
+import bedside.results.store.Database;
+import bedside.results.store.DatabaseConfig;
+import bedside.results.store.ResultsStore;
+import bedside.scenarios.Suite;
+import bedside.scenarios.Task;
+import bedside.scenarios.TaskOrder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole moderated session in headless Chromium, taken by a {@link ScriptedParticipant} through the task panel on
+ * both sample candidates — the expert path, a detour, a give-up and a wrong path — after the study's expert-path run.
+ * What is stored (participant, session order, attempts with what the participant said and the derived measures, SEQ,
+ * SUS) must match what the participant did, exactly, and the study's chain must verify.
+ */
+class SessionIT {
+    static final String STUDY = "sessions";
+    static final List<Integer> SUS = List.of(4, 2, 5, 1, 4, 2, 4, 2, 5, 1);
+
+    @TempDir
+    static Path dir;
+    static Database db;
+    static ResultsStore store;
+    static SampleCandidate streamlined;
+    static SampleCandidate legacy;
+    static SessionRunner.Outcome outcome;
+    static ScriptedParticipant participant;
+    static Map<String, AttemptRecord> expert = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void runTheStudy() throws Throwable {
+        Suite suite = ShippedSuite.read();
+        List<Task> tasks = suite.tasks().stream()
+                .filter(t -> t.id().equals("record-allergy") || t.id().equals("review-results")).toList();
+        db = Database.open(DatabaseConfig.embedded(dir.resolve("pg")).withFsync(false));
+        store = new ResultsStore(db);
+        streamlined = SampleCandidates.start(SampleCandidates.STREAMLINED, 0);
+        legacy = SampleCandidates.start(SampleCandidates.LEGACY, 0);
+        List<CandidateTarget> targets = List.of(ShippedSuite.target(streamlined), ShippedSuite.target(legacy));
+        StoreDestination destination = new StoreDestination(store, "the test database", "database");
+        store.ensureStudy(STUDY, "session tests");
+        targets.forEach(t -> store.ensureCandidate(STUDY, t.id(), t.displayName(), t.vendor()));
+        SuiteRunner.registerSuite(store, suite);
+
+        // The expert paths first: what path and time deviation are measured against.
+        UUID runId = UUID.randomUUID();
+        try (Journal journal = Journal.open(dir.resolve("journal"), runId)) {
+            SuiteRunner.Outcome run = new SuiteRunner(new TaskRunner(BrowserSettings.local()), store, journal, STUDY)
+                    .run(runId, suite, targets, tasks, 1, "run", new PrintStream(System.out), a -> { });
+            run.attempts().forEach(a -> {
+                assertThat(a.attempt().outcome()).as(a.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+                expert.put(a.attempt().candidate() + "/" + a.attempt().task(), a.attempt());
+            });
+        }
+
+        try (SessionPanel panel = SessionPanel.start(0)) {
+            participant = new ScriptedParticipant(suite, targets,
+                    Map.of("streamlined/record-allergy", Way.EXPERT, "streamlined/review-results", Way.GIVE_UP,
+                            "legacy/record-allergy", Way.DETOUR, "legacy/review-results", Way.WRONG),
+                    Map.of("streamlined/record-allergy", 6, "streamlined/review-results", 2, "legacy/record-allergy", 4,
+                            "legacy/review-results", 3), SUS, 1200);
+            participant.begin(panel);
+            try {
+                outcome = new SessionRunner(new TaskRunner(BrowserSettings.local()), destination, dir.resolve("journal"),
+                        panel, participant).run(new SessionRunner.Plan(suite, tasks, targets, STUDY, "P01",
+                        TaskOrder.Mode.LATIN_SQUARE, null), new PrintStream(System.out));
+            } finally {
+                participant.finish(); // what went wrong on the participant's side, first
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (participant != null) participant.close();
+        if (streamlined != null) streamlined.close();
+        if (legacy != null) legacy.close();
+        if (db != null) db.close();
+    }
+
+    @Test
+    void theParticipantIsStoredWithDetailsAndConsent() {
+        ParticipantRecord p = store.participant(STUDY, "P01").orElseThrow();
+        assertThat(p.role()).isEqualTo("nurse");
+        assertThat(p.yearsInRole()).isEqualTo(12);
+        assertThat(p.ehrExperienceYears()).isEqualTo(9);
+        assertThat(p.ehrSystemsUsed()).isEqualTo("EMIS Web, SystmOne");
+        assertThat(p.ageBand()).isEqualTo("40-49");
+        assertThat(p.assistiveTechnology()).isEqualTo("none");
+        assertThat(p.consentedAt()).isNotNull();
+        assertThat(outcome.participantIndex()).isZero();
+    }
+
+    @Test
+    void eachCandidatesSessionKeepsTheOrderItUsed() {
+        List<SessionRecord> sessions = store.sessionsOfRun(outcome.run().runId());
+        assertThat(sessions).hasSize(2);
+        // Participant 0 of a Latin square over two: the candidates and the tasks in the order given.
+        assertThat(outcome.parts()).extracting(p -> p.session().candidate()).containsExactly("streamlined", "legacy");
+        for (SessionRecord s : sessions) {
+            assertThat(s.participant()).isEqualTo("P01");
+            assertThat(s.order().mode()).isEqualTo("latin");
+            assertThat(s.order().participantIndex()).isZero();
+            assertThat(s.order().tasks()).containsExactly("record-allergy", "review-results");
+            assertThat(s.order().candidatePosition()).isEqualTo(s.candidate().equals("streamlined") ? 1 : 2);
+        }
+        // The order really taken is the order stored.
+        assertThat(participant.did).extracting(d -> d.candidate() + "/" + d.task()).containsExactly(
+                "streamlined/record-allergy", "streamlined/review-results", "legacy/record-allergy", "legacy/review-results");
+    }
+
+    @Test
+    void attemptsAreJudgedByTheCandidatesStateAndKeepWhatTheParticipantSaid() {
+        AttemptRecord expertWay = stored("streamlined", "record-allergy");
+        assertThat(expertWay.outcome()).as(expertWay.reason()).isEqualTo(Outcome.SUCCESS);
+        assertThat(expertWay.session().participantSaid()).isEqualTo("done");
+
+        AttemptRecord gaveUp = stored("streamlined", "review-results");
+        assertThat(gaveUp.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(gaveUp.reason()).isEqualTo("the participant gave up");
+        assertThat(gaveUp.session().participantSaid()).isEqualTo("gave-up");
+
+        AttemptRecord detour = stored("legacy", "record-allergy");
+        assertThat(detour.outcome()).as(detour.reason()).isEqualTo(Outcome.SUCCESS);
+
+        // Done without doing it: the participant's word does not make a success.
+        AttemptRecord wrong = stored("legacy", "review-results");
+        assertThat(wrong.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(wrong.reason()).startsWith("success criteria not met");
+        assertThat(wrong.session().participantSaid()).isEqualTo("done");
+    }
+
+    @Test
+    void theTaskTimeIsFromStartToDoneOnThePanelsClock() {
+        for (Did d : participant.did) {
+            AttemptRecord a = stored(d.candidate(), d.task());
+            assertThat((double) a.timeMs()).as(d.candidate() + "/" + d.task()).isCloseTo(d.stop() - d.start(), within(1.0));
+            assertThat(a.timeMs()).isGreaterThanOrEqualTo(1200);
+        }
+    }
+
+    @Test
+    void derivedMeasuresMatchTheWayTaken() {
+        AttemptRecord expertWay = stored("streamlined", "record-allergy");
+        AttemptRecord e1 = expert.get("streamlined/record-allergy");
+        assertThat(expertWay.clicks() + expertWay.keystrokes()).isEqualTo(e1.clicks() + e1.keystrokes());
+        assertThat(expertWay.session().pathDeviation()).isEqualTo(1.0);
+        assertThat(expertWay.session().timeDeviation()).isCloseTo((double) expertWay.timeMs() / e1.klmMs(), within(1e-9));
+        assertThat(expertWay.session().success()).isEqualTo("direct");
+        assertThat(expertWay.session().lostness()).isEqualTo(0.0);
+        assertThat(expertWay.session().misclicks()).isZero();
+
+        AttemptRecord detour = stored("legacy", "record-allergy");
+        AttemptRecord e2 = expert.get("legacy/record-allergy");
+        assertThat(detour.clicks()).isEqualTo(e2.clicks() + 1);
+        assertThat(detour.session().pathDeviation())
+                .isCloseTo((double) (e2.clicks() + 1 + e2.keystrokes()) / (e2.clicks() + e2.keystrokes()), within(1e-9));
+        assertThat(detour.session().success()).isEqualTo("indirect");
+        assertThat(detour.session().lostness()).isGreaterThan(0.0);
+        assertThat(detour.session().misclicks()).isEqualTo(1);
+
+        AttemptRecord gaveUp = stored("streamlined", "review-results");
+        assertThat(gaveUp.session().misclicks()).isEqualTo(1);
+        assertThat(gaveUp.session().success()).isNull();
+        assertThat(stored("legacy", "review-results").session().misclicks()).isZero();
+    }
+
+    @Test
+    void seqAndSusAreStoredAsAnswered() {
+        List<TaskRatingRecord> ratings = store.taskRatings(STUDY);
+        assertThat(ratings).hasSize(4);
+        for (Did d : participant.did) {
+            UUID session = sessionOf(d.candidate()).sessionId();
+            TaskRatingRecord r = ratings.stream().filter(x -> x.sessionId().equals(session) && x.task().equals(d.task()))
+                    .findFirst().orElseThrow();
+            assertThat(r.instrument()).isEqualTo("seq");
+            assertThat(r.rating()).isEqualTo(d.seq());
+            assertThat(r.scaleMin()).isEqualTo(1);
+            assertThat(r.scaleMax()).isEqualTo(7);
+            assertThat(r.comment()).isEqualTo(d.comment());
+        }
+        List<SusRecord> sus = store.susAnswers(STUDY);
+        assertThat(sus).hasSize(2);
+        assertThat(sus).allSatisfy(s -> assertThat(s.answers()).isEqualTo(SUS));
+        assertThat(outcome.answersStored()).isTrue();
+    }
+
+    @Test
+    void theStudysChainVerifies() {
+        assertThat(store.verify(STUDY).intact()).as(store.verify(STUDY).toString()).isTrue();
+    }
+
+    @Test
+    void theJournalHoldsTheSessionWholeAndMarksItStored() {
+        Journal.Contents c = Journal.read(outcome.journal());
+        assertThat(c.finished()).isTrue();
+        assertThat(c.plan().participant()).isEqualTo("P01");
+        assertThat(c.answers().ratings()).hasSize(4);
+        assertThat(c.answers().sus()).hasSize(2);
+        assertThat(c.answers().pending()).isFalse();
+        assertThat(c.notStored()).isEmpty();
+    }
+
+    private static SessionRecord sessionOf(String candidate) {
+        return outcome.parts().stream().map(SessionRunner.CandidatePart::session).filter(s -> s.candidate().equals(candidate))
+                .findFirst().orElseThrow();
+    }
+
+    private static AttemptRecord stored(String candidate, String task) {
+        AttemptResult r = outcome.parts().stream().flatMap(p -> p.attempts().stream())
+                .filter(a -> a.attempt().candidate().equals(candidate) && a.attempt().task().equals(task)).findFirst()
+                .orElseThrow();
+        AttemptRecord fromStore = store.attempt(r.attempt().attemptId()).orElseThrow();
+        assertThat(fromStore.session()).isEqualTo(r.attempt().session());
+        return fromStore;
+    }
+}

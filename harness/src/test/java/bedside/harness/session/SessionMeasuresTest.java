@@ -1,0 +1,105 @@
+package bedside.harness.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import bedside.results.Outcome;
+import bedside.results.SessionFacts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The measures a session's attempt gets from its events and the expert path's, on small hand-made recordings. */
+class SessionMeasuresTest {
+    static final UUID ID = UUID.randomUUID();
+
+    @Test
+    void screensAreTheTasksPagesAndRoutesInOrderWithComingBackCounted() {
+        List<EventRecord> events = events(
+                ev("page-start", "http://c/login", "{\"phase\":\"setup\",\"top\":true}"),
+                ev("pointer-down", "http://c/home", "{\"phase\":\"task\",\"top\":true,\"button\":0,\"target\":{\"actionable\":true}}"),
+                ev("page-start", "http://c/search?q=1", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/search?q=2", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/frame", "{\"phase\":\"task\",\"top\":false}"),
+                ev("route", "http://c/app", "{\"phase\":\"task\",\"top\":true,\"to\":\"http://c/app#/chart/7\"}"),
+                ev("page-start", "http://c/home", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/after", "{\"phase\":\"after\",\"top\":true}"));
+        // The start screen (the first task event's page), a reload in place once, a frame not at all.
+        assertThat(SessionMeasures.screens(events)).containsExactly("/home", "/search", "/app#/chart/7", "/home");
+    }
+
+    @Test
+    void misclicksArePrimaryPressesOnNothingActionableDuringTheTask() {
+        List<EventRecord> events = events(
+                ev("pointer-down", "http://c/a", "{\"phase\":\"setup\",\"button\":0,\"target\":{\"actionable\":false}}"),
+                ev("pointer-down", "http://c/a", "{\"phase\":\"task\",\"button\":0,\"target\":{\"actionable\":false}}"),
+                ev("pointer-down", "http://c/a", "{\"phase\":\"task\",\"button\":2,\"target\":{\"actionable\":false}}"),
+                ev("pointer-down", "http://c/a", "{\"phase\":\"task\",\"button\":0,\"target\":{\"actionable\":true}}"),
+                // Recorded before the recorder judged targets: not known, never counted against the candidate.
+                ev("pointer-down", "http://c/a", "{\"phase\":\"task\",\"button\":0,\"target\":{\"tag\":\"div\"}}"));
+        assertThat(SessionMeasures.misclicks(events)).isEqualTo(1);
+    }
+
+    @Test
+    void againstTheExpertPathDeviationsLostnessAndDirectness() {
+        List<EventRecord> expertEvents = events(
+                ev("page-start", "http://c/home", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/chart", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/allergy", "{\"phase\":\"task\",\"top\":true}"));
+        SessionMeasures.ExpertPath expert = SessionMeasures.ExpertPath.of(attempt(Outcome.SUCCESS, 4000, 8, 12, 5000),
+                expertEvents);
+        assertThat(expert.actions()).isEqualTo(20);
+        assertThat(expert.screens()).containsExactly("/home", "/chart", "/allergy");
+
+        List<EventRecord> detour = events(
+                ev("page-start", "http://c/home", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/help", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/home", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/chart", "{\"phase\":\"task\",\"top\":true}"),
+                ev("page-start", "http://c/allergy", "{\"phase\":\"task\",\"top\":true}"));
+        SessionFacts f = SessionMeasures.of("done", attempt(Outcome.SUCCESS, 15000, 10, 15, 0), detour, expert);
+        assertThat(f.pathDeviation()).isEqualTo(25 / 20.0);
+        assertThat(f.timeDeviation()).isEqualTo(15000 / 5000.0);
+        assertThat(f.success()).isEqualTo("indirect");
+        // Smith 1996: S = 5 visited, N = 4 different, R = 3: sqrt((4/5 - 1)^2 + (3/4 - 1)^2).
+        assertThat(f.lostness()).isCloseTo(Math.sqrt(0.04 + 0.0625), within(1e-12));
+
+        SessionFacts direct = SessionMeasures.of("done", attempt(Outcome.SUCCESS, 5000, 8, 12, 0), expertEvents, expert);
+        assertThat(direct.success()).isEqualTo("direct");
+        assertThat(direct.lostness()).isEqualTo(0.0);
+        assertThat(direct.pathDeviation()).isEqualTo(1.0);
+
+        SessionFacts failed = SessionMeasures.of("gave-up", attempt(Outcome.FAILURE, 5000, 2, 0, 0), expertEvents, expert);
+        assertThat(failed.success()).isNull();
+        assertThat(failed.participantSaid()).isEqualTo("gave-up");
+    }
+
+    @Test
+    void withoutAnExpertPathOnlyTheParticipantsWordAndMisclicks() {
+        SessionFacts f = SessionMeasures.of("timed-out", attempt(Outcome.FAILURE, 60000, 3, 0, 0), List.of(), null);
+        assertThat(f).isEqualTo(new SessionFacts("timed-out", null, null, null, null, 0));
+    }
+
+    private static AttemptRecord attempt(Outcome outcome, long timeMs, int clicks, int keys, long klmMs) {
+        return new AttemptRecord(ID, UUID.randomUUID(), "c", "t", "P01", 1, outcome, null, null, Instant.EPOCH, timeMs, clicks,
+                keys, 0, 0, 0, 0, 0, 0, klmMs);
+    }
+
+    private record Ev(String type, String page, String json) {}
+
+    private static Ev ev(String type, String page, String json) {
+        return new Ev(type, page, json);
+    }
+
+    private static List<EventRecord> events(Ev... evs) {
+        List<EventRecord> out = new ArrayList<>();
+        for (int i = 0; i < evs.length; i++) {
+            out.add(new EventRecord(ID, i, i * 100.0, evs[i].type(), evs[i].page(), evs[i].json()));
+        }
+        return out;
+    }
+}
