@@ -228,6 +228,9 @@ public final class SessionCommand implements Callable<Integer> {
                 out.println("Stored as run " + result.run().runId() + " in " + destination.describe());
             }
             return broken || waiting ? BedsideCli.PROBLEM : BedsideCli.OK;
+        } catch (SessionRunner.Refused e) {
+            err.println("bedside session: " + e.getMessage());
+            return BedsideCli.USAGE;
         } catch (SessionPanel.Stopped | IllegalStateException e) {
             err.println("bedside session: " + e.getMessage());
             return BedsideCli.PROBLEM;

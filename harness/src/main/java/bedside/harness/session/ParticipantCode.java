@@ -26,6 +26,9 @@ public final class ParticipantCode {
             return Optional.of("`" + c + "` has a space, as a name has: results must not name a participant;"
                     + " use a code such as P07 and keep the key to codes apart from the results");
         }
+        if (c.equalsIgnoreCase("expert-path")) {
+            return Optional.of("`expert-path` is Bedside's own code for the scripted expert path, not a participant's");
+        }
         if (!CODE.matcher(c).matches()) {
             return Optional.of("`" + c + "` is not a participant code: up to 32 letters, digits, `-`, `_` and `.`,"
                     + " starting with a letter or digit, e.g. P07");

@@ -42,7 +42,7 @@ public final class SessionPanel implements AutoCloseable {
     private final String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private final BlockingQueue<Action> actions = new LinkedBlockingQueue<>();
     private ObjectNode screen;
-    private int version;
+    private volatile int version;
 
     /** What the participant did on the current screen, with the panel's clock reading where it has one. */
     private record Action(int version, String kind, JsonNode body) {}
@@ -55,6 +55,8 @@ public final class SessionPanel implements AutoCloseable {
     }
 
     private volatile String ended;
+    /** The newest screen a page has fetched. */
+    private volatile int servedVersion;
 
     /** Ends the session from outside: whatever the session waits for in the panel throws {@link Stopped} with why. */
     public void end(String why) {
@@ -228,9 +230,21 @@ public final class SessionPanel implements AutoCloseable {
         }
     }
 
-    /** The last screen: thanks, and what happens now. */
+    /**
+     * The last screen: thanks, and what happens now. Waits (a few seconds at most) until the page has fetched it, so
+     * the participant sees it before Bedside ends and the panel goes away.
+     */
     public void finished(String message) {
         show(screen("end").put("message", message));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (servedVersion < version && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
@@ -310,6 +324,7 @@ public final class SessionPanel implements AutoCloseable {
         ObjectNode s;
         synchronized (this) {
             s = screen;
+            servedVersion = version;
         }
         ctx.header("Cache-Control", "no-store").contentType("application/json").result(s.toString());
     }

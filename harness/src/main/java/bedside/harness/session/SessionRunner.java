@@ -88,14 +88,40 @@ public final class SessionRunner {
         return this;
     }
 
+    /** A session that must not start (the participant already took these tasks): nothing was stored. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs the session, or resumes the one this participant began with the same suite in the same study and did not
+     * finish (Bedside, the browser or the machine stopped): tasks already taken are not given again — an interrupted
+     * one is kept as a system error, not counted — an SEQ or a SUS left unanswered is asked first, and the rest is
+     * given in the order the session already chose.
+     *
+     * @throws Refused when the participant already has a session on one of the candidates in the study and there is no
+     *                 unfinished one here to resume
+     */
     public Outcome run(Plan plan, PrintStream out) {
         Suite suite = plan.suite();
         String study = plan.study();
         String code = ParticipantCode.of(plan.participant());
+        Journal.Contents earlier = unfinished(study, suite.contentHash(), code);
+        if (earlier == null) {
+            refuseTwice(study, code, plan.candidates());
+        } else {
+            out.println("Resuming the session of " + code + " (run " + earlier.run().runId() + ", started "
+                    + earlier.run().startedAt() + ", cut off before it ended): tasks already taken are not given again.");
+        }
 
         // The participant: consent always, the details once per study.
         List<ParticipantRecord> known = destination.participants(study);
-        ParticipantRecord existing = known.stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
+        ParticipantRecord existing = known.stream().filter(p -> p.code().equals(code)).findFirst()
+                .or(() -> earlier == null ? java.util.Optional.empty()
+                        : earlier.answers().participants().stream().filter(p -> p.code().equals(code)).findFirst())
+                .orElse(null);
         boolean askDetails = existing == null || existing.consentedAt() == null;
         out.println("Participant " + code + ": " + (askDetails ? "consent and details are asked in the panel"
                 : "known in study " + study + "; consent is confirmed in the panel"));
@@ -106,70 +132,106 @@ public final class SessionRunner {
                 : existing;
         int index = participantIndex(known, participant);
         long seed = plan.seed() != null ? plan.seed() : study.hashCode();
-        List<CandidateTarget> candidateOrder = TaskOrder.of(plan.candidates(), plan.mode(), index, seed);
+        List<CandidateTarget> candidateOrder = earlier == null ? TaskOrder.of(plan.candidates(), plan.mode(), index, seed)
+                : earlier.plan().candidates().stream().map(id -> plan.candidates().stream().filter(c -> c.id().equals(id))
+                        .findFirst().orElseThrow(() -> new Refused("the session being resumed also used candidate " + id
+                                + ": give it with --candidate as before"))).toList();
 
-        RunRecord run = new RunRecord(UUID.randomUUID(), study, suite.id(), suite.version(), suite.contentHash(), "session",
-                Instant.now(), null);
+        RunRecord run = earlier != null ? earlier.run() : new RunRecord(UUID.randomUUID(), study, suite.id(), suite.version(),
+                suite.contentHash(), "session", Instant.now(), null);
         List<CandidatePart> parts = new ArrayList<>();
         List<TaskRatingRecord> ratings = new ArrayList<>();
         List<SusRecord> susAnswers = new ArrayList<>();
         Uploader.Summary upload;
         Journal journal = Journal.open(journals, run.runId());
         try (journal; Uploader uploader = new Uploader(destination, journal, out)) {
-            journal.plan(new Journal.Plan(study, suite.contentHash(), "session",
-                    candidateOrder.stream().map(CandidateTarget::id).toList(), plan.tasks().stream().map(Task::id).toList(), 1,
-                    destination.key(), code));
-            journal.run(run);
-            journal.participant(participant);
+            if (earlier == null) {
+                journal.plan(new Journal.Plan(study, suite.contentHash(), "session",
+                        candidateOrder.stream().map(CandidateTarget::id).toList(), plan.tasks().stream().map(Task::id).toList(),
+                        1, destination.key(), code));
+                journal.run(run);
+            }
+            if (askDetails) {
+                journal.participant(participant);
+            }
             destination.startRun(run);
             destination.saveParticipant(study, participant);
 
             for (int k = 0; k < candidateOrder.size(); k++) {
                 CandidateTarget candidate = candidateOrder.get(k);
-                Binding binding = suite.bindings().get(candidate.id());
-                List<Task> applicable = plan.tasks().stream()
-                        .filter(t -> binding == null || !binding.isNotApplicable(t.id())).toList();
-                List<Task> order = TaskOrder.of(applicable, plan.mode(), index, seed);
-                SessionOrder used = new SessionOrder(modeWord(plan.mode()), plan.mode() == TaskOrder.Mode.RANDOM ? seed : null,
-                        plan.mode() == TaskOrder.Mode.LATIN_SQUARE ? index : null, order.stream().map(Task::id).toList(),
-                        k + 1);
-                SessionRecord session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.id(), code, Instant.now(),
-                        used);
-                journal.session(session);
+                SessionRecord session = earlier == null ? null : earlier.sessions().stream()
+                        .filter(x -> x.candidate().equals(candidate.id())).findFirst().orElse(null);
+                if (session == null) {
+                    Binding binding = suite.bindings().get(candidate.id());
+                    List<Task> applicable = plan.tasks().stream()
+                            .filter(t -> binding == null || !binding.isNotApplicable(t.id())).toList();
+                    List<Task> order = TaskOrder.of(applicable, plan.mode(), index, seed);
+                    SessionOrder used = new SessionOrder(modeWord(plan.mode()), plan.mode() == TaskOrder.Mode.RANDOM
+                            ? seed : null, plan.mode() == TaskOrder.Mode.LATIN_SQUARE ? index : null,
+                            order.stream().map(Task::id).toList(), k + 1);
+                    session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.id(), code, Instant.now(), used);
+                    journal.session(session);
+                }
                 destination.startSession(study, session);
+                UUID sessionId = session.sessionId();
+                List<Task> order = session.order().tasks().stream().map(id -> suite.task(id).orElseThrow()).toList();
                 out.println("Session on " + candidate.id() + " (" + (k + 1) + " of " + candidateOrder.size() + "), tasks in "
-                        + used.mode() + " order: " + String.join(", ", used.tasks()));
+                        + session.order().mode() + " order: " + String.join(", ", session.order().tasks()));
 
-                List<AttemptResult> attempts = new ArrayList<>();
+                // What an earlier process of this session already did on this candidate.
+                Map<String, AttemptResult> taken = new HashMap<>();
                 List<TaskRatingRecord> partRatings = new ArrayList<>();
+                SusRecord sus = null;
+                if (earlier != null) {
+                    earlier.attempts().values().stream().filter(x -> x.attempt().sessionId().equals(sessionId))
+                            .forEach(x -> taken.put(x.attempt().task(),
+                                    new AttemptResult(x.attempt(), x.events(), List.of(), null, true)));
+                    earlier.answers().ratings().stream().filter(r -> r.sessionId().equals(sessionId)).forEach(partRatings::add);
+                    sus = earlier.answers().sus().stream().filter(x -> x.sessionId().equals(sessionId)).findFirst()
+                            .orElse(null);
+                }
+                List<AttemptResult> attempts = new ArrayList<>();
                 for (int i = 0; i < order.size(); i++) {
                     Task task = order.get(i);
                     Map<String, Object> values = Parameters.effectiveValues(suite, task);
                     SessionPanel.TaskView view = new SessionPanel.TaskView(task.id(), task.title(),
                             Parameters.resolve(task.instruction(), values).strip(), i + 1, order.size(),
                             task.timeLimitSeconds());
-                    panel.waiting("Task " + (i + 1) + " of " + order.size() + " is being prepared. Please wait.");
-                    ParticipantPerformer performer = new ParticipantPerformer(panel, view, watcher);
-                    AttemptResult result = attempt(suite, task, candidate, session, code, performer, study, journal,
-                            uploader, expertPath(study, candidate.id(), task.id(), out));
+                    AttemptResult result = taken.get(task.id());
+                    boolean rate;
+                    if (result != null) {
+                        // Taken before the cut: never given twice. Rated if the participant finished it and was not asked.
+                        rate = result.attempt().session() != null
+                                && partRatings.stream().noneMatch(r -> r.task().equals(task.id()));
+                        out.println("  " + task.id() + ": already taken (" + result.attempt().outcome().code() + ")"
+                                + (rate ? "; its SEQ is asked now" : ""));
+                    } else {
+                        panel.waiting("Task " + (i + 1) + " of " + order.size() + " is being prepared. Please wait.");
+                        ParticipantPerformer performer = new ParticipantPerformer(panel, view, watcher);
+                        result = attempt(suite, task, candidate, session, code, performer, study, journal, uploader,
+                                expertPath(study, candidate.id(), task.id(), out));
+                        AttemptRecord a = result.attempt();
+                        out.printf(Locale.ROOT, "  %s: %s%s (%.1f s)%n", task.id(), a.outcome().code(), a.session() == null
+                                ? "" : ", participant said " + a.session().participantSaid(), a.timeMs() / 1000.0);
+                        if (Stop.requested()) {
+                            throw new IllegalStateException("Bedside was stopped; the same command resumes the session");
+                        }
+                        // A task whose setup failed never reached the participant: nothing to rate.
+                        rate = performer.clockStarted();
+                    }
                     attempts.add(result);
-                    AttemptRecord a = result.attempt();
-                    out.printf(Locale.ROOT, "  %s: %s%s (%.1f s)%n", task.id(), a.outcome().code(),
-                            a.session() == null ? "" : ", participant said " + a.session().participantSaid(), a.timeMs() / 1000.0);
-                    if (Stop.requested()) {
-                        throw new IllegalStateException("Bedside was stopped; the session's journal is " + journal.file());
+                    if (rate) {
+                        SessionPanel.Seq seq = panel.askSeq(view);
+                        TaskRatingRecord rating = new TaskRatingRecord(sessionId, task.id(), "seq", seq.rating(), 1,
+                                Instruments.SEQ_POINTS, seq.comment(), Instant.now());
+                        journal.rating(rating);
+                        partRatings.add(rating);
                     }
-                    if (!performer.clockStarted()) {
-                        continue; // the task never reached the participant (its setup failed): nothing to rate
-                    }
-                    SessionPanel.Seq seq = panel.askSeq(view);
-                    TaskRatingRecord rating = new TaskRatingRecord(session.sessionId(), task.id(), "seq", seq.rating(), 1,
-                            Instruments.SEQ_POINTS, seq.comment(), Instant.now());
-                    journal.rating(rating);
-                    partRatings.add(rating);
                 }
-                SusRecord sus = new SusRecord(session.sessionId(), panel.askSus(candidate.displayName()), Instant.now());
-                journal.sus(sus);
+                if (sus == null) {
+                    sus = new SusRecord(sessionId, panel.askSus(candidate.displayName()), Instant.now());
+                    journal.sus(sus);
+                }
                 ratings.addAll(partRatings);
                 susAnswers.add(sus);
                 parts.add(new CandidatePart(session, attempts, partRatings, sus));
@@ -191,6 +253,30 @@ public final class SessionRunner {
                         + " and 'bedside upload' sends them");
             }
             return new Outcome(finished, participant, index, parts, upload, answersStored, journal.file());
+        }
+    }
+
+    /** The latest session of this participant, suite and study, for this destination, that did not come to its end. */
+    private Journal.Contents unfinished(String study, String suiteHash, String code) {
+        Journal.Contents found = null;
+        for (Journal.Contents c : Journal.all(journals)) {
+            Journal.Plan p = c.plan();
+            if (!c.finished() && p != null && "session".equals(p.kind()) && code.equals(p.participant())
+                    && study.equals(p.study()) && suiteHash.equals(p.suiteHash()) && destination.key().equals(p.destination())) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /** A participant never gets the same tasks twice by accident: one session per participant and candidate. */
+    private void refuseTwice(String study, String code, List<CandidateTarget> candidates) {
+        for (SessionRecord s : destination.sessions(study)) {
+            if (s.participant().equals(code) && candidates.stream().anyMatch(c -> c.id().equals(s.candidate()))) {
+                throw new Refused(code + " already has a session on " + s.candidate() + " in study " + study + " (run "
+                        + s.runId() + ", started " + s.startedAt() + "): a participant takes a candidate's tasks once."
+                        + " Nothing was stored. Use the participant's own code, or another study.");
+            }
         }
     }
 

@@ -57,6 +57,9 @@ public interface ResultsDestination {
 
     // ---- moderated sessions ----
 
+    /** The study's sessions (every participant's, the expert path's too). */
+    java.util.List<SessionRecord> sessions(String study);
+
     /** The study's participants (pseudonymous), with their details where known. */
     java.util.List<bedside.results.ParticipantRecord> participants(String study);
 

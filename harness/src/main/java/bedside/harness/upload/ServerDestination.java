@@ -72,11 +72,24 @@ public final class ServerDestination implements ResultsDestination {
     }
 
     @Override
+    public List<SessionRecord> sessions(String study) {
+        List<SessionRecord> all = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode s : client.get("/api/studies/" + enc(study) + "/sessions").path("items")) {
+            all.add(READ.convertValue(s, SessionRecord.class));
+        }
+        return all;
+    }
+
+    /** Reads what the server sends, ignoring fields this harness does not know (a newer server). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper READ = bedside.results.client.Json.MAPPER.copy()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Override
     public List<bedside.results.ParticipantRecord> participants(String study) {
         List<bedside.results.ParticipantRecord> all = new java.util.ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode p : client.get("/api/studies/" + enc(study) + "/participants")
                 .path("items")) {
-            all.add(bedside.results.client.Json.MAPPER.convertValue(p, bedside.results.ParticipantRecord.class));
+            all.add(READ.convertValue(p, bedside.results.ParticipantRecord.class));
         }
         return all;
     }

@@ -79,6 +79,11 @@ public final class StoreDestination implements ResultsDestination {
     }
 
     @Override
+    public List<SessionRecord> sessions(String study) {
+        return store.sessionsOfStudy(study);
+    }
+
+    @Override
     public List<bedside.results.ParticipantRecord> participants(String study) {
         return store.participants(study);
     }

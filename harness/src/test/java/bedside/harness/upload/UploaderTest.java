@@ -38,7 +38,12 @@ class UploaderTest {
 
     /** Stores batches wholly or not at all, as the store does; can refuse attempts, fail a few times, hold a call. */
     static final class Fake implements ResultsDestination {
-        // The uploader never asks a destination about participants, answers or expert paths.
+        // The uploader never asks a destination about sessions, participants, answers or expert paths.
+        @Override
+        public List<SessionRecord> sessions(String study) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public List<bedside.results.ParticipantRecord> participants(String study) {
             throw new UnsupportedOperationException();
