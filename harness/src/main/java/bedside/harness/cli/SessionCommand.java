@@ -9,6 +9,7 @@ import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.Stop;
 import bedside.harness.run.SuiteRunner;
 import bedside.harness.run.TaskRunner;
+import bedside.harness.session.ObserverPage;
 import bedside.harness.session.ParticipantCode;
 import bedside.harness.session.SessionPanel;
 import bedside.harness.session.SessionRunner;
@@ -99,6 +100,12 @@ public final class SessionCommand implements Callable<Integer> {
             description = "The port of the task panel on 127.0.0.1 (default: any free port).")
     int panelPort;
 
+    @Option(names = "--observer-port", paramLabel = "N",
+            description = "Also serve the observer's live page on this port (0: any free port), on every interface: the "
+                    + "task, the elapsed time, the participant's screens and clicks as they happen, and buttons that mark "
+                    + "use errors, assists and notes on the session. Its address carries a one-time key.")
+    Integer observerPort;
+
     @Option(names = "--no-panel-window", description = "Do not open the task panel's window: open the printed address "
             + "yourself (say, on a second screen).")
     boolean noPanelWindow;
@@ -179,7 +186,8 @@ public final class SessionCommand implements Callable<Integer> {
             err.println("bedside session: " + e.getMessage() + ". Nothing was run.");
             return BedsideCli.PROBLEM;
         }
-        try (opened; SessionPanel panel = SessionPanel.start(panelPort)) {
+        try (opened; SessionPanel panel = SessionPanel.start(panelPort);
+             ObserverPage observer = observerPort == null ? null : ObserverPage.start(observerPort)) {
             ResultsDestination destination = opened.destination();
             out.println("Bedside session: participant " + participant.strip() + ", suite " + suite.id() + " " + suite.version()
                     + " (" + loaded.tasks().size() + " tasks), study " + study + ", results in " + destination.describe());
@@ -202,6 +210,9 @@ public final class SessionCommand implements Callable<Integer> {
                             m.reason())).toList());
 
             out.println("Task panel:   " + panel.url());
+            if (observer != null) {
+                out.println("Observer:     " + observer.networkUrl() + "  (on this machine: " + observer.url() + ")");
+            }
             Browsers.Session panelWindow = null;
             if (!noPanelWindow) {
                 // The panel's own browser: not the candidate's, so nothing of it is recorded or measured.
@@ -210,8 +221,11 @@ public final class SessionCommand implements Callable<Integer> {
             }
             SessionRunner.Outcome result;
             try {
-                result = new SessionRunner(new TaskRunner(browser), destination, journals, panel)
-                        .run(new SessionRunner.Plan(suite, loaded.tasks(), targets, study, participant, mode, seed), out);
+                SessionRunner runner = new SessionRunner(new TaskRunner(browser), destination, journals, panel);
+                if (observer != null) {
+                    runner.observe(observer);
+                }
+                result = runner.run(new SessionRunner.Plan(suite, loaded.tasks(), targets, study, participant, mode, seed), out);
             } finally {
                 if (panelWindow != null) {
                     panelWindow.close();

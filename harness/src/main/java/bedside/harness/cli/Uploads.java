@@ -56,10 +56,11 @@ final class Uploads {
                 sent = pass.sent();
                 problems.addAll(pass.problems());
                 if (c.answers().pending()) {
-                    destination.saveAnswers(study, c.answers().ratings(), c.answers().sus());
+                    destination.saveAnswers(study, c.answers().ratings(), c.answers().sus(), c.answers().markers());
                     journal.answersStored();
-                    out.println("Uploaded " + c.answers().ratings().size() + " task rating(s) and " + c.answers().sus().size()
-                            + " SUS questionnaire(s) of run " + c.run().runId() + " that an earlier session journalled.");
+                    out.println("Uploaded " + c.answers().ratings().size() + " task rating(s), " + c.answers().sus().size()
+                            + " SUS questionnaire(s) and " + c.answers().markers().size() + " marker(s) of run "
+                            + c.run().runId() + " that an earlier session journalled.");
                 }
                 if (c.finished() && c.run().finishedAt() != null) {
                     destination.finishRun(study, c.run().runId(), c.run().finishedAt());

@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * <em>while</em> the attempt runs), {@code "attempt"} (the finished attempt with all its events),
  * {@code "stored"} (the attempt id that reached the store), {@code "finished"}. A moderated session adds
  * {@code "participant"} (the details and consent given in the panel), {@code "rating"} (an SEQ answer), {@code "sus"}
- * (the ten SUS answers) and {@code "answers-stored"} (they reached the destination).
+ * (the ten SUS answers), {@code "marker"} (a use error, assist or note the moderator or observer marked) and
+ * {@code "answers-stored"} (they reached the destination).
  *
  * <p>An attempt with a start and event batches but no {@code attempt} line was cut off (the process died
  * during it): {@link #pending} turns it into a system error holding every event journalled before the end.
@@ -136,7 +137,12 @@ public final class Journal implements AutoCloseable {
         append("sus", JSON.valueToTree(sus));
     }
 
-    /** Every participant, rating and SUS answer journalled so far reached the destination. */
+    /** A use error, assist or note, journalled the moment it is marked. */
+    public void marker(bedside.results.MarkerRecord marker) {
+        append("marker", JSON.valueToTree(marker));
+    }
+
+    /** Every participant, rating, SUS answer and marker journalled so far reached the destination. */
     public void answersStored() {
         append("answers-stored", JSON.createObjectNode());
     }
@@ -281,13 +287,13 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A session's participant details, ratings and SUS answers as journalled, and whether all of them reached the
+     * A session's participant details, ratings, SUS answers and markers as journalled, and whether all of them reached the
      * destination (the last {@code answers-stored} line came after the last of them).
      */
     public record Answers(List<bedside.results.ParticipantRecord> participants, List<bedside.results.TaskRatingRecord> ratings,
-                          List<bedside.results.SusRecord> sus, boolean stored) {
+                          List<bedside.results.SusRecord> sus, List<bedside.results.MarkerRecord> markers, boolean stored) {
         public boolean pending() {
-            return !stored && !(participants.isEmpty() && ratings.isEmpty() && sus.isEmpty());
+            return !stored && !(participants.isEmpty() && ratings.isEmpty() && sus.isEmpty() && markers.isEmpty());
         }
     }
 
@@ -304,6 +310,7 @@ public final class Journal implements AutoCloseable {
         List<bedside.results.ParticipantRecord> participants = new ArrayList<>();
         List<bedside.results.TaskRatingRecord> ratings = new ArrayList<>();
         List<bedside.results.SusRecord> sus = new ArrayList<>();
+        List<bedside.results.MarkerRecord> markers = new ArrayList<>();
         boolean answersStored = true;
         try {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
@@ -339,6 +346,10 @@ public final class Journal implements AutoCloseable {
                     }
                     case "sus" -> {
                         sus.add(JSON.treeToValue(body, bedside.results.SusRecord.class));
+                        answersStored = false;
+                    }
+                    case "marker" -> {
+                        markers.add(JSON.treeToValue(body, bedside.results.MarkerRecord.class));
                         answersStored = false;
                     }
                     case "answers-stored" -> answersStored = true;
@@ -380,7 +391,8 @@ public final class Journal implements AutoCloseable {
             }
         }
         return new Contents(f, run, plan, List.copyOf(sessions), begun, attempts, stored, finished,
-                new Answers(List.copyOf(participants), List.copyOf(ratings), List.copyOf(sus), answersStored));
+                new Answers(List.copyOf(participants), List.copyOf(ratings), List.copyOf(sus),
+                        List.copyOf(markers), answersStored));
     }
 
     /** Every journal in {@code dir}, oldest first. */

@@ -25,6 +25,35 @@ public interface AttemptListener {
     /** Events that reached the JVM since the last call, in arrival order. */
     default void events(UUID attemptId, List<PageEvent> events) { }
 
+    /** Both listeners, in this order, each told everything. */
+    static AttemptListener both(AttemptListener first, AttemptListener second) {
+        return new AttemptListener() {
+            @Override
+            public void started(Start s) {
+                first.started(s);
+                second.started(s);
+            }
+
+            @Override
+            public void clockStarted(UUID attemptId, double browserTime) {
+                first.clockStarted(attemptId, browserTime);
+                second.clockStarted(attemptId, browserTime);
+            }
+
+            @Override
+            public void clockStopped(UUID attemptId, double browserTime) {
+                first.clockStopped(attemptId, browserTime);
+                second.clockStopped(attemptId, browserTime);
+            }
+
+            @Override
+            public void events(UUID attemptId, List<PageEvent> events) {
+                first.events(attemptId, events);
+                second.events(attemptId, events);
+            }
+        };
+    }
+
     record Start(java.util.UUID attemptId, UUID sessionId, String candidate, String task, String participant, int attemptNo,
                  Instant startedAt) { }
 }

@@ -37,6 +37,10 @@ final class ParticipantPerformer implements Performer {
         return new Ending(stop.t(), stop.said());
     }
 
+    SessionPanel.TaskView task() {
+        return task;
+    }
+
     /** Whether the participant got to start the task (setup may have failed before). */
     boolean clockStarted() {
         return clockStarted;

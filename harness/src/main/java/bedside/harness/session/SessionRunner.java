@@ -1,6 +1,7 @@
 package bedside.harness.session;
 
 import bedside.harness.journal.Journal;
+import bedside.harness.run.AttemptListener;
 import bedside.harness.run.AttemptResult;
 import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.JournalListener;
@@ -10,6 +11,7 @@ import bedside.harness.run.TaskRunner;
 import bedside.harness.upload.ResultsDestination;
 import bedside.harness.upload.Uploader;
 import bedside.results.AttemptRecord;
+import bedside.results.MarkerRecord;
 import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionOrder;
@@ -51,6 +53,15 @@ public final class SessionRunner {
     private final SessionPanel panel;
     private final ParticipantPerformer.Watcher watcher;
     private Duration uploadPatience = SuiteRunner.UPLOAD_PATIENCE;
+    private ObserverPage observer;
+
+    // Where the session is now, for markers (set by the session's thread, read by the observer page's).
+    private volatile Journal journal;
+    private volatile SessionRecord currentSession;
+    private volatile String currentTask;
+    private volatile UUID currentAttempt;
+    private volatile double clockStart = Double.NaN;
+    private final List<MarkerRecord> markers = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel) {
         this(tasks, destination, journals, panel, ParticipantPerformer.Watcher.NONE);
@@ -82,6 +93,44 @@ public final class SessionRunner {
     /** @param upload what reached the destination, and what still waits in the journal */
     public record Outcome(RunRecord run, ParticipantRecord participant, int participantIndex, List<CandidatePart> parts,
                           Uploader.Summary upload, boolean answersStored, Path journal) {}
+
+    /** Shows the session on the observer's page, which can put markers on it. */
+    public SessionRunner observe(ObserverPage page) {
+        this.observer = page;
+        page.marking(this::mark);
+        return this;
+    }
+
+    /**
+     * Puts a marker on the session now, on the attempt under way (or the one just done): a use error, an assist, a
+     * note. Journalled at once; stored with the session's answers.
+     */
+    MarkerRecord mark(String kind, String note) {
+        SessionRecord session = currentSession;
+        Journal j = journal;
+        if (session == null || j == null) {
+            throw new IllegalArgumentException("the session has not started yet: nothing to mark");
+        }
+        if (!MarkerRecord.KINDS.contains(kind)) {
+            throw new IllegalArgumentException("a marker is one of " + MarkerRecord.KINDS + ", not " + kind);
+        }
+        if (kind.equals("note") && note == null) {
+            throw new IllegalArgumentException("a note needs its text");
+        }
+        if (note != null && note.length() > 2000) {
+            throw new IllegalArgumentException("a note is at most 2000 characters");
+        }
+        double start = clockStart;
+        Double t = Double.isNaN(start) ? null : System.currentTimeMillis() - start;
+        MarkerRecord m = new MarkerRecord(UUID.randomUUID(), session.sessionId(), currentAttempt, currentTask, kind, t, note,
+                "observer", Instant.now());
+        j.marker(m);
+        markers.add(m);
+        if (observer != null) {
+            observer.marked(m);
+        }
+        return m;
+    }
 
     public SessionRunner uploadPatience(Duration patience) {
         this.uploadPatience = patience;
@@ -144,6 +193,11 @@ public final class SessionRunner {
         List<SusRecord> susAnswers = new ArrayList<>();
         Uploader.Summary upload;
         Journal journal = Journal.open(journals, run.runId());
+        this.journal = journal;
+        if (earlier != null) {
+            markers.addAll(earlier.answers().markers());
+        }
+        status("consented");
         try (journal; Uploader uploader = new Uploader(destination, journal, out)) {
             if (earlier == null) {
                 journal.plan(new Journal.Plan(study, suite.contentHash(), "session",
@@ -173,6 +227,7 @@ public final class SessionRunner {
                     journal.session(session);
                 }
                 destination.startSession(study, session);
+                currentSession = session;
                 UUID sessionId = session.sessionId();
                 List<Task> order = session.order().tasks().stream().map(id -> suite.task(id).orElseThrow()).toList();
                 out.println("Session on " + candidate.id() + " (" + (k + 1) + " of " + candidateOrder.size() + "), tasks in "
@@ -207,6 +262,11 @@ public final class SessionRunner {
                                 + (rate ? "; its SEQ is asked now" : ""));
                     } else {
                         panel.waiting("Task " + (i + 1) + " of " + order.size() + " is being prepared. Please wait.");
+                        currentTask = task.id();
+                        currentAttempt = null;
+                        if (observer != null) {
+                            observer.task(view, candidate.id(), null, "being prepared");
+                        }
                         ParticipantPerformer performer = new ParticipantPerformer(panel, view, watcher);
                         result = attempt(suite, task, candidate, session, code, performer, study, journal, uploader,
                                 expertPath(study, candidate.id(), task.id(), out));
@@ -220,6 +280,9 @@ public final class SessionRunner {
                         rate = performer.clockStarted();
                     }
                     attempts.add(result);
+                    if (observer != null) {
+                        observer.task(view, candidate.id(), null, "done: " + result.attempt().outcome().code());
+                    }
                     if (rate) {
                         SessionPanel.Seq seq = panel.askSeq(view);
                         TaskRatingRecord rating = new TaskRatingRecord(sessionId, task.id(), "seq", seq.rating(), 1,
@@ -229,6 +292,7 @@ public final class SessionRunner {
                     }
                 }
                 if (sus == null) {
+                    status("SUS on " + candidate.id());
                     sus = new SusRecord(sessionId, panel.askSus(candidate.displayName()), Instant.now());
                     journal.sus(sus);
                 }
@@ -236,6 +300,7 @@ public final class SessionRunner {
                 susAnswers.add(sus);
                 parts.add(new CandidatePart(session, attempts, partRatings, sus));
             }
+            status("ended");
             panel.finished("That is the end of the session. Thank you for taking part.");
             RunRecord finished = new RunRecord(run.runId(), study, suite.id(), suite.version(), suite.contentHash(), "session",
                     run.startedAt(), Instant.now());
@@ -243,7 +308,7 @@ public final class SessionRunner {
             upload = uploader.finish(uploadPatience);
             boolean answersStored = false;
             try {
-                destination.saveAnswers(study, ratings, susAnswers);
+                destination.saveAnswers(study, ratings, susAnswers, List.copyOf(markers));
                 journal.answersStored();
                 answersStored = true;
                 destination.finishRun(study, run.runId(), finished.finishedAt());
@@ -253,6 +318,23 @@ public final class SessionRunner {
                         + " and 'bedside upload' sends them");
             }
             return new Outcome(finished, participant, index, parts, upload, answersStored, journal.file());
+        }
+    }
+
+    /** NISTIR 7742: a task the participant was helped with counts as a failure, whatever the candidate's state. */
+    static AttemptRecord assisted(AttemptRecord a) {
+        return new AttemptRecord(a.attemptId(), a.sessionId(), a.candidate(), a.task(), a.participant(), a.attemptNo(),
+                bedside.results.Outcome.FAILURE, "assisted: the moderator helped the participant (an assisted task counts"
+                + " as a failure in completion, NISTIR 7742); the candidate's state met the success criteria",
+                a.failedStep(), a.startedAt(), a.timeMs(), a.clicks(), a.keystrokes(), a.screens(), a.pageLoads(),
+                a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(), a.klmMs(), a.session() == null ? null
+                : new bedside.results.SessionFacts(a.session().participantSaid(), a.session().pathDeviation(),
+                        a.session().timeDeviation(), null, a.session().lostness(), a.session().misclicks()));
+    }
+
+    private void status(String status) {
+        if (observer != null) {
+            observer.status(status);
         }
     }
 
@@ -287,10 +369,41 @@ public final class SessionRunner {
         Stop.enter();
         try {
             JournalListener toJournal = new JournalListener(journal);
+            AttemptListener watching = new AttemptListener() {
+                @Override
+                public void started(Start s) {
+                    currentAttempt = s.attemptId();
+                }
+
+                @Override
+                public void clockStarted(UUID attemptId, double browserTime) {
+                    clockStart = browserTime;
+                    if (observer != null) {
+                        observer.task(performer.task(), candidate.id(), browserTime, "the participant is working");
+                    }
+                }
+
+                @Override
+                public void clockStopped(UUID attemptId, double browserTime) {
+                    clockStart = Double.NaN;
+                    if (observer != null) {
+                        observer.task(performer.task(), candidate.id(), null, "checking the candidate's state");
+                    }
+                }
+
+                @Override
+                public void events(UUID attemptId, List<bedside.harness.record.PageEvent> events) {
+                    double start = clockStart;
+                    if (observer != null && !Double.isNaN(start)) {
+                        observer.events(events, start);
+                    }
+                }
+            };
             AttemptResult result;
             SessionPanel.Stopped stopped = null;
             try {
-                result = tasks.attempt(suite, task, candidate, session.sessionId(), code, 1, toJournal, performer);
+                result = tasks.attempt(suite, task, candidate, session.sessionId(), code, 1,
+                        AttemptListener.both(toJournal, watching), performer);
             } catch (RuntimeException e) {
                 // Kept as the system's failure (never the candidate's); a session that was ended goes no further.
                 result = SuiteRunner.brokeOff(toJournal, session.sessionId(), candidate.id(), task.id(), code, 1, e);
@@ -298,8 +411,13 @@ public final class SessionRunner {
             }
             AttemptRecord a = result.attempt();
             if (a.session() != null) {
-                result = result.with(a.withSession(SessionMeasures.of(a.session().participantSaid(), a, result.events(),
-                        expert)));
+                a = a.withSession(SessionMeasures.of(a.session().participantSaid(), a, result.events(), expert));
+                UUID id = a.attemptId();
+                if (a.outcome() == bedside.results.Outcome.SUCCESS
+                        && List.copyOf(markers).stream().anyMatch(m -> m.kind().equals("assist") && id.equals(m.attemptId()))) {
+                    a = assisted(a);
+                }
+                result = result.with(a);
             }
             journal.attempt(result.attempt(), result.events());
             uploader.submit(study, result.attempt(), result.events());

@@ -69,8 +69,12 @@ public interface ResultsDestination {
      */
     void saveParticipant(String study, bedside.results.ParticipantRecord participant);
 
-    /** Stores post-task ratings and SUS answers (idempotent; chained in the study's evidence chain). */
-    void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings, List<bedside.results.SusRecord> sus);
+    /**
+     * Stores post-task ratings, SUS answers and the moderator's or observer's markers (use errors, assists, notes):
+     * idempotent, each chained in the study's evidence chain. A marker's attempt must be stored first.
+     */
+    void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings, List<bedside.results.SusRecord> sus,
+                     List<bedside.results.MarkerRecord> markers);
 
     /**
      * The expert path a session's attempts are compared with: the latest successful attempt of the scripted expert

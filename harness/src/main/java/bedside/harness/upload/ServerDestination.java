@@ -101,8 +101,11 @@ public final class ServerDestination implements ResultsDestination {
 
     @Override
     public void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings,
-                            List<bedside.results.SusRecord> sus) {
+                            List<bedside.results.SusRecord> sus, List<bedside.results.MarkerRecord> markers) {
         client.saveQuestionnaires(study, ratings, sus);
+        if (!markers.isEmpty()) {
+            client.saveMarkers(study, markers);
+        }
     }
 
     @Override

@@ -95,9 +95,10 @@ public final class StoreDestination implements ResultsDestination {
 
     @Override
     public void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings,
-                            List<bedside.results.SusRecord> sus) {
+                            List<bedside.results.SusRecord> sus, List<bedside.results.MarkerRecord> markers) {
         ratings.forEach(store::saveTaskRating);
         sus.forEach(store::saveSus);
+        markers.forEach(store::saveMarker);
     }
 
     @Override

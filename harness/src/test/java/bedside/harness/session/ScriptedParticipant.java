@@ -55,6 +55,17 @@ final class ScriptedParticipant implements ParticipantPerformer.Watcher, AutoClo
     final Map<String, String> consentGiven = new ConcurrentHashMap<>();
     private Thread thread;
     private volatile Throwable failure;
+    /** Markers an observer puts on a task while the participant works on it: by "candidate/task", {kind, note}. */
+    private Map<String, List<String[]>> marks = Map.of();
+    private String observerUrl;
+    final List<String> markAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** While working on these tasks, an observer marks them on the observer's page (through its HTTP endpoint). */
+    ScriptedParticipant observedBy(String observerUrl, Map<String, List<String[]>> marks) {
+        this.observerUrl = observerUrl;
+        this.marks = marks;
+        return this;
+    }
 
     /**
      * @param ways by "candidate/task"; @param seq the SEQ rating to give, by "candidate/task"
@@ -132,6 +143,9 @@ final class ScriptedParticipant implements ParticipantPerformer.Watcher, AutoClo
                     candidate = candidateOf(timed);
                     Way way = ways.getOrDefault(candidate + "/" + task, Way.EXPERT);
                     int misclicks = act(timed, candidate, way);
+                    for (String[] m : marks.getOrDefault(candidate + "/" + task, List.of())) {
+                        markAnswers.add(observe(m[0], m[1]));
+                    }
                     Thread.sleep(waitBeforeDoneMillis);
                     panel.findElement(By.id(way == Way.GIVE_UP ? "give-up" : "done")).click();
                     double start = stamp(panel, "start");
@@ -177,6 +191,15 @@ final class ScriptedParticipant implements ParticipantPerformer.Watcher, AutoClo
             TaskRunner.performSteps(driver, suite, timed.task(), target, false);
         }
         return misclicks;
+    }
+
+    private String observe(String kind, String note) throws Exception {
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("kind", kind)
+                .put("note", note).toString();
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(observerUrl + "marker")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() + " " + kind;
     }
 
     /** A press on a heading or paragraph: text, nothing to act on. */

@@ -56,6 +56,7 @@ class SessionIT {
     static SessionRunner.Outcome outcome;
     static ScriptedParticipant participant;
     static Map<String, AttemptRecord> expert = new java.util.HashMap<>();
+    static final List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void runTheStudy() throws Throwable {
@@ -83,16 +84,31 @@ class SessionIT {
             });
         }
 
-        try (SessionPanel panel = SessionPanel.start(0)) {
+        try (SessionPanel panel = SessionPanel.start(0); ObserverPage observer = ObserverPage.start(0)) {
+            // The observer's page, as a second person's browser listens to it.
+            Thread listener = new Thread(() -> {
+                try {
+                    java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(observer.url() + "events")).header("Accept", "text/event-stream").build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofLines()).body().forEach(observed::add);
+                } catch (Exception ignored) {
+                    // the page closes at the end
+                }
+            }, "observer");
+            listener.setDaemon(true);
+            listener.start();
             participant = new ScriptedParticipant(suite, targets,
                     Map.of("streamlined/record-allergy", Way.EXPERT, "streamlined/review-results", Way.GIVE_UP,
                             "legacy/record-allergy", Way.DETOUR, "legacy/review-results", Way.WRONG),
                     Map.of("streamlined/record-allergy", 6, "streamlined/review-results", 2, "legacy/record-allergy", 4,
-                            "legacy/review-results", 3), SUS, 1200);
+                            "legacy/review-results", 3), SUS, 1200)
+                    .observedBy(observer.url(), Map.of(
+                            "streamlined/record-allergy", List.<String[]>of(new String[] {"slip", "hesitated over Save"}),
+                            "legacy/record-allergy", List.<String[]>of(new String[] {"assist", "showed the Clinical menu"})));
             participant.begin(panel);
             try {
                 outcome = new SessionRunner(new TaskRunner(BrowserSettings.local()), destination, dir.resolve("journal"),
-                        panel, participant).run(new SessionRunner.Plan(suite, tasks, targets, STUDY, "P01",
+                        panel, participant).observe(observer).run(new SessionRunner.Plan(suite, tasks, targets, STUDY, "P01",
                         TaskOrder.Mode.LATIN_SQUARE, null), new PrintStream(System.out));
             } finally {
                 participant.finish(); // what went wrong on the participant's side, first
@@ -150,8 +166,10 @@ class SessionIT {
         assertThat(gaveUp.reason()).isEqualTo("the participant gave up");
         assertThat(gaveUp.session().participantSaid()).isEqualTo("gave-up");
 
+        // Succeeded by the candidate's state, but the moderator helped: a failure in completion (NISTIR 7742).
         AttemptRecord detour = stored("legacy", "record-allergy");
-        assertThat(detour.outcome()).as(detour.reason()).isEqualTo(Outcome.SUCCESS);
+        assertThat(detour.outcome()).as(detour.reason()).isEqualTo(Outcome.FAILURE);
+        assertThat(detour.reason()).startsWith("assisted:").contains("met the success criteria");
 
         // Done without doing it: the participant's word does not make a success.
         AttemptRecord wrong = stored("legacy", "review-results");
@@ -185,7 +203,7 @@ class SessionIT {
         assertThat(detour.clicks()).isEqualTo(e2.clicks() + 1);
         assertThat(detour.session().pathDeviation())
                 .isCloseTo((double) (e2.clicks() + 1 + e2.keystrokes()) / (e2.clicks() + e2.keystrokes()), within(1e-9));
-        assertThat(detour.session().success()).isEqualTo("indirect");
+        assertThat(detour.session().success()).as("assisted: no success, direct or indirect").isNull();
         assertThat(detour.session().lostness()).isGreaterThan(0.0);
         assertThat(detour.session().misclicks()).isEqualTo(1);
 
@@ -213,6 +231,34 @@ class SessionIT {
         assertThat(sus).hasSize(2);
         assertThat(sus).allSatisfy(s -> assertThat(s.answers()).isEqualTo(SUS));
         assertThat(outcome.answersStored()).isTrue();
+    }
+
+    @Test
+    void theObserversMarkersLandOnTheAttemptsTheyWereMarkedDuring() {
+        assertThat(participant.markAnswers).containsExactly("201 slip", "201 assist");
+        List<bedside.results.MarkerRecord> markers = store.markers(STUDY);
+        assertThat(markers).hasSize(2);
+        for (bedside.results.MarkerRecord m : markers) {
+            AttemptRecord a = stored(m.kind().equals("slip") ? "streamlined" : "legacy", "record-allergy");
+            assertThat(m.attemptId()).isEqualTo(a.attemptId());
+            assertThat(m.task()).isEqualTo("record-allergy");
+            assertThat(m.by()).isEqualTo("observer");
+            assertThat(m.tMs()).isBetween(0.0, (double) a.timeMs());
+        }
+        assertThat(markers).extracting(bedside.results.MarkerRecord::note)
+                .containsExactlyInAnyOrder("hesitated over Save", "showed the Clinical menu");
+    }
+
+    @Test
+    void theObserverSawTheTasksTheScreensAndTheClicksLive() {
+        assertThat(observed).contains("event: state", "event: feed", "event: marker");
+        assertThat(observed).anyMatch(l -> l.startsWith("data:") && l.contains("the participant is working")
+                && l.contains("Record a medication allergy"));
+        assertThat(observed).anyMatch(l -> l.startsWith("data:") && l.contains("click on button"));
+        assertThat(observed).anyMatch(l -> l.startsWith("data:") && l.contains("(nothing to act on)"));
+        assertThat(observed).anyMatch(l -> l.startsWith("data:") && l.contains("screen /"));
+        // Nothing typed reaches the observer.
+        assertThat(observed).noneMatch(l -> l.contains("Penicillin") || l.contains("PENICILLIN"));
     }
 
     @Test

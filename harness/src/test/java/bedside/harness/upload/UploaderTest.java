@@ -56,7 +56,7 @@ class UploaderTest {
 
         @Override
         public void saveAnswers(String study, List<bedside.results.TaskRatingRecord> ratings,
-                                List<bedside.results.SusRecord> sus) {
+                                List<bedside.results.SusRecord> sus, List<bedside.results.MarkerRecord> markers) {
             throw new UnsupportedOperationException();
         }
 
