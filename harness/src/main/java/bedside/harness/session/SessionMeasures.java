@@ -27,8 +27,11 @@ import java.util.Set;
  *   <li>screens: the task's top-level pages and single-page routes in the order visited, a screen counted again when
  *       it is come back to (not when it reloads in place); lostness and direct/indirect success from them and the
  *       expert path's different screens;</li>
- *   <li>misclicks: primary presses whose target is nothing actionable (the recorder judges it in the page: no link,
- *       control, label, widget role, click handler attribute, focusable element or pointer cursor).</li>
+ *   <li>misclicks: primary presses on nothing actionable (the recorder judges it in the page: no link, control,
+ *       label, widget role, click handler attribute, focusable element or pointer cursor), and dead clicks — presses
+ *       on something actionable (not a form field, which a press focuses) that changed nothing (no response from the
+ *       page, no new screen within {@value #EFFECT_MILLIS} ms), after which the participant left the screen without
+ *       typing or choosing anything on it.</li>
  * </ul>
  */
 public final class SessionMeasures {
@@ -92,20 +95,62 @@ public final class SessionMeasures {
         return visited;
     }
 
-    /** Primary-button presses during the task on nothing actionable. */
+    /** How soon a press's effect must show (a response from the page, a new screen) for the press to have had one. */
+    static final long EFFECT_MILLIS = 2000;
+    /** A response belongs to the press that started it: its start is the press's time, to this much. */
+    private static final double SAME_MOMENT_MS = 5;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("input", "select", "textarea", "label", "option");
+    private static final java.util.Set<String> FIELD_ROLES = java.util.Set.of("textbox", "searchbox", "combobox",
+            "checkbox", "radio", "switch", "slider", "spinbutton", "option");
+
+    /** Misclicks during the task: presses on nothing actionable, and dead clicks (see the class comment). */
     public static int misclicks(List<EventRecord> events) {
-        int n = 0;
+        List<EventRecord> task = new ArrayList<>();
+        List<JsonNode> data = new ArrayList<>();
         for (EventRecord e : events) {
-            if (!e.type().equals("pointer-down")) {
-                continue;
-            }
             JsonNode j = json(e);
-            if ("task".equals(j.path("phase").asText()) && j.path("button").asInt(0) == 0
-                    && j.path("target").path("actionable").isBoolean() && !j.path("target").path("actionable").asBoolean()) {
+            if ("task".equals(j.path("phase").asText())) {
+                task.add(e);
+                data.add(j);
+            }
+        }
+        int n = 0;
+        for (int i = 0; i < task.size(); i++) {
+            JsonNode j = data.get(i);
+            if (!task.get(i).type().equals("pointer-down") || j.path("button").asInt(0) != 0
+                    || !j.path("target").path("actionable").isBoolean()) {
+                continue; // not a primary press, or recorded before the recorder judged targets: never counted
+            }
+            if (!j.path("target").path("actionable").asBoolean() || dead(task, data, i)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** A press on something actionable that changed nothing, after which the participant left the screen. */
+    private static boolean dead(List<EventRecord> task, List<JsonNode> data, int press) {
+        JsonNode target = data.get(press).path("target");
+        if (FIELDS.contains(target.path("tag").asText()) || FIELD_ROLES.contains(target.path("role").asText())) {
+            return false;
+        }
+        double t = task.get(press).tMs();
+        for (int k = press + 1; k < task.size(); k++) {
+            EventRecord e = task.get(k);
+            JsonNode j = data.get(k);
+            boolean screen = (e.type().equals("page-start") || e.type().equals("route")) && j.path("top").asBoolean(true);
+            if (e.type().equals("response") && Math.abs(e.tMs() - t) < SAME_MOMENT_MS) {
+                return false; // the page answered the press (a response is stamped with the time of its action)
+            }
+            if (screen) {
+                // A new screen soon after is the press's effect; later, the participant left with nothing done here.
+                return e.tMs() - t > EFFECT_MILLIS;
+            }
+            if (e.type().equals("key") || e.type().equals("change") || e.type().equals("input")) {
+                return false; // the participant went on working on this screen
+            }
+        }
+        return false; // still on the screen at the end: not left
     }
 
     private static JsonNode json(EventRecord e) {

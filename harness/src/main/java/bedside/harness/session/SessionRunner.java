@@ -318,6 +318,10 @@ public final class SessionRunner {
                         + " and 'bedside upload' sends them");
             }
             return new Outcome(finished, participant, index, parts, upload, answersStored, journal.file());
+        } finally {
+            // The journal is closed: nothing more can be marked on this session.
+            this.journal = null;
+            currentSession = null;
         }
     }
 

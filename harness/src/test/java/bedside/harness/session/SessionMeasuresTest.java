@@ -45,6 +45,28 @@ class SessionMeasuresTest {
     }
 
     @Test
+    void aDeadClickIsAPressThatChangedNothingBeforeTheParticipantLeftTheScreen() {
+        String button = "{\"phase\":\"task\",\"button\":0,\"target\":{\"tag\":\"button\",\"role\":\"button\",\"actionable\":true}}";
+        String field = "{\"phase\":\"task\",\"button\":0,\"target\":{\"tag\":\"input\",\"role\":\"textbox\",\"actionable\":true}}";
+        String screen = "{\"phase\":\"task\",\"top\":true}";
+        String task = "{\"phase\":\"task\"}";
+        // Pressed, nothing happened, left 5 s later: dead.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(5000, "page-start", screen)))).isEqualTo(1);
+        // The page answered the press (a response stamped with the press's time): not dead.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(0.2, "response", task),
+                at(5000, "page-start", screen)))).isZero();
+        // A new screen at once: the press's own effect.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(300, "page-start", screen)))).isZero();
+        // Typed on the screen after it: the participant went on working there.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(900, "key", task),
+                at(5000, "page-start", screen)))).isZero();
+        // A press into a field focuses it: never dead.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", field), at(5000, "page-start", screen)))).isZero();
+        // Still on the screen when the task ended: not left.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button)))).isZero();
+    }
+
+    @Test
     void againstTheExpertPathDeviationsLostnessAndDirectness() {
         List<EventRecord> expertEvents = events(
                 ev("page-start", "http://c/home", "{\"phase\":\"task\",\"top\":true}"),
@@ -90,6 +112,20 @@ class SessionMeasuresTest {
     }
 
     private record Ev(String type, String page, String json) {}
+
+    private record At(double tMs, String type, String json) {}
+
+    private static At at(double tMs, String type, String json) {
+        return new At(tMs, type, json);
+    }
+
+    private static List<EventRecord> timed(At... ats) {
+        List<EventRecord> out = new ArrayList<>();
+        for (int i = 0; i < ats.length; i++) {
+            out.add(new EventRecord(ID, i, ats[i].tMs(), ats[i].type(), "http://c/x", ats[i].json()));
+        }
+        return out;
+    }
 
     private static Ev ev(String type, String page, String json) {
         return new Ev(type, page, json);
