@@ -78,6 +78,12 @@ public final class Browsers {
             options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
             if (settings.headless()) {
                 options.addArguments("--headless=new");
+            } else {
+                // A participant's window (a session): nothing of the browser's own over the candidate — no "controlled
+                // by automated test software" bar, no offer to save the password the untimed setup signed in with.
+                options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
+                options.setExperimentalOption("prefs", java.util.Map.of("credentials_enable_service", false,
+                        "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
             }
             options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",

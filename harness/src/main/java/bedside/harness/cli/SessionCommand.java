@@ -51,8 +51,11 @@ import picocli.CommandLine.Parameters;
                 + "After each task the Single Ease Question; after the last task on a candidate the ten SUS items.",
                 "",
                 "Everything is journalled before it is stored (embedded PostgreSQL, BEDSIDE_DB_URL, or --server): a "
-                + "crash loses at most the event in flight. Path and time deviation are measured against the candidate's "
-                + "expert path in the same study: run 'bedside run SUITE --candidate ID --study S' first."},
+                + "crash loses at most the event in flight, and the same command resumes the session at the next "
+                + "unfinished task (the interrupted attempt is kept, not counted, and never given again). A participant "
+                + "takes a candidate's tasks once: a second session is refused. Path and time deviation are measured "
+                + "against the candidate's expert path in the same study: run 'bedside run SUITE --candidate ID "
+                + "--study S' first."},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  the session ended and everything was stored",
@@ -218,6 +221,7 @@ public final class SessionCommand implements Callable<Integer> {
                 // The panel's own browser: not the candidate's, so nothing of it is recorded or measured.
                 panelWindow = Browsers.start(browser);
                 panelWindow.driver().get(panel.url());
+                SessionPanel.placeAsPanel(panelWindow.driver());
             }
             SessionRunner.Outcome result;
             try {

@@ -29,6 +29,7 @@ final class ParticipantPerformer implements Performer {
 
     @Override
     public Ending perform(Timed timed) {
+        Windows.candidate(timed.driver()); // beside the panel, never over its Start button
         double start = panel.awaitStart(task);
         timed.startClock(start);
         clockStarted = true;

@@ -84,6 +84,11 @@ public final class SessionPanel implements AutoCloseable {
         return panel;
     }
 
+    /** Puts the browser window showing the panel on the right of the screen, beside the candidate's. */
+    public static void placeAsPanel(org.openqa.selenium.WebDriver driver) {
+        Windows.panel(driver);
+    }
+
     /** The page's address, with its key. */
     public String url() {
         return "http://127.0.0.1:" + app.port() + "/session/" + key + "/";
