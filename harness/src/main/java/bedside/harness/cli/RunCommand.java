@@ -1,6 +1,5 @@
 package bedside.harness.cli;
 
-import bedside.candidates.SampleCandidates;
 import bedside.scenarios.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -124,19 +123,9 @@ public final class RunCommand implements Callable<Integer> {
             return BedsideCli.USAGE;
         }
         Suite suite = loaded.suite();
-        List<Runs.CandidateSpec> candidates = new ArrayList<>();
-        for (String id : ids) {
-            if (!suite.bindings().containsKey(id)) {
-                err.println("bedside run: the suite " + suite.id() + " has no binding for candidate \"" + id
-                        + "\" (it binds " + suite.bindings().keySet() + ")");
-                return BedsideCli.USAGE;
-            }
-            if (base == null && !SampleCandidates.ids().contains(id)) {
-                err.println("bedside run: \"" + id + "\" is not a sample candidate (" + SampleCandidates.ids()
-                        + "): say where it is served with --url (and --reset-url)");
-                return BedsideCli.USAGE;
-            }
-            candidates.add(new Runs.CandidateSpec(id, base, reset));
+        List<Runs.CandidateSpec> candidates = Runs.candidates("run", suite, ids, base, reset, err);
+        if (candidates == null) {
+            return BedsideCli.USAGE;
         }
         return Runs.execute(new Runs.Plan(suite, loaded.tasks(), candidates, study, "run", repeat, parallel, gridUrl,
                 screenshots, json, server, fresh), out, err);

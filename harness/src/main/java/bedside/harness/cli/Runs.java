@@ -104,6 +104,29 @@ final class Runs {
         return new Loaded(suite, selected);
     }
 
+    /**
+     * The candidates as the command line gives them: each bound by the suite, and either a sample candidate or served
+     * at {@code base}. Null after printing why not (the command then exits 2).
+     */
+    static List<CandidateSpec> candidates(String command, Suite suite, List<String> ids, URI base, URI reset,
+                                          PrintStream err) {
+        List<CandidateSpec> specs = new ArrayList<>();
+        for (String id : ids) {
+            if (!suite.bindings().containsKey(id)) {
+                err.println("bedside " + command + ": the suite " + suite.id() + " has no binding for candidate \"" + id
+                        + "\" (it binds " + suite.bindings().keySet() + ")");
+                return null;
+            }
+            if (base == null && !SampleCandidates.ids().contains(id)) {
+                err.println("bedside " + command + ": \"" + id + "\" is not a sample candidate (" + SampleCandidates.ids()
+                        + "): say where it is served with --url (and --reset-url)");
+                return null;
+            }
+            specs.add(new CandidateSpec(id, base, reset));
+        }
+        return specs;
+    }
+
     static int execute(Plan plan, PrintStream out, PrintStream err) throws IOException {
         bedside.harness.run.Stop.install();
         BrowserSettings browser = BrowserSettings.local();

@@ -18,7 +18,6 @@ import bedside.reports.stats.Sus;
 import bedside.results.AttemptRecord;
 import bedside.results.TaskRatingRecord;
 import bedside.candidates.SampleCandidate;
-import bedside.candidates.SampleCandidates;
 import bedside.scenarios.Suite;
 import bedside.scenarios.TaskOrder;
 import java.io.IOException;
@@ -157,17 +156,9 @@ public final class SessionCommand implements Callable<Integer> {
             return BedsideCli.USAGE;
         }
         Suite suite = loaded.suite();
-        for (String id : ids) {
-            if (!suite.bindings().containsKey(id)) {
-                err.println("bedside session: the suite " + suite.id() + " has no binding for candidate \"" + id
-                        + "\" (it binds " + suite.bindings().keySet() + "). Nothing was stored.");
-                return BedsideCli.USAGE;
-            }
-            if (base == null && !SampleCandidates.ids().contains(id)) {
-                err.println("bedside session: \"" + id + "\" is not a sample candidate (" + SampleCandidates.ids()
-                        + "): say where it is served with --url (and --reset-url). Nothing was stored.");
-                return BedsideCli.USAGE;
-            }
+        List<Runs.CandidateSpec> specs = Runs.candidates("session", suite, ids, base, reset, err);
+        if (specs == null) {
+            return BedsideCli.USAGE;
         }
         BrowserSettings local = BrowserSettings.local();
         BrowserSettings browser = new BrowserSettings(local.chromium(), local.chromedriver(), headless, null);
@@ -195,10 +186,10 @@ public final class SessionCommand implements Callable<Integer> {
             out.println("Bedside session: participant " + participant.strip() + ", suite " + suite.id() + " " + suite.version()
                     + " (" + loaded.tasks().size() + " tasks), study " + study + ", results in " + destination.describe());
             List<CandidateTarget> targets = new ArrayList<>();
-            for (String id : ids) {
-                var binding = suite.bindings().get(id);
-                CandidateInstances c = Runs.bringUp(new Runs.CandidateSpec(id, base, reset), 1, samples,
-                        binding != null && !binding.reset().isEmpty(), out, err);
+            for (Runs.CandidateSpec spec : specs) {
+                var binding = suite.bindings().get(spec.id());
+                CandidateInstances c = Runs.bringUp(spec, 1, samples, binding != null && !binding.reset().isEmpty(), out,
+                        err);
                 targets.add(c.target());
             }
             Path journals = home.resolve("journal");

@@ -12,15 +12,10 @@ import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +39,7 @@ public final class ObserverPage implements AutoCloseable {
     }
 
     private final Javalin app;
-    private final String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private final String key = Pages.newKey();
     private final List<SseClient> clients = new CopyOnWriteArrayList<>();
     private final Deque<ObjectNode> feed = new ArrayDeque<>();
     private final List<ObjectNode> marks = new ArrayList<>();
@@ -195,7 +190,7 @@ public final class ObserverPage implements AutoCloseable {
         if (!keyed(ctx)) {
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(resource("observer.html"));
+        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(Pages.html("observer.html"));
     }
 
     private void connect(SseClient client) {
@@ -249,14 +244,4 @@ public final class ObserverPage implements AutoCloseable {
         }
     }
 
-    private static String resource(String name) {
-        try (InputStream in = ObserverPage.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the observer page " + name + " is missing from the harness");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

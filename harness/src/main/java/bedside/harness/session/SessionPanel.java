@@ -9,12 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -39,7 +34,7 @@ public final class SessionPanel implements AutoCloseable {
     private static final long SLICE_MILLIS = 250;
 
     private final Javalin app;
-    private final String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private final String key = Pages.newKey();
     private final BlockingQueue<Action> actions = new LinkedBlockingQueue<>();
     private ObjectNode screen;
     private volatile int version;
@@ -319,7 +314,7 @@ public final class SessionPanel implements AutoCloseable {
         if (!keyed(ctx)) {
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(resource("panel.html"));
+        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(Pages.html("panel.html"));
     }
 
     private void state(Context ctx) {
@@ -351,17 +346,6 @@ public final class SessionPanel implements AutoCloseable {
             actions.add(new Action(version, kind, body));
         }
         ctx.status(202).contentType("application/json").result("{}");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SessionPanel.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the panel page " + name + " is missing from the harness");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String text(JsonNode b, String field) {
