@@ -406,8 +406,16 @@ public final class TaskRunner {
 
     private static String send(String method, java.net.URI url) {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<Void> r;
+            try {
+                r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            } catch (IOException stale) {
+                // A kept-alive connection the candidate's server closed while an attempt ran ("header parser received
+                // no bytes"): a reset is idempotent, so it is sent once more, on a new connection.
+                r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            }
             return r.statusCode() < 300 ? null
                     : "the candidate's reset (" + method + " " + url + ") answered HTTP " + r.statusCode();
         } catch (IOException e) {
