@@ -147,6 +147,9 @@ public final class TimingParticipant implements ParticipantPerformer.Watcher, Au
         while (true) {
             String[] now = awaitScreenAfter(panel, lastVersion);
             lastVersion = now[1];
+            if (Boolean.getBoolean("timing.trace")) {
+                System.err.printf("%.3f screen %s%n", System.nanoTime() / 1e9, now[0]);
+            }
             switch (now[0]) {
                 case "consent" -> {
                     if (!panel.findElements(By.id("role")).isEmpty()) {
@@ -186,19 +189,24 @@ public final class TimingParticipant implements ParticipantPerformer.Watcher, Au
             throw new AssertionError("the candidate's window never came after Start");
         }
         double[] planned = intervals.apply(trials.size());
+        trace("got window");
         WebDriver candidate = timed.driver();
         try (Cdp page = Cdp.of(candidate)) {
             // Untimed preparation, within the first interval: where to press, and a listener of our own that notes the
             // page's readings of the two inputs (timeOrigin + event.timeStamp, and the clock in the handler).
+            trace("cdp");
             double[] spot = neutralSpot(candidate);
+            trace("spot");
             page.evaluate("window.__timingStamps = [];"
                     + " for (const type of ['pointerdown', 'keydown']) addEventListener(type, e => { if (e.isTrusted)"
                     + "   window.__timingStamps.push(performance.timeOrigin + e.timeStamp,"
                     + "     performance.timeOrigin + performance.now()); }, true); 0");
             Dispatch press = at(start.sentNanos() + nanos(planned[0]), () -> page.mouse("mousePressed", spot));
             page.mouse("mouseReleased", spot);
+            trace("pressed");
             Dispatch key = at(press.sentNanos() + nanos(planned[1]), () -> page.key("rawKeyDown"));
             page.key("keyUp");
+            trace("key");
             // Untimed again, within the last interval: the two page clocks compared, Done's place on the panel.
             ClockGap gap = null;
             try {
@@ -207,10 +215,18 @@ public final class TimingParticipant implements ParticipantPerformer.Watcher, Au
                 // a diagnosis only
             }
             double[] stamps = page.numbers("window.__timingStamps");
+            trace("gap");
             double[] doneAt = center(panel, "done");
+            trace("done spot");
             Dispatch done = at(key.sentNanos() + nanos(planned[2]), () -> panelCdp.click(doneAt));
             return new Trial(timed.attemptId(), timed.task().id(), planned, start, press, key, done,
                     stamp(panel, "start"), stamp(panel, "done"), stamps, gap);
+        }
+    }
+
+    private static void trace(String what) {
+        if (Boolean.getBoolean("timing.trace")) {
+            System.err.printf("%.3f %s%n", System.nanoTime() / 1e9, what);
         }
     }
 
