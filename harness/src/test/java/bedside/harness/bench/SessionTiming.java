@@ -111,13 +111,7 @@ public final class SessionTiming {
         Path dir = Files.createTempDirectory("bedside-timing-");
         Path log = Path.of("target", "session-timing.log");
         Files.createDirectories(log.getParent());
-        Suite shipped = ShippedSuite.read();
-        List<Task> unchecked = shipped.tasks().stream().map(t -> new Task(t.id(), t.title(), t.capability(), t.instruction(),
-                t.dataSet(), t.parameters(), t.criticality(), t.frequency(), t.timeSpecSeconds(), 120, List.of(), List.of(),
-                t.at())).toList();
-        Suite suite = new Suite(shipped.id(), shipped.title(), shipped.version(), shipped.description(), shipped.candidates(),
-                shipped.defaultDataSet(), shipped.order(), shipped.dataSets(), unchecked, shipped.bindings(), shipped.source(),
-                shipped.contentHash());
+        Suite suite = TimingParticipant.withoutChecks(ShippedSuite.read());
         List<Row> rows = new ArrayList<>();
         long began = System.nanoTime();
         try (Database db = Database.open(DatabaseConfig.embedded(dir.resolve("pg")).withFsync(false));

@@ -95,6 +95,18 @@ public final class TimingParticipant implements ParticipantPerformer.Watcher, Au
         this.panelBrowser = Browsers.start(BrowserSettings.local());
     }
 
+    /**
+     * The suite with its tasks' checks left out (and a 120 s time limit): this participant does not do the tasks, and
+     * the checks, run after the clock has stopped, would only retry their unmet criteria until their timeouts.
+     */
+    public static bedside.scenarios.Suite withoutChecks(bedside.scenarios.Suite s) {
+        List<bedside.scenarios.Task> tasks = s.tasks().stream().map(t -> new bedside.scenarios.Task(t.id(), t.title(),
+                t.capability(), t.instruction(), t.dataSet(), t.parameters(), t.criticality(), t.frequency(),
+                t.timeSpecSeconds(), 120, List.of(), List.of(), t.at())).toList();
+        return new bedside.scenarios.Suite(s.id(), s.title(), s.version(), s.description(), s.candidates(),
+                s.defaultDataSet(), s.order(), s.dataSets(), tasks, s.bindings(), s.source(), s.contentHash());
+    }
+
     /** The session runner that tells this participant when the candidate's window is ready. */
     public SessionRunner runner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel) {
         return new SessionRunner(tasks, destination, journals, panel, this);
