@@ -664,7 +664,7 @@
   };
   listenOnDocument = () => { for (const [type, once] of domListeners) addListener(document, type, once, true); };
   // When a DOM event happened: the browser's event.timeStamp (for an input, when the browser got it from the system),
-  // not when this handler got to run — a busy page runs handlers milliseconds late, 3–16 ms in SessionTiming
+  // not when this handler got to run — a busy page runs handlers late: 7–10 ms at the median, up to 350 ms, in SessionTiming
   // (BENCHMARKS.md, "Session task-time accuracy"). Taken as the handler's delay on this window's own clock (now minus
   // the delay), so it stays on the clock `now` reads; a delay that is not plausible (negative, over a minute) is none.
   const happened = (e) => {
