@@ -134,6 +134,7 @@
   const inputValueOf = getter(proto('HTMLInputElement'), 'value');
   // Events: read through their prototypes' getters as well.
   const targetOf = getter(proto('Event'), 'target');
+  const timeStampOf = getter(proto('Event'), 'timeStamp');
   const relatedTargetOf = getter(proto('FocusEvent'), 'relatedTarget');
   const activeElementOf = getter(DP, 'activeElement');
   const containsNode = method(NP, 'contains');
@@ -662,11 +663,23 @@
     addListener(window, type, once, true);
   };
   listenOnDocument = () => { for (const [type, once] of domListeners) addListener(document, type, once, true); };
+  // When a DOM event happened: the browser's event.timeStamp (for an input, when the browser got it from the system),
+  // not when this handler got to run — a busy page runs handlers late: 7–10 ms at the median, up to 350 ms, in SessionTiming
+  // (BENCHMARKS.md, "Session task-time accuracy"). Taken as the handler's delay on this window's own clock (now minus
+  // the delay), so it stays on the clock `now` reads; a delay that is not plausible (negative, over a minute) is none.
+  const happened = (e) => {
+    const n = now();
+    const ts = timeStampOf(e);
+    if (typeof ts !== 'number' || !(ts > 0)) return n;
+    const delay = perfNow(perf) - ts;
+    return delay > 0 && delay < 60000 ? n - delay : n;
+  };
   // An event recorded from a DOM event: if working out its details fails, it is recorded all the same, `partial`.
   const record = (domType, type, build, after) => listen(domType, (e) => {
+    const at = happened(e);
     let data;
     try { injected('build:' + domType); data = build(e); } catch (err) { fault(domType, err); data = { partial: true }; }
-    if (data !== null) emit(type, data);
+    if (data !== null) emit(type, data, false, at);
     if (after) { try { after(e); } catch (err) { fault(domType, err); } }
   });
 
