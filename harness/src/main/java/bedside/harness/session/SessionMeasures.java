@@ -97,8 +97,12 @@ public final class SessionMeasures {
 
     /** How soon a press's effect must show (a response from the page, a new screen) for the press to have had one. */
     static final long EFFECT_MILLIS = 2000;
-    /** A response belongs to the press that started it: its start is the press's time, to this much. */
-    private static final double SAME_MOMENT_MS = 5;
+    /**
+     * A response belongs to the press that started it: it starts when the recorder's handler for the press ran, which
+     * is after the press's own time (the browser's event.timeStamp) by the handler's delay — up to a few hundred ms on
+     * a busy page.
+     */
+    private static final double HANDLER_DELAY_MS = 1000;
     private static final java.util.Set<String> FIELDS = java.util.Set.of("input", "select", "textarea", "label", "option");
     private static final java.util.Set<String> FIELD_ROLES = java.util.Set.of("textbox", "searchbox", "combobox",
             "checkbox", "radio", "switch", "slider", "spinbutton", "option");
@@ -139,8 +143,8 @@ public final class SessionMeasures {
             EventRecord e = task.get(k);
             JsonNode j = data.get(k);
             boolean screen = (e.type().equals("page-start") || e.type().equals("route")) && j.path("top").asBoolean(true);
-            if (e.type().equals("response") && Math.abs(e.tMs() - t) < SAME_MOMENT_MS) {
-                return false; // the page answered the press (a response is stamped with the time of its action)
+            if (e.type().equals("response") && e.tMs() >= t - 1 && e.tMs() - t < HANDLER_DELAY_MS) {
+                return false; // the page answered the press (a response is stamped with when its action was handled)
             }
             if (screen) {
                 // A new screen soon after is the press's effect; later, the participant left with nothing done here.

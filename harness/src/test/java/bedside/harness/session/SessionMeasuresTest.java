@@ -52,9 +52,12 @@ class SessionMeasuresTest {
         String task = "{\"phase\":\"task\"}";
         // Pressed, nothing happened, left 5 s later: dead.
         assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(5000, "page-start", screen)))).isEqualTo(1);
-        // The page answered the press (a response stamped with the press's time): not dead.
-        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(0.2, "response", task),
+        // The page answered the press (a response stamped when the press was handled, a little after it): not dead.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(12, "response", task),
                 at(5000, "page-start", screen)))).isZero();
+        // A response to an earlier action is not this press's.
+        assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(-300, "response", task),
+                at(5000, "page-start", screen)))).isEqualTo(1);
         // A new screen at once: the press's own effect.
         assertThat(SessionMeasures.misclicks(timed(at(0, "pointer-down", button), at(300, "page-start", screen)))).isZero();
         // Typed on the screen after it: the participant went on working there.
