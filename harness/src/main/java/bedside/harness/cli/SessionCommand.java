@@ -112,8 +112,9 @@ public final class SessionCommand implements Callable<Integer> {
             + "yourself (say, on a second screen).")
     boolean noPanelWindow;
 
-    @Option(names = "--headless", description = "Run the candidate's browser headless (for trying the panel without a "
-            + "display; a participant needs the headed window).")
+    @Option(names = "--headless", description = "Run the candidate's browser headless and open no panel window (for "
+            + "trying a session without a display: open the printed panel address yourself; a participant needs the "
+            + "headed windows).")
     boolean headless;
 
     @Mixin
@@ -168,7 +169,7 @@ public final class SessionCommand implements Callable<Integer> {
         if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             throw new BedsideCli.EnvironmentProblem("a session shows the candidate to the participant in a browser window,"
                     + " and there is no display here (DISPLAY is not set). Run it on the machine the participant uses,"
-                    + " or try it with --headless --no-panel-window.");
+                    + " or try it with --headless and open the printed panel address.");
         }
         Stop.install();
         Path home = Home.data();
@@ -208,7 +209,7 @@ public final class SessionCommand implements Callable<Integer> {
                 out.println("Observer:     " + observer.networkUrl() + "  (on this machine: " + observer.url() + ")");
             }
             Browsers.Session panelWindow = null;
-            if (!noPanelWindow) {
+            if (!noPanelWindow && !headless) {
                 // The panel's own browser: not the candidate's, so nothing of it is recorded or measured.
                 panelWindow = Browsers.start(browser);
                 panelWindow.driver().get(panel.url());
