@@ -14,7 +14,12 @@ import bedside.harness.run.SuiteRunner;
 import bedside.harness.run.TaskRunner;
 import bedside.harness.session.ScriptedParticipant.Did;
 import bedside.harness.session.ScriptedParticipant.Way;
-import bedside.harness.upload.StoreDestination;
+import bedside.harness.upload.ServerDestination;
+import bedside.results.Role;
+import bedside.results.client.ResultsClient;
+import bedside.results.server.ResultsServer;
+import bedside.results.store.AccessTokens;
+import java.net.URI;
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import bedside.results.ParticipantRecord;
@@ -38,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole moderated session in headless Chromium, taken by a {@link ScriptedParticipant} through the task panel on
+ * A whole moderated session in headless Chromium, in team mode (through a results server's API), taken by a {@link ScriptedParticipant} through the task panel on
  * both sample candidates — the expert path, a detour, a give-up and a wrong path — after the study's expert-path run.
  * What is stored (participant, session order, attempts with what the participant said and the derived measures, SEQ,
  * SUS) must match what the participant did, exactly, and the study's chain must verify.
@@ -51,6 +56,7 @@ class SessionIT {
     static Path dir;
     static Database db;
     static ResultsStore store;
+    static ResultsServer server;
     static SampleCandidate streamlined;
     static SampleCandidate legacy;
     static SessionRunner.Outcome outcome;
@@ -68,15 +74,21 @@ class SessionIT {
         streamlined = SampleCandidates.start(SampleCandidates.STREAMLINED, 0);
         legacy = SampleCandidates.start(SampleCandidates.LEGACY, 0);
         List<CandidateTarget> targets = List.of(ShippedSuite.target(streamlined), ShippedSuite.target(legacy));
-        StoreDestination destination = new StoreDestination(store, "the test database", "database");
+        // Team mode: everything goes through a results server's API with an evaluator's token (the participant, the
+        // order, the expert path read back, the attempts, the answers, the markers); the store behind it is checked.
+        // (SessionResumeIT takes the other way, the embedded database.)
         store.ensureStudy(STUDY, "session tests");
-        targets.forEach(t -> store.ensureCandidate(STUDY, t.id(), t.displayName(), t.vendor()));
-        SuiteRunner.registerSuite(store, suite);
+        String token = new AccessTokens(db).create(Role.EVALUATOR, STUDY, null, "evaluator", "test").secret();
+        server = ResultsServer.start(db, 0);
+        ServerDestination destination = new ServerDestination(URI.create(server.url()),
+                ResultsClient.builder(URI.create(server.url()), token).build());
+        targets.forEach(t -> destination.ensureCandidate(STUDY, t.id(), t.displayName(), t.vendor()));
+        SuiteRunner.registerSuite(destination, suite);
 
         // The expert paths first: what path and time deviation are measured against.
         UUID runId = UUID.randomUUID();
         try (Journal journal = Journal.open(dir.resolve("journal"), runId)) {
-            SuiteRunner.Outcome run = new SuiteRunner(new TaskRunner(BrowserSettings.local()), store, journal, STUDY)
+            SuiteRunner.Outcome run = new SuiteRunner(new TaskRunner(BrowserSettings.local()), destination, journal, STUDY)
                     .run(runId, suite, targets, tasks, 1, "run", new PrintStream(System.out), a -> { });
             run.attempts().forEach(a -> {
                 assertThat(a.attempt().outcome()).as(a.attempt().reason()).isEqualTo(Outcome.SUCCESS);
@@ -121,6 +133,7 @@ class SessionIT {
         if (participant != null) participant.close();
         if (streamlined != null) streamlined.close();
         if (legacy != null) legacy.close();
+        if (server != null) server.close();
         if (db != null) db.close();
     }
 
@@ -231,6 +244,7 @@ class SessionIT {
         assertThat(sus).hasSize(2);
         assertThat(sus).allSatisfy(s -> assertThat(s.answers()).isEqualTo(SUS));
         assertThat(outcome.answersStored()).isTrue();
+        assertThat(outcome.upload().waiting()).isEmpty();
     }
 
     @Test
