@@ -464,10 +464,22 @@
     }
     return parts.join(' > ');
   };
+  // A number per element, the same for as long as the element lives in this document: "the same field" for the
+  // Keystroke-Level Model, where a CSS path shifts when a component library adds or removes siblings around it.
+  const elementKeys = new WeakMap();
+  const keyGet = WeakMap.prototype.get;
+  const keySet = WeakMap.prototype.set;
+  let nextElementKey = 1;
+  const elementKey = (el) => {
+    let k = apply(keyGet, elementKeys, [el]);
+    if (k === undefined) { k = nextElementKey++; apply(keySet, elementKeys, [el, k]); }
+    return k;
+  };
   // What the handlers say about an element; what cannot be read is left out and recorded as a fault.
   const describe = (el) => {
     if (!isElement(el)) return null;
-    const d = { tag: lower(tagOf(el)), id: str(idOf(el)) || null, role: null, name: '', css: '', inputType: null };
+    const d = { tag: lower(tagOf(el)), id: str(idOf(el)) || null, role: null, name: '', css: '', inputType: null,
+      key: elementKey(el) };
     try {
       d.role = role(el);
       d.inputType = tag(el) === 'INPUT' ? inputKind(el) : null;

@@ -44,7 +44,7 @@ public final class Klm {
     public static List<Operator> predict(List<PageEvent> events, long systemResponseMs) {
         List<Operator> ops = new ArrayList<>();
         boolean handOnMouse = true;
-        String typingIn = null; // css path of the field the current typed string is going into
+        String typingIn = null; // the field the current typed string is going into (see field())
         for (PageEvent e : events) {
             if (e.type().equals("pointer-down")) {
                 String what = describe(e);
@@ -65,7 +65,7 @@ public final class Klm {
                 ops.add(new Operator('B', B, "release"));
             } else if (e.type().equals("key") && !e.data().path("repeat").asBoolean(false)) {
                 String keyClass = e.text("keyClass");
-                String field = e.targetText("css");
+                String field = field(e);
                 if (handOnMouse) {
                     ops.add(new Operator('H', H, "hand to keyboard"));
                     handOnMouse = false;
@@ -91,6 +91,16 @@ public final class Klm {
             ops.add(new Operator('R', systemResponseMs / 1000.0, "system response, as measured"));
         }
         return ops;
+    }
+
+    /**
+     * The field a key went into: the recorder's element key within its document (stable while the element lives),
+     * or, from a recording made before element keys, its CSS path (which shifts when a component library adds or
+     * removes siblings around the field).
+     */
+    private static String field(PageEvent e) {
+        String key = e.targetText("key");
+        return key != null ? e.doc() + "#" + key : e.targetText("css");
     }
 
     public static long totalMillis(List<Operator> ops) {

@@ -184,6 +184,18 @@ class MeasuresTest {
     }
 
     @Test
+    void klmKnowsAFieldByItsElementKeyWhenItsCssPathShifts() {
+        // A component library inserted a sibling before the field while the clinician typed: same element, new path.
+        key(1, "character", null, "div > input:nth-of-type(1)");
+        events.get(0).data().with("target").put("key", 7);
+        key(2, "character", null, "div > input:nth-of-type(2)");
+        events.get(1).data().with("target").put("key", 7);
+        key(3, "character", null, "div > input:nth-of-type(2)");
+        events.get(2).data().with("target").put("key", 8); // another element at that path: a new string
+        assertThat(Klm.notation(Klm.predict(events, 0))).isEqualTo("H M K K M K");
+    }
+
+    @Test
     void klmAddsMeasuredSystemResponse() {
         click(1, "link", "a", "#l");
         assertThat(Klm.notation(Klm.predict(events, 250))).isEqualTo("M P B B R");

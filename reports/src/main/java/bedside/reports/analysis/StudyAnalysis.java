@@ -42,6 +42,11 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
             this(candidate, participants, tasks, sus, sum, composite, notScored, List.of());
         }
 
+        /** Whether this candidate's sample is large enough (see {@link SampleAdequacy}). */
+        public SampleAdequacy adequacy() {
+            return SampleAdequacy.of(participants);
+        }
+
         /** Why the task does not apply to this candidate, or null when it does. */
         public String notApplicableReason(String task) {
             return notApplicable.stream().filter(n -> n.task().equals(task)).map(NotApplicable::reason).findFirst()
@@ -63,6 +68,39 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
         /** E.g. "2 attempts not scored: system error", or "" when every attempt was scored. */
         public String notScoredSummary() {
             return Exclusion.summary(excluded());
+        }
+    }
+
+    /**
+     * Whether a candidate's participants are enough for a summative test, stated beside every figure: ONC's
+     * certification criterion 170.315(g)(3) (safety-enhanced design, per NISTIR 7804) accepts no fewer than
+     * {@value #MINIMUM} participants, and {@value #ADVISED} are advised (NISTIR 7804-1; Sauro &amp; Lewis 2016,
+     * ch. 6-7: about 15 for a completion margin near ±20 points at 95 %).
+     *
+     * @param n distinct participants with attempts on the candidate
+     */
+    public record SampleAdequacy(int n) {
+        public static final int MINIMUM = 10;
+        public static final int ADVISED = 15;
+
+        public static SampleAdequacy of(int n) {
+            return new SampleAdequacy(n);
+        }
+
+        /** {@code below-minimum}, {@code below-advised} or {@code adequate}. */
+        public String level() {
+            return n < MINIMUM ? "below-minimum" : n < ADVISED ? "below-advised" : "adequate";
+        }
+
+        /** One sentence for a page or a table, e.g. "n = 8: under 10, the minimum for certified health IT". */
+        public String statement() {
+            return switch (level()) {
+                case "below-minimum" -> "n = " + n + ": under " + MINIMUM + ", the minimum for a certified-health-IT "
+                        + "summative test (170.315(g)(3)); under " + ADVISED + ", the advised sample";
+                case "below-advised" -> "n = " + n + ": at least the minimum of " + MINIMUM + ", but under "
+                        + ADVISED + ", the advised sample";
+                default -> "n = " + n + ": at least the advised " + ADVISED;
+            };
         }
     }
 

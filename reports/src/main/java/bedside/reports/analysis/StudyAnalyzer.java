@@ -261,6 +261,11 @@ public final class StudyAnalyzer {
         }
 
         List<Comparison> comparisons = compare(byCandidate, taskOrder, within);
+        for (CandidateAnalysis c : candidates) {
+            if (!c.adequacy().level().equals("adequate")) {
+                warnings.add("candidate '" + c.candidate() + "': " + c.adequacy().statement());
+            }
+        }
 
         int minParticipants = participantsByCandidate.values().stream().mapToInt(Set::size).min().orElse(0);
         List<DiscoveryPoint> curve = new ArrayList<>();

@@ -38,6 +38,12 @@ public final class StudyJson {
             ObjectNode cn = cands.addObject();
             cn.put("candidate", c.candidate());
             cn.put("participants", c.participants());
+            ObjectNode adequacy = cn.putObject("sample_adequacy");
+            adequacy.put("n", c.adequacy().n());
+            adequacy.put("minimum", StudyAnalysis.SampleAdequacy.MINIMUM);
+            adequacy.put("advised", StudyAnalysis.SampleAdequacy.ADVISED);
+            adequacy.put("level", c.adequacy().level());
+            adequacy.put("statement", c.adequacy().statement());
             ArrayNode tasks = cn.putArray("tasks");
             for (TaskAnalysis t : c.tasks()) {
                 tasks.add(task(t));

@@ -30,8 +30,14 @@ class AnalyzeToolTest {
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("analyzed 4 attempts, 2 candidate(s), design within;");
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("warning: no weights given: every task weighted 1 in the composite\n");
+                .isEqualTo("warning: no weights given: every task weighted 1 in the composite\n"
+                        + "warning: candidate '<b>Acme</b>': n = 2: under 10, the minimum for a certified-health-IT "
+                        + "summative test (170.315(g)(3)); under 15, the advised sample\n"
+                        + "warning: candidate 'Zed': n = 2: under 10, the minimum for a certified-health-IT summative "
+                        + "test (170.315(g)(3)); under 15, the advised sample\n");
         JsonNode n = new ObjectMapper().readTree(json.toFile());
+        assertThat(n.at("/candidates/1/sample_adequacy/n").asInt()).isEqualTo(2);
+        assertThat(n.at("/candidates/1/sample_adequacy/level").asText()).isEqualTo("below-minimum");
         assertThat(n.get("schema").asText()).isEqualTo("bedside.analysis/1");
         assertThat(n.at("/bootstrap/seed").asLong()).isEqualTo(99);
         assertThat(n.at("/bootstrap/resamples").asInt()).isEqualTo(200);

@@ -28,6 +28,27 @@ class EdgeCasesTest {
     }
 
     @Test
+    void statesSampleAdequacyPerCandidateAtTheMinimumAndTheAdvisedSample() {
+        java.util.List<AttemptRow> rows = new java.util.ArrayList<>();
+        for (int p = 1; p <= 15; p++) {
+            rows.add(a("P" + p, "big", "T1", true, 10.0 + p, 0));
+            if (p <= 10) {
+                rows.add(a("Q" + p, "middle", "T1", true, 10.0 + p, 0));
+            }
+            if (p <= 9) {
+                rows.add(a("R" + p, "small", "T1", true, 10.0 + p, 0));
+            }
+        }
+        StudyAnalysis s = StudyAnalyzer.analyze(rows, java.util.List.of(), null, OPT);
+        assertThat(s.candidates()).extracting(c -> c.adequacy().level())
+                .containsExactly("adequate", "below-advised", "below-minimum");
+        assertThat(s.candidates().get(2).adequacy().statement()).startsWith("n = 9: under 10, the minimum");
+        assertThat(s.warnings()).anyMatch(w -> w.startsWith("candidate 'middle': n = 10: at least the minimum of 10"))
+                .anyMatch(w -> w.startsWith("candidate 'small': n = 9: under 10"))
+                .noneMatch(w -> w.startsWith("candidate 'big'"));
+    }
+
+    @Test
     void zeroOfNAndNOfN() {
         ProportionEstimate zero = Completion.estimate(0, 8);
         assertThat(zero.rate()).isZero();
