@@ -62,6 +62,35 @@ public final class Fixtures {
         return new SessionRecord(UUID.randomUUID(), run.runId(), candidate, participant, startedAt);
     }
 
+    /**
+     * A plan of the study over a suite version and candidates: the fixtures' three tasks (record-allergy weighted
+     * {@code allergyWeight}, then 2 and 1), completion, time and SUS, within subjects.
+     */
+    public static StudyPlan plan(String study, String suiteHash, List<String> candidates, double allergyWeight,
+            boolean simulated) {
+        return new StudyPlan(StudyPlan.SCHEMA, study, new StudyPlan.PlanSuite(SUITE_ID, SUITE_VERSION, suiteHash),
+                candidates,
+                List.of(new StudyPlan.PlanTask("record-allergy", allergyWeight, 3.0, allergyWeight / 3, 300,
+                                List.of("penicillin allergy recorded"), List.of("no allergy on the wrong patient")),
+                        new StudyPlan.PlanTask("order-medication", 2, null, null, 240, List.of("order signed"),
+                                List.of()),
+                        new StudyPlan.PlanTask("review-results", 1, null, null, 120, List.of("potassium read"),
+                                List.of())),
+                new StudyPlan.Analysis(List.of("completion", "time", "sus"), "sum", 0.95, 2000, 7, "within", 15),
+                simulated);
+    }
+
+    /** A real plan of the study over the fixtures' suite and both candidates. */
+    public static StudyPlan plan(String study, double allergyWeight) {
+        return plan(study, "sha256:" + SUITE_HASH, List.of("alpha", "beta"), allergyWeight, false);
+    }
+
+    /** The study's real plan ({@link #plan(String, double)}) saved and locked: what moderated sessions need first. */
+    public static StoredPlan lockPlan(ResultsStore store, String study) {
+        store.savePlan(plan(study, 6), "test");
+        return store.lockPlan(study, "test");
+    }
+
     /** An attempt (a new id) with plausible measures; one that did not succeed has a reason, a step and an error. */
     public static AttemptRecord attempt(SessionRecord s, String task, int no, Outcome outcome, Instant startedAt,
             long timeMs) {

@@ -3,6 +3,9 @@ package bedside.results.client;
 import bedside.results.AttemptRecord;
 import bedside.results.MarkerRecord;
 import bedside.results.SessionFacts;
+import bedside.results.StoredPlan;
+import bedside.results.StudyPlan;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,6 +21,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.time.Instant;
 
 /**
  * The results API's JSON, as both ends speak it: strict on the way in (no coercion, no unknown fields), ISO-8601
@@ -113,6 +118,54 @@ public final class Json {
         n.put("by", m.by());
         n.put("at", m.at().toString());
         return n;
+    }
+
+    /**
+     * A study's stored plan as the API serves it: its study, hash, flags, who saved it and when, its lock, {@code json}
+     * (the exact canonical text whose SHA-256 is {@code hash}) and {@code plan} (the same plan as an object; written
+     * compactly it is that text again).
+     */
+    public static ObjectNode plan(StoredPlan p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("study", p.study());
+        n.put("hash", p.hash());
+        n.put("simulated", p.plan().simulated());
+        n.put("locked", p.locked());
+        n.put("savedAt", p.savedAt() == null ? null : p.savedAt().toString());
+        n.put("savedBy", p.savedBy());
+        n.put("lockedAt", p.lockedAt() == null ? null : p.lockedAt().toString());
+        n.put("chainNo", p.chainNo());
+        n.put("json", p.json());
+        try {
+            n.set("plan", MAPPER.readTree(p.json()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored plan's JSON always reads", e);
+        }
+        return n;
+    }
+
+    /**
+     * A stored plan as {@link #plan(StoredPlan)} writes it, read back; its {@code json} must hash to its {@code hash}.
+     *
+     * @throws IllegalArgumentException if it is not a plan, or its JSON does not hash to its hash
+     */
+    public static StoredPlan storedPlan(JsonNode n) {
+        String json = n.path("json").asText(null);
+        String hash = n.path("hash").asText(null);
+        if (json == null || hash == null) {
+            throw new IllegalArgumentException("a stored plan has its json and its hash");
+        }
+        StudyPlan plan = StudyPlan.fromJson(json);
+        if (!StudyPlan.hashOf(json).equals(hash)) {
+            throw new IllegalArgumentException("the plan's json hashes to " + StudyPlan.hashOf(json) + ", not to its "
+                    + "hash " + hash);
+        }
+        return new StoredPlan(plan, json, hash, instant(n.path("savedAt")), n.path("savedBy").asText(null),
+                instant(n.path("lockedAt")), n.hasNonNull("chainNo") ? n.get("chainNo").asLong() : null);
+    }
+
+    private static Instant instant(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? null : Instant.parse(n.asText());
     }
 
     /** The value as JSON bytes. */

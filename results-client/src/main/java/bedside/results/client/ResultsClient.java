@@ -6,6 +6,8 @@ import bedside.results.MarkerRecord;
 import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
+import bedside.results.StoredPlan;
+import bedside.results.StudyPlan;
 import bedside.results.SusRecord;
 import bedside.results.TaskRatingRecord;
 import bedside.results.TaskText;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -255,13 +258,75 @@ public final class ResultsClient {
         }
     }
 
+    /**
+     * Starts a session (idempotently). A new session is held to the study's plan by the server.
+     *
+     * @throws ApiException 409 when the plan refuses it (the server's message says why: the plan is not locked and the
+     *                      session is not a pilot, another suite version or candidate than the plan's, simulated and
+     *                      real data mixed), for a session id stored with other content, or a locked study
+     */
     public void startSession(String study, SessionRecord s) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("sessionId", s.sessionId().toString()).put("runId", s.runId().toString())
                 .put("candidate", s.candidate()).put("participant", s.participant())
                 .put("startedAt", s.startedAt().toString());
         n.set("order", s.order() == null ? null : Json.MAPPER.valueToTree(s.order()));
+        n.put("pilot", s.pilot()).put("simulated", s.simulated());
         send("POST", "/api/studies/" + enc(study) + "/sessions", n);
+    }
+
+    // ------------------------------------------------------------------ the study's plan
+
+    /**
+     * Saves the plan of its study ({@link StudyPlan#study()}), replacing an unlocked one.
+     *
+     * @return the plan as the server stores it now
+     * @throws ApiException 409 when the study's plan is locked (the message names its hash and since when) or the study
+     *                      is locked; 400 when the server finds the plan wrong (e.g. a candidate the study does not have)
+     */
+    public StoredPlan savePlan(StudyPlan plan) {
+        return storedPlan(send("PUT", "/api/studies/" + enc(plan.study()) + "/plan", planJson(plan)));
+    }
+
+    /**
+     * Locks the study's plan: it never changes again, and the study's sessions are held to it.
+     *
+     * @return the locked plan
+     * @throws ApiException 409 with the server's message when the study has no plan, its plan is locked already, the
+     *                      study is locked, or a real plan would be locked over simulated data
+     */
+    public StoredPlan lockPlan(String study) {
+        return storedPlan(send("POST", "/api/studies/" + enc(study) + "/plan/lock", null));
+    }
+
+    /** The study's plan, or empty when it has none. */
+    public Optional<StoredPlan> plan(String study) {
+        try {
+            return Optional.of(storedPlan(get("/api/studies/" + enc(study) + "/plan")));
+        } catch (ApiException e) {
+            if (e.status() == 404 && "Plan not found".equals(e.title())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The plan's canonical JSON as a tree (sent as the same bytes: the API's mapper keeps its numbers exactly). */
+    private static JsonNode planJson(StudyPlan plan) {
+        try {
+            return Json.MAPPER.readTree(plan.canonicalJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("a plan's JSON always reads", e);
+        }
+    }
+
+    private static StoredPlan storedPlan(JsonNode n) {
+        try {
+            return Json.storedPlan(n);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(200, "Unexpected answer", "the server's plan could not be read: " + e.getMessage(),
+                    null, e);
+        }
     }
 
     /**

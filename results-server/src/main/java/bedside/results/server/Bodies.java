@@ -25,7 +25,7 @@ final class Bodies {
     }
 
     record Participant(String code, String role, Integer yearsInRole, Integer ehrExperienceYears,
-            String ehrSystemsUsed, String ageBand, String assistiveTechnology, Instant consentedAt) {
+            String ehrSystemsUsed, String ageBand, String assistiveTechnology, Instant consentedAt, Boolean simulated) {
     }
 
     record Task(String id, String title, String instruction, String contentHash) {
@@ -44,7 +44,8 @@ final class Bodies {
     record Order(String mode, Long seed, Integer participantIndex, List<String> tasks, Integer candidatePosition) {
     }
 
-    record Session(UUID sessionId, UUID runId, String candidate, String participant, Instant startedAt, Order order) {
+    record Session(UUID sessionId, UUID runId, String candidate, String participant, Instant startedAt, Order order,
+            Boolean pilot, Boolean simulated) {
     }
 
     record Event(Long seq, @JsonProperty("tMs") Double tMs, String type, String page, JsonNode data) {

@@ -36,9 +36,12 @@ final class ParticipantRoutes extends RouteGroup {
         if (b.ageBand() != null && (b.ageBand().isBlank() || b.ageBand().length() > 20)) {
             throw ApiProblem.invalid("ageBand must be 1-20 characters, e.g. 30-39", "ageBand");
         }
+        ParticipantRecord known = store.participant(s.code(), code).orElse(null);
+        // simulated is fixed when the participant is first stored; left out, it is what is stored (else false).
+        boolean simulated = b.simulated() != null ? b.simulated() : known != null && known.simulated();
         ParticipantRecord p = new ParticipantRecord(code, b.role(), b.yearsInRole(), b.ehrExperienceYears(),
-                b.ehrSystemsUsed(), b.ageBand(), b.assistiveTechnology(), b.consentedAt());
-        boolean created = store.participant(s.code(), code).isEmpty();
+                b.ehrSystemsUsed(), b.ageBand(), b.assistiveTechnology(), b.consentedAt(), simulated);
+        boolean created = known == null;
         // New: stored. Known: the details it lacks are filled in; a detail stored with another value is a 409.
         ParticipantRecord stored = guard(() -> store.saveParticipant(s.code(), p));
         ctx.status(created ? 201 : 200).json(stored);

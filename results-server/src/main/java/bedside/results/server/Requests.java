@@ -4,6 +4,7 @@ import bedside.results.AttemptQuery;
 import bedside.results.Page;
 import bedside.results.StudyRecord;
 import bedside.results.client.Json;
+import bedside.results.store.PlanRefusedException;
 import bedside.results.store.RecordConflictException;
 import bedside.results.store.StudyLockedException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,12 @@ final class Requests {
 
     /** The JSON body as {@code type}: 415 unless it is sent as JSON, 400 when it is not valid or not that shape. */
     static <T> T body(Context ctx, Class<T> type) {
+        requireJson(ctx);
+        return JsonBodies.read(ctx.bodyAsBytes(), type);
+    }
+
+    /** 415 unless the body is sent as JSON. */
+    static void requireJson(Context ctx) {
         String contentType = ctx.contentType();
         String mime = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
@@ -78,7 +85,6 @@ final class Requests {
                     "send the body as application/json" + (contentType == null ? "" : ", not " + contentType),
                     null, null);
         }
-        return JsonBodies.read(ctx.bodyAsBytes(), type);
     }
 
     static int limit(Context ctx) {
@@ -192,6 +198,9 @@ final class Requests {
             return call.get();
         } catch (StudyLockedException e) {
             throw new ApiProblem(409, "study-locked", "Study locked", where + e.getMessage(), field, null);
+        } catch (PlanRefusedException e) {
+            // The plan's refusals are about the record as a whole, not a field: their message as it is.
+            throw new ApiProblem(409, e.kind(), e.title(), e.getMessage(), null, null);
         } catch (RecordConflictException e) {
             throw new ApiProblem(409, "record-conflict", "Record conflict", where + e.getMessage(), field, null);
         } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {

@@ -66,7 +66,8 @@ final class ResultsApi {
         List<RouteGroup> groups = List.of(new StudyRoutes(services), new CandidateRoutes(services),
                 new ParticipantRoutes(services), new SuiteRoutes(services), new RunRoutes(services),
                 new SessionRoutes(services), new AttemptRoutes(services), new QuestionnaireRoutes(services),
-                new MarkerRoutes(services), new NotApplicableRoutes(services), new ScoreRoutes(services), new ReportRoutes(services));
+                new MarkerRoutes(services), new NotApplicableRoutes(services), new ScoreRoutes(services), new ReportRoutes(services),
+                new PlanRoutes(services));
         for (RouteGroup group : groups) {
             group.register((method, path, handler, roles) -> route(config, method, path, handler, roles));
         }
@@ -166,6 +167,9 @@ final class ResultsApi {
     private static ApiProblem fromException(Exception e, Context ctx) {
         if (ResultsStore.isLocked(e)) {
             return new ApiProblem(409, "study-locked", "Study locked", firstLine(rootMessage(e)));
+        }
+        if (ResultsStore.isPlanLocked(e)) {
+            return new ApiProblem(409, "plan-locked", "Plan locked", firstLine(rootMessage(e)));
         }
         if (e instanceof DataAccessException d && d.sqlState() != null) {
             String state = d.sqlState();

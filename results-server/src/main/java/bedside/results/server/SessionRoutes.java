@@ -13,7 +13,10 @@ import static bedside.results.server.Access.ADMIN;
 import static bedside.results.server.Access.EVALUATOR;
 import static bedside.results.server.Requests.*;
 
-/** Sessions: one participant (or the expert path) on one candidate within a run. */
+/**
+ * Sessions: one participant (or the expert path) on one candidate within a run; a pilot or a simulated one says so. A
+ * new session is held to the study's plan (see {@link bedside.results.store.ResultsStore#startSession}).
+ */
 final class SessionRoutes extends RouteGroup {
     SessionRoutes(RouteGroup.Services services) {
         super(services);
@@ -34,13 +37,15 @@ final class SessionRoutes extends RouteGroup {
         Bodies.Session b = body(ctx, Bodies.Session.class);
         SessionRecord session = new SessionRecord(require(b.sessionId(), "sessionId"), require(b.runId(), "runId"),
                 code(b.candidate(), "candidate"), code(b.participant(), "participant"),
-                require(b.startedAt(), "startedAt"), order(b.order()));
+                require(b.startedAt(), "startedAt"), order(b.order()), Boolean.TRUE.equals(b.pilot()),
+                Boolean.TRUE.equals(b.simulated()));
         if (!store.studyOfRun(session.runId()).map(s.code()::equals).orElse(false)) {
             throw ApiProblem.invalid("no run " + session.runId() + " in study " + s.code(), "runId");
         }
         if (store.candidate(s.code(), session.candidate()).isEmpty()) {
             throw ApiProblem.invalid("no candidate " + session.candidate() + " in study " + s.code(), "candidate");
         }
+        // The plan's refusals (not locked, not the plan's suite or candidate, simulated and real mixed) are 409s.
         guard(() -> {
             store.startSession(session);
             return null;

@@ -163,6 +163,13 @@ class AccessMatrixIT {
                 "/api/studies/s1/candidates/alpha/report", null, e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/candidates/{candidate}/report",
                 "/api/studies/s1/candidates/beta/report", null, e(401, 200, 200, 404, 404, 200)));
+        rows.add(new Row("PUT", "/api/studies/{study}/plan", "/api/studies/s1/plan",
+                Fixtures.plan("s1", 6).canonicalJson(), e(401, 2, 2, 404, 403, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/plan", "/api/studies/s1/plan", null,
+                e(401, 200, 200, 404, 200, 200)));
+        // The admin locks the plan; the evaluator may too, but it is locked by then: 409, not 403.
+        rows.add(new Row("POST", "/api/studies/{study}/plan/lock", "/api/studies/s1/plan/lock", null,
+                e(401, 200, 409, 404, 403, 403)));
         // Last: it ends data collection for s1.
         rows.add(new Row("POST", "/api/studies/{study}/lock", "/api/studies/s1/lock", null,
                 e(401, 200, 200, 404, 403, 403)));

@@ -54,6 +54,7 @@ class ModeratedSessionsApiIT {
         AccessTokens tokens = new AccessTokens(DB.database());
         for (String study : List.of("mod", "mod-closed")) {
             Fixtures.prepareStudy(store, study);
+            Fixtures.lockPlan(store, study); // what moderated sessions need first
         }
         evaluator = tokens.create(Role.EVALUATOR, null, null, "moderator", "test").secret();
         vendor = tokens.create(Role.VENDOR, "mod", "alpha", "alpha-vendor", "test").secret();

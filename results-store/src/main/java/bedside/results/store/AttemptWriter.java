@@ -43,7 +43,7 @@ final class AttemptWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
     /** Events per INSERT (each binds six arrays of this length). */
     static final int EVENT_BATCH = 5_000;
-    /** Attempts per INSERT of a batch (30 bind values each; PostgreSQL takes at most 65,535 per statement). */
+    /** Attempts per INSERT of a batch (32 bind values each; PostgreSQL takes at most 65,535 per statement). */
     static final int ATTEMPT_BATCH = 1_000;
 
     private AttemptWriter() {
@@ -106,6 +106,8 @@ final class AttemptWriter {
         List<UUID> ids = attempts.stream().map(AttemptRecord::attemptId).toList();
         Map<UUID, Sessions.Scope> sessions = Sessions.scopes(tx,
                 attempts.stream().map(AttemptRecord::sessionId).toList());
+        // An attempt carries its session's flags (V8), in its row and its canonical form.
+        Map<UUID, Sessions.Flags> flags = Sessions.flags(tx, sessions.keySet());
         Set<String> tasks = new HashSet<>();
         tx.select(SUITE_TASKS.SUITE_HASH, SUITE_TASKS.TASK_ID).from(SUITE_TASKS)
                 .where(SUITE_TASKS.SUITE_HASH.in(sessions.values().stream().map(Sessions.Scope::suiteHash)
@@ -139,8 +141,9 @@ final class AttemptWriter {
                 if (isReplay(a, stored.get(a.attemptId()))) {
                     result[i] = false;
                 } else {
+                    Sessions.Flags f = flags.get(a.sessionId());
                     canonical[i] = RecordHash.canonical(session.study(), session.suiteHash(), normalized(a),
-                            events.get(i));
+                            events.get(i), f.pilot(), f.simulated());
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new AttemptRefusedException(i, e);
@@ -209,7 +212,8 @@ final class AttemptWriter {
                     chainNo, hash, facts == null ? null : facts.participantSaid(),
                     facts == null ? null : facts.pathDeviation(), facts == null ? null : facts.timeDeviation(),
                     facts == null ? null : facts.success(), facts == null ? null : facts.lostness(),
-                    facts == null ? null : facts.misclicks()));
+                    facts == null ? null : facts.misclicks(), flags.get(a.sessionId()).pilot(),
+                    flags.get(a.sessionId()).simulated()));
             newEvents.addAll(events.get(i));
             result[i] = true;
         }
@@ -238,7 +242,7 @@ final class AttemptWriter {
             ATTEMPTS.SCROLL_PX, ATTEMPTS.DIALOGS, ATTEMPTS.VALIDATION_ERRORS, ATTEMPTS.SYSTEM_RESPONSE_MS,
             ATTEMPTS.KLM_MS, ATTEMPTS.STUDY_CODE, ATTEMPTS.CHAIN_NO, ATTEMPTS.RECORD_HASH, ATTEMPTS.PARTICIPANT_SAID,
             ATTEMPTS.PATH_DEVIATION, ATTEMPTS.TIME_DEVIATION, ATTEMPTS.SUCCESS_PATH, ATTEMPTS.LOSTNESS,
-            ATTEMPTS.MISCLICKS);
+            ATTEMPTS.MISCLICKS, ATTEMPTS.PILOT, ATTEMPTS.SIMULATED);
 
     /**
      * What a session adds must be storable as it is: finite, non-negative measures (NaN would not compare equal on a

@@ -1,11 +1,13 @@
 package bedside.results.store;
 
 import bedside.results.EventRecord;
+import bedside.results.StudyPlan;
 import bedside.results.StudyRecord;
 import bedside.results.VerifyReport;
 import bedside.results.store.jooq.tables.records.AttemptsRecord;
 import bedside.results.store.jooq.tables.records.MarkersRecord;
 import bedside.results.store.jooq.tables.records.StudyChainsRecord;
+import bedside.results.store.jooq.tables.records.StudyPlansRecord;
 import bedside.results.store.jooq.tables.records.SusAnswersRecord;
 import bedside.results.store.jooq.tables.records.TaskRatingsRecord;
 import org.jooq.DSLContext;
@@ -22,6 +24,7 @@ import static bedside.results.store.jooq.Tables.MARKERS;
 import static bedside.results.store.jooq.Tables.SESSIONS;
 import static bedside.results.store.jooq.Tables.STUDIES;
 import static bedside.results.store.jooq.Tables.STUDY_CHAINS;
+import static bedside.results.store.jooq.Tables.STUDY_PLANS;
 import static bedside.results.store.jooq.Tables.SUS_ANSWERS;
 import static bedside.results.store.jooq.Tables.TASK_RATINGS;
 
@@ -42,7 +45,7 @@ final class ChainVerifier {
         });
     }
 
-    /** One link of a study's chain as stored: a row of attempts, task_ratings, sus_answers or markers. */
+    /** One link of a study's chain as stored: a row of attempts, task_ratings, sus_answers, markers or study_plans. */
     private static final class Link {
         final String table;
         final Long chainNo;
@@ -51,12 +54,14 @@ final class ChainVerifier {
         final TaskRatingsRecord rating;
         final SusAnswersRecord sus;
         final MarkersRecord marker;
+        final StudyPlansRecord plan;
         final String candidate;
         final String participant;
         long events;
 
         private Link(String table, Long chainNo, String recordHash, AttemptsRecord attempt, TaskRatingsRecord rating,
-                SusAnswersRecord sus, MarkersRecord marker, String candidate, String participant) {
+                SusAnswersRecord sus, MarkersRecord marker, StudyPlansRecord plan, String candidate,
+                String participant) {
             this.table = table;
             this.chainNo = chainNo;
             this.recordHash = recordHash;
@@ -64,27 +69,33 @@ final class ChainVerifier {
             this.rating = rating;
             this.sus = sus;
             this.marker = marker;
+            this.plan = plan;
             this.candidate = candidate;
             this.participant = participant;
         }
 
         static Link of(AttemptsRecord a) {
-            return new Link("attempts", a.getChainNo(), a.getRecordHash(), a, null, null, null, a.getCandidateCode(),
-                    a.getParticipantCode());
+            return new Link("attempts", a.getChainNo(), a.getRecordHash(), a, null, null, null, null,
+                    a.getCandidateCode(), a.getParticipantCode());
         }
 
         static Link of(TaskRatingsRecord r, String candidate, String participant) {
-            return new Link("task_ratings", r.getChainNo(), r.getRecordHash(), null, r, null, null, candidate,
+            return new Link("task_ratings", r.getChainNo(), r.getRecordHash(), null, r, null, null, null, candidate,
                     participant);
         }
 
         static Link of(SusAnswersRecord r, String candidate, String participant) {
-            return new Link("sus_answers", r.getChainNo(), r.getRecordHash(), null, null, r, null, candidate,
+            return new Link("sus_answers", r.getChainNo(), r.getRecordHash(), null, null, r, null, null, candidate,
                     participant);
         }
 
         static Link of(MarkersRecord r, String candidate, String participant) {
-            return new Link("markers", r.getChainNo(), r.getRecordHash(), null, null, null, r, candidate, participant);
+            return new Link("markers", r.getChainNo(), r.getRecordHash(), null, null, null, r, null, candidate,
+                    participant);
+        }
+
+        static Link of(StudyPlansRecord p) {
+            return new Link("study_plans", p.getChainNo(), p.getRecordHash(), null, null, null, null, p, null, null);
         }
 
         /** The row's key, as its table spells it. */
@@ -98,6 +109,9 @@ final class ChainVerifier {
             }
             if (marker != null) {
                 return "marker_id = " + marker.getMarkerId();
+            }
+            if (plan != null) {
+                return "study_code = " + plan.getStudyCode();
             }
             return "session_id = " + sus.getSessionId() + ", item = " + sus.getItem();
         }
@@ -115,11 +129,17 @@ final class ChainVerifier {
                 return "marker " + marker.getMarkerId() + " (" + marker.getKind() + ") of session "
                         + marker.getSessionId();
             }
+            if (plan != null) {
+                return "the plan of study " + plan.getStudyCode() + " (" + plan.getPlanHash() + ")";
+            }
             return "SUS answer item " + sus.getItem() + " of session " + sus.getSessionId();
         }
 
         /** The row in words with its place in the chain and whose it is. */
         String where() {
+            if (plan != null) {
+                return what() + " (chain #" + chainNo + ", locked " + plan.getLockedAt() + ")";
+            }
             return what() + " (chain #" + chainNo + (attempt != null ? ", task " + attempt.getTaskId() : "")
                     + ", candidate " + candidate + ", participant " + participant + ")";
         }
@@ -132,7 +152,7 @@ final class ChainVerifier {
                         .fetch(Rows::toEvent);
                 events = ev.size();
                 return RecordHash.canonical(attempt.getStudyCode(), attempt.getSuiteHash(), Rows.toAttempt(attempt),
-                        ev);
+                        ev, attempt.getPilot(), attempt.getSimulated());
             }
             if (rating != null) {
                 return RecordHash.canonicalTaskRating(rating.getStudyCode(), candidate, participant,
@@ -140,6 +160,9 @@ final class ChainVerifier {
             }
             if (marker != null) {
                 return RecordHash.canonicalMarker(marker.getStudyCode(), candidate, participant, Rows.toMarker(marker));
+            }
+            if (plan != null) {
+                return RecordHash.canonicalPlan(plan.getStudyCode(), plan.getPlanHash(), plan.getLockedAt());
             }
             return RecordHash.canonicalSusAnswer(sus.getStudyCode(), candidate, participant, sus.getSessionId(),
                     sus.getItem(), sus.getAnswer(), sus.getAnsweredAt());
@@ -179,6 +202,14 @@ final class ChainVerifier {
                 .orderBy(MARKERS.CHAIN_NO.asc().nullsLast(), MARKERS.MARKED_AT, MARKERS.MARKER_ID)
                 .forEach(r -> links.add(Link.of(r.into(MARKERS), r.get(SESSIONS.CANDIDATE_CODE),
                         r.get(SESSIONS.PARTICIPANT_CODE))));
+        // The plan: a link once locked (an unlocked plan is not evidence yet, but its JSON is checked all the same).
+        StudyPlansRecord plan = tx.selectFrom(STUDY_PLANS).where(STUDY_PLANS.STUDY_CODE.eq(study)).fetchOne();
+        if (plan != null && (plan.getLockedAt() != null || plan.getChainNo() != null)) {
+            links.add(Link.of(plan));
+        }
+        String planHash = plan == null ? null : plan.getPlanHash();
+        boolean planLocked = plan != null && plan.getLockedAt() != null;
+        String planProblem = plan == null ? null : planProblem(plan);
         // Chain order; rows outside the chain (no number) last, attempts first among them. (The sort is stable.)
         links.sort(Comparator.comparing((Link l) -> l.chainNo,
                 Comparator.nullsLast(Comparator.naturalOrder())));
@@ -189,11 +220,12 @@ final class ChainVerifier {
         for (Link link : links) {
             if (link.chainNo == null || link.recordHash == null) {
                 return altered(s, n, headHash, link, link.what()
-                        + " has no record hash: it was stored outside the chain");
+                        + " has no record hash: it was stored outside the chain", planHash, planLocked, false);
             }
             if (link.chainNo != expected) {
                 return altered(s, n, headHash, link, "the chain is broken before " + link.where()
-                        + ": expected chain #" + expected + " (a row was removed or renumbered)");
+                        + ": expected chain #" + expected + " (a row was removed or renumbered)", planHash, planLocked,
+                        false);
             }
             String derived;
             try {
@@ -203,7 +235,14 @@ final class ChainVerifier {
             }
             if (!derived.equals(link.recordHash)) {
                 return altered(s, n, headHash, link, link.where() + " was altered: its stored content, "
-                        + (link.attempt != null ? "its events" : "its session") + " or its record hash no longer match");
+                        + (link.attempt != null ? "its events" : link.plan != null ? "its plan hash, its lock time"
+                                : "its session") + " or its record hash no longer match", planHash, planLocked,
+                        link.plan != null);
+            }
+            // The link covers the plan's hash; the plan's JSON must still be what that hash says.
+            if (link.plan != null && planProblem != null) {
+                return altered(s, n, headHash, link, link.where() + " was altered: " + planProblem, planHash,
+                        planLocked, true);
             }
             previous = link.recordHash;
             n.add(link);
@@ -215,10 +254,42 @@ final class ChainVerifier {
                     n.markers, headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
                     + headHash + ") does not match the " + checked + " stored link(s): "
                     + (checked < headLength ? "row(s) after chain #" + checked + " were removed"
-                            : "the stored chain does not end at its recorded head"));
+                            : "the stored chain does not end at its recorded head"), planHash, planLocked, false);
+        }
+        if (planProblem != null) { // an unlocked plan, outside the chain
+            return new VerifyReport(study, false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
+                    n.markers, headHash, "study_plans", "study_code = " + study, null, null, "the plan of study "
+                    + study + " (" + planHash + ", not locked) was altered: " + planProblem, planHash, false, true);
         }
         return new VerifyReport(study, true, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers, n.markers,
-                headHash, null, null, null, null, null);
+                headHash, null, null, null, null, null, planHash, planLocked, false);
+    }
+
+    /**
+     * What is wrong with a stored plan's JSON, or null: it must read as a plan of its study, be in canonical form
+     * (so that its bytes are the ones hashed), hash to its plan_hash, and say what its simulated column says.
+     */
+    static String planProblem(StudyPlansRecord p) {
+        StudyPlan plan;
+        try {
+            plan = StudyPlan.fromJson(p.getPlanJson());
+        } catch (IllegalArgumentException e) {
+            return "its plan_json no longer reads as a plan (" + e.getMessage() + ")";
+        }
+        if (!plan.canonicalJson().equals(p.getPlanJson())) {
+            return "its plan_json is no longer in canonical form (the bytes its hash was taken over)";
+        }
+        String derived = StudyPlan.hashOf(p.getPlanJson());
+        if (!derived.equals(p.getPlanHash())) {
+            return "its plan_json no longer hashes to its plan_hash (it hashes to " + derived + ")";
+        }
+        if (!plan.study().equals(p.getStudyCode())) {
+            return "its plan_json is the plan of study " + plan.study();
+        }
+        if (plan.simulated() != p.getSimulated()) {
+            return "its simulated column says " + p.getSimulated() + " but its plan says " + plan.simulated();
+        }
+        return null;
     }
 
     /** What verify has checked so far, by kind. */
@@ -237,16 +308,17 @@ final class ChainVerifier {
                 taskRatings++;
             } else if (link.marker != null) {
                 markers++;
-            } else {
+            } else if (link.sus != null) {
                 susAnswers++;
             }
         }
     }
 
     /** The report of a chain that fails at this link. */
-    private static VerifyReport altered(StudyRecord s, Counts n, String headHash, Link link, String problem) {
+    private static VerifyReport altered(StudyRecord s, Counts n, String headHash, Link link, String problem,
+            String planHash, boolean planLocked, boolean planAltered) {
         return new VerifyReport(s.code(), false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
                 n.markers, headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
-                link.chainNo, problem);
+                link.chainNo, problem, planHash, planLocked, planAltered);
     }
 }

@@ -16,7 +16,7 @@ import static bedside.results.store.jooq.Tables.STUDY_CHAINS;
 
 /**
  * A study's evidence chain head and the lock that makes its evidence final. The savers of links (attempts, task
- * ratings, SUS answers) take the head here, inside their own transaction, and move it in the same transaction;
+ * ratings, SUS answers, markers, the plan's lock) take the head here, inside their own transaction, and move it in the same transaction;
  * {@link #lockStudy} takes the same row, so it waits for them. The hashes themselves are {@link RecordHash}'s.
  */
 final class EvidenceChain {
@@ -71,8 +71,18 @@ final class EvidenceChain {
         });
     }
 
-    /** A database refusal because the study is locked becomes {@link StudyLockedException}. */
+    /**
+     * A database refusal because the study is locked becomes {@link StudyLockedException}; because its plan is locked
+     * (SQLSTATE BL003), {@link PlanLockedException} with the database's words.
+     */
     static RuntimeException translate(DataAccessException e) {
+        SQLException plan = sqlState(e, "BL003");
+        if (plan != null) {
+            String m = String.valueOf(plan.getMessage());
+            m = m.startsWith("ERROR: ") ? m.substring(7) : m;
+            int nl = m.indexOf('\n');
+            return new PlanLockedException(nl < 0 ? m : m.substring(0, nl));
+        }
         if (isLocked(e)) {
             String m = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             Matcher matcher = Pattern.compile("study (\\S+) is locked").matcher(m);
@@ -83,11 +93,21 @@ final class EvidenceChain {
 
     /** Whether the database refused a change because its study is locked (SQLSTATE BL001). */
     static boolean isLocked(Throwable t) {
+        return sqlState(t, "BL001") != null;
+    }
+
+    /** Whether the database refused a change because the study's plan is locked (SQLSTATE BL003). */
+    static boolean isPlanLocked(Throwable t) {
+        return sqlState(t, "BL003") != null;
+    }
+
+    /** The exception in the chain of causes that carries this SQLSTATE, or null. */
+    private static SQLException sqlState(Throwable t, String state) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && "BL001".equals(sql.getSQLState())) {
-                return true;
+            if (c instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return sql;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -40,6 +40,11 @@ final class Participants {
                 ParticipantRecord stored = tx.selectFrom(PARTICIPANTS)
                         .where(PARTICIPANTS.STUDY_CODE.eq(study), PARTICIPANTS.PARTICIPANT_CODE.eq(p.code()))
                         .forUpdate().fetchOne(Rows::toParticipant);
+                if (stored.simulated() != p.simulated()) { // not a detail: sessions are held to it
+                    throw new RecordConflictException("participant " + p.code() + " is already stored as "
+                            + (stored.simulated() ? "simulated" : "real") + ", not " + (p.simulated() ? "simulated"
+                            : "real"));
+                }
                 ParticipantRecord merged = new ParticipantRecord(p.code(),
                         fill(stored.role(), p.role(), "role", p),
                         fill(stored.yearsInRole(), p.yearsInRole(), "yearsInRole", p),
@@ -47,7 +52,7 @@ final class Participants {
                         fill(stored.ehrSystemsUsed(), p.ehrSystemsUsed(), "ehrSystemsUsed", p),
                         fill(stored.ageBand(), p.ageBand(), "ageBand", p),
                         fill(stored.assistiveTechnology(), p.assistiveTechnology(), "assistiveTechnology", p),
-                        fill(stored.consentedAt(), p.consentedAt(), "consentedAt", p));
+                        fill(stored.consentedAt(), p.consentedAt(), "consentedAt", p), stored.simulated());
                 if (merged.equals(stored)) {
                     return stored; // nothing new: no write, so a locked study's replay succeeds
                 }
@@ -91,18 +96,20 @@ final class Participants {
                 .set(PARTICIPANTS.AGE_BAND, participant.ageBand())
                 .set(PARTICIPANTS.ASSISTIVE_TECHNOLOGY, participant.assistiveTechnology())
                 .set(PARTICIPANTS.CONSENTED_AT, Rows.micros(participant.consentedAt()))
+                .set(PARTICIPANTS.SIMULATED, participant.simulated())
                 .onConflict(PARTICIPANTS.STUDY_CODE, PARTICIPANTS.PARTICIPANT_CODE).doNothing()
                 .execute();
     }
 
     /**
-     * Adds a participant the study does not know yet with its code only; a known one is left unchanged. Called
-     * inside {@link Sessions#start}'s transaction, which starts the participant's session.
+     * Adds a participant the study does not know yet with its code only (simulated as its session is); a known one is
+     * left unchanged. Called inside {@link Sessions#start}'s transaction, which starts the participant's session.
      */
-    static void ensureCode(DSLContext tx, String study, String code) {
+    static void ensureCode(DSLContext tx, String study, String code, boolean simulated) {
         tx.insertInto(PARTICIPANTS)
                 .set(PARTICIPANTS.STUDY_CODE, study)
                 .set(PARTICIPANTS.PARTICIPANT_CODE, code)
+                .set(PARTICIPANTS.SIMULATED, simulated)
                 .onConflict(PARTICIPANTS.STUDY_CODE, PARTICIPANTS.PARTICIPANT_CODE).doNothing()
                 .execute();
     }

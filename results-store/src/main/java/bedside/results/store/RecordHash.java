@@ -31,7 +31,7 @@ import java.util.UUID;
 
 /**
  * The tamper-evidence hash of each link of a study's chain — an attempt with its events, a post-task rating, a SUS
- * answer or a marker — chained per study.
+ * answer, a marker or the lock of the study's plan — chained per study.
  *
  * <pre>
  * record_hash(n) = hex(SHA-256( UTF-8(record_hash(n-1)) || UTF-8(canonical(link n)) ))
@@ -76,6 +76,16 @@ import java.util.UUID;
  * </pre>
  * Doubles there (and a marker's {@code tMs}) are strings of {@link Double#toString(double)}, as an event's
  * {@code tMs} is.
+ *
+ * <p>An attempt of a pilot or simulated session (V8) says so right after {@code "klmMs"}, each flag only when true:
+ * {@code "pilot":true} and/or {@code "simulated":true}. An attempt of a session that is neither (every attempt stored
+ * before V8) has neither, so its bytes are what they always were.
+ *
+ * <p>The lock of a study's plan ({@code study_plans} row) is a link of its own kind; the plan hash it carries is the
+ * SHA-256 of the plan's canonical JSON, so the link covers the plan:
+ * <pre>
+ * {"v":1,"kind":"plan","study":…,"planHash":"sha256:…","lockedAt":"…"}
+ * </pre>
  */
 public final class RecordHash {
     /** The hash before a study's first link. */
@@ -106,8 +116,17 @@ public final class RecordHash {
         }
     }
 
-    /** The canonical bytes of an attempt (with its study and suite version) and its events in seq order. */
+    /** The canonical bytes of an attempt of a session that is neither a pilot nor simulated (see below). */
     public static byte[] canonical(String study, String suiteHash, AttemptRecord a, List<EventRecord> events) {
+        return canonical(study, suiteHash, a, events, false, false);
+    }
+
+    /**
+     * The canonical bytes of an attempt (with its study, suite version and its session's flags) and its events in seq
+     * order.
+     */
+    public static byte[] canonical(String study, String suiteHash, AttemptRecord a, List<EventRecord> events,
+            boolean pilot, boolean simulated) {
         List<EventRecord> sorted = new ArrayList<>(events);
         sorted.sort((x, y) -> Long.compare(x.seq(), y.seq()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 128 * sorted.size());
@@ -136,6 +155,13 @@ public final class RecordHash {
             g.writeNumberField("validationErrors", a.validationErrors());
             g.writeNumberField("systemResponseMs", a.systemResponseMs());
             g.writeNumberField("klmMs", a.klmMs());
+            // Only when true: attempts of ordinary sessions keep the bytes they had before V8.
+            if (pilot) {
+                g.writeBooleanField("pilot", true);
+            }
+            if (simulated) {
+                g.writeBooleanField("simulated", true);
+            }
             if (a.session() != null) { // only then: attempts without session facts keep the bytes they always had
                 SessionFacts f = a.session();
                 g.writeObjectFieldStart("session");
@@ -223,6 +249,24 @@ public final class RecordHash {
         quote(b, m.by());
         b.append(",\"at\":");
         quote(b, instant(m.at()));
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The canonical bytes of the lock of a study's plan (see the class comment).
+     *
+     * @param planHash the plan's hash, {@code sha256:} + hex SHA-256 of its canonical JSON
+     * @param lockedAt when it was locked
+     */
+    public static byte[] canonicalPlan(String study, String planHash, Instant lockedAt) {
+        StringBuilder b = new StringBuilder(160).append("{\"v\":").append(VERSION).append(",\"kind\":");
+        quote(b, "plan");
+        b.append(",\"study\":");
+        quote(b, study);
+        b.append(",\"planHash\":");
+        quote(b, planHash);
+        b.append(",\"lockedAt\":");
+        quote(b, instant(lockedAt));
         return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -10,6 +10,8 @@ import bedside.results.Page;
 import bedside.results.ParticipantRecord;
 import bedside.results.RunRecord;
 import bedside.results.SessionRecord;
+import bedside.results.StoredPlan;
+import bedside.results.StudyPlan;
 import bedside.results.StudyRecord;
 import bedside.results.SusRecord;
 import bedside.results.TaskRatingRecord;
@@ -50,7 +52,7 @@ import java.util.UUID;
 public final class ResultsStore {
     /** Events per INSERT (each binds six arrays of this length). */
     static final int EVENT_BATCH = AttemptWriter.EVENT_BATCH;
-    /** Attempts per INSERT of a batch (24 bind values each; PostgreSQL takes at most 65,535 per statement). */
+    /** Attempts per INSERT of a batch (32 bind values each; PostgreSQL takes at most 65,535 per statement). */
     static final int ATTEMPT_BATCH = AttemptWriter.ATTEMPT_BATCH;
 
     private final DSLContext dsl;
@@ -104,6 +106,49 @@ public final class ResultsStore {
 
     public Optional<CandidateRecord> candidate(String study, String code) {
         return Studies.candidate(dsl, study, code);
+    }
+
+    // ------------------------------------------------------------------ the study's plan
+
+    /**
+     * Saves the plan of its study ({@link StudyPlan#study()}), as its canonical JSON and hash. While the plan is
+     * unlocked it may be replaced (audit entry {@code plan.save}, then {@code plan.replace}); the same plan again changes
+     * nothing. Every candidate the plan compares must already be a candidate of the study: a plan names candidates, it
+     * does not make them (one made from a plan would carry its code as its display name for good).
+     *
+     * @param actor who saves it, for the audit log
+     * @return the plan as stored now
+     * @throws PlanLockedException      if the study's plan is locked ("the plan of study S is locked (sha256:…) since
+     *                                  …: it cannot change"); nothing changes
+     * @throws StudyLockedException     if the study's evidence is locked (closed)
+     * @throws IllegalArgumentException if a candidate of the plan is not the study's, or its suite hash is not a SHA-256
+     * @throws IllegalStateException    if the study does not exist
+     */
+    public StoredPlan savePlan(StudyPlan plan, String actor) {
+        return Plans.save(dsl, plan, actor);
+    }
+
+    /**
+     * Locks the study's plan: from now on it never changes (the database refuses it by any path, SQLSTATE
+     * {@code BL003}), its lock is a link of the study's hash chain (kind {@code plan}, carrying the plan's hash) and the
+     * study's sessions are held to it (see {@link #startSession}). Audit entry {@code plan.lock}.
+     *
+     * @param actor who locks it, for the audit log
+     * @return the locked plan
+     * @throws NoPlanException         if the study has no plan
+     * @throws PlanLockedException     if the plan is locked already (locking twice changes nothing)
+     * @throws StudyLockedException    if the study's evidence is locked (closed)
+     * @throws SimulatedDataException  if a real plan (not simulated) would be locked over the study's simulated
+     *                                 sessions or participants
+     * @throws IllegalStateException   if the study does not exist
+     */
+    public StoredPlan lockPlan(String study, String actor) {
+        return Plans.lock(dsl, study, actor);
+    }
+
+    /** The study's plan, locked or not; empty if it has none (or the study does not exist). */
+    public Optional<StoredPlan> plan(String study) {
+        return Plans.find(dsl, study);
     }
 
     // ------------------------------------------------------------------ participants
@@ -188,8 +233,23 @@ public final class ResultsStore {
     // ------------------------------------------------------------------ sessions
 
     /**
-     * Records the start of a session in a stored run. Idempotent by session id. The candidate must be in the
-     * run's study; a participant the study does not know yet is added with its code only.
+     * Records the start of a session in a stored run. Idempotent by session id (a replay is only compared with what is
+     * stored). The candidate must be in the run's study; a participant the study does not know yet is added with its
+     * code only, simulated as the session is. A new session is held to the study's plan:
+     * <ul>
+     *   <li>a moderated participant's session (one with a {@link bedside.results.SessionOrder}) that is not a pilot
+     *       needs the plan locked ({@link PlanNotLockedException}); a pilot needs no plan, and the scripted expert
+     *       path (no order) never does;</li>
+     *   <li>under a locked plan, a session that is not a pilot must run the plan's suite version, and a moderated one
+     *       a candidate of the plan ({@link PlanMismatchException}, naming both);</li>
+     *   <li>simulated goes with simulated: a simulated session only under a simulated plan (or none), a moderated real
+     *       one only under a real plan (or none), and a session is simulated exactly when its participant is
+     *       ({@link SimulatedDataException}).</li>
+     * </ul>
+     * Its attempts carry its pilot and simulated flags.
+     *
+     * @throws StudyLockedException    if the session is new and the study is locked
+     * @throws RecordConflictException if the session id is stored with other content
      */
     public void startSession(SessionRecord s) {
         Sessions.start(dsl, s);
@@ -380,8 +440,9 @@ public final class ResultsStore {
 
     /**
      * Re-derives the study's hash chain from the stored rows — its attempts with their events, its post-task ratings,
-     * its SUS answers and its markers, in chain order — and compares it with the stored hashes and the recorded head. Stops at
-     * the first link that no longer matches and names its row.
+     * its SUS answers, its markers and its plan's lock, in chain order — and compares it with the stored hashes and the
+     * recorded head. Stops at the first link that no longer matches and names its row. The stored plan (locked or not)
+     * must also still be canonical JSON that hashes to its hash: a plan altered in the database is reported, named.
      *
      * @throws NoSuchElementException if the study does not exist
      */
@@ -392,6 +453,11 @@ public final class ResultsStore {
     /** Whether the database refused a change because its study is locked (SQLSTATE BL001). */
     public static boolean isLocked(Throwable t) {
         return EvidenceChain.isLocked(t);
+    }
+
+    /** Whether the database refused a change because the study's plan is locked (SQLSTATE BL003). */
+    public static boolean isPlanLocked(Throwable t) {
+        return EvidenceChain.isPlanLocked(t);
     }
 
     // ------------------------------------------------------------------ audit log

@@ -10,6 +10,8 @@ import bedside.results.RunRecord;
 import bedside.results.SessionFacts;
 import bedside.results.SessionOrder;
 import bedside.results.SessionRecord;
+import bedside.results.StoredPlan;
+import bedside.results.StudyPlan;
 import bedside.results.StudyRecord;
 import bedside.results.TaskRatingRecord;
 import bedside.results.store.jooq.tables.records.AttemptsRecord;
@@ -20,6 +22,7 @@ import bedside.results.store.jooq.tables.records.ParticipantsRecord;
 import bedside.results.store.jooq.tables.records.RunsRecord;
 import bedside.results.store.jooq.tables.records.SessionsRecord;
 import bedside.results.store.jooq.tables.records.StudiesRecord;
+import bedside.results.store.jooq.tables.records.StudyPlansRecord;
 import bedside.results.store.jooq.tables.records.TaskRatingsRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,7 +61,7 @@ final class Rows {
     static ParticipantRecord toParticipant(ParticipantsRecord r) {
         return new ParticipantRecord(r.getParticipantCode(), r.getRole(), r.getYearsInRole(),
                 r.getEhrExperienceYears(), r.getEhrSystemsUsed(), r.getAgeBand(), r.getAssistiveTechnology(),
-                r.getConsentedAt());
+                r.getConsentedAt(), r.getSimulated());
     }
 
     static RunRecord toRun(RunsRecord r) {
@@ -70,7 +73,7 @@ final class Rows {
         SessionOrder order = r.getOrderMode() == null ? null : new SessionOrder(r.getOrderMode(), r.getOrderSeed(),
                 r.getParticipantIndex(), taskIds(r.getTaskOrder()), r.getCandidatePosition());
         return new SessionRecord(r.getSessionId(), r.getRunId(), r.getCandidateCode(), r.getParticipantCode(),
-                r.getStartedAt(), order);
+                r.getStartedAt(), order, r.getPilot(), r.getSimulated());
     }
 
     /** A session's task order as stored: a JSON array of task ids. */
@@ -100,6 +103,22 @@ final class Rows {
                         r.getMisclicks() == null ? 0 : r.getMisclicks()));
     }
 
+    /**
+     * A stored plan. Its JSON is read as a plan; a row whose JSON no longer reads as one (altered in the database:
+     * verify names it) fails here.
+     */
+    static StoredPlan toPlan(StudyPlansRecord r) {
+        StudyPlan plan;
+        try {
+            plan = StudyPlan.fromJson(r.getPlanJson());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the stored plan of study " + r.getStudyCode() + " cannot be read ("
+                    + e.getMessage() + "): verify the study", e);
+        }
+        return new StoredPlan(plan, r.getPlanJson(), r.getPlanHash(), r.getSavedAt(), r.getSavedBy(), r.getLockedAt(),
+                r.getChainNo());
+    }
+
     static MarkerRecord toMarker(MarkersRecord r) {
         return new MarkerRecord(r.getMarkerId(), r.getSessionId(), r.getAttemptId(), r.getTaskId(), r.getKind(),
                 r.getTMs(), r.getNote(), r.getMarkedBy(), r.getMarkedAt());
@@ -118,7 +137,7 @@ final class Rows {
 
     static SessionRecord normalized(SessionRecord s) {
         return new SessionRecord(s.sessionId(), s.runId(), s.candidate(), s.participant(), micros(s.startedAt()),
-                s.order());
+                s.order(), s.pilot(), s.simulated());
     }
 
     static AttemptRecord normalized(AttemptRecord a) {
@@ -130,7 +149,7 @@ final class Rows {
 
     static ParticipantRecord normalized(ParticipantRecord p) {
         return new ParticipantRecord(p.code(), p.role(), p.yearsInRole(), p.ehrExperienceYears(), p.ehrSystemsUsed(),
-                p.ageBand(), p.assistiveTechnology(), micros(p.consentedAt()));
+                p.ageBand(), p.assistiveTechnology(), micros(p.consentedAt()), p.simulated());
     }
 
     static MarkerRecord normalized(MarkerRecord m) {

@@ -2,7 +2,7 @@ package bedside.results.store;
 
 import bedside.results.SessionRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 import java.util.Collection;
@@ -17,6 +17,7 @@ import java.util.UUID;
 import static bedside.results.store.Rows.micros;
 import static bedside.results.store.Rows.normalized;
 import static bedside.results.store.jooq.Tables.CANDIDATES;
+import static bedside.results.store.jooq.Tables.PARTICIPANTS;
 import static bedside.results.store.jooq.Tables.RUNS;
 import static bedside.results.store.jooq.Tables.SESSIONS;
 import static bedside.results.store.jooq.Tables.STUDIES;
@@ -35,38 +36,52 @@ final class Sessions {
     record Scope(String study, String suiteHash, boolean locked, String candidate, String participant) {
     }
 
+    /** A session's flags, which its attempts carry. */
+    record Flags(boolean pilot, boolean simulated) {
+    }
+
     /**
-     * See {@link ResultsStore#startSession}: the run's study and lock, the candidate, the participant (added if
-     * new) and the session in one transaction.
+     * See {@link ResultsStore#startSession}: the run's study (held for share, see {@link Plans}), the candidate, the
+     * plan's rules, the participant (added if new) and the session in one transaction. A replay of a stored session is
+     * checked against it only: what the plan says now does not refuse a session stored before.
      */
     static void start(DSLContext ctx, SessionRecord s) {
         ctx.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            Record3<String, String, Boolean> run = tx
-                    .select(RUNS.STUDY_CODE, RUNS.SUITE_HASH, STUDIES.LOCKED)
-                    .from(RUNS).join(STUDIES).on(STUDIES.STUDY_CODE.eq(RUNS.STUDY_CODE))
+            Record2<String, String> run = tx.select(RUNS.STUDY_CODE, RUNS.SUITE_HASH).from(RUNS)
                     .where(RUNS.RUN_ID.eq(s.runId()))
                     .fetchOne();
             if (run == null) {
                 throw new IllegalStateException("unknown run " + s.runId() + ": start the run before its sessions");
             }
             String study = run.value1();
-            if (Boolean.TRUE.equals(run.value3())) {
-                SessionRecord stored = find(tx, s.sessionId()).orElse(null);
-                if (stored == null) {
-                    throw new StudyLockedException(study);
-                }
+            boolean locked = Studies.hold(tx, study, false).getLocked();
+            SessionRecord stored = find(tx, s.sessionId()).orElse(null);
+            if (stored != null) {
                 if (!normalized(s).equals(stored)) {
                     throw new RecordConflictException("session " + s.sessionId() + " is already stored with other content");
                 }
                 return;
+            }
+            if (locked) {
+                throw new StudyLockedException(study);
             }
             if (!tx.fetchExists(CANDIDATES, CANDIDATES.STUDY_CODE.eq(study), CANDIDATES.CANDIDATE_CODE.eq(s.candidate()))) {
                 throw new IllegalStateException("unknown candidate " + s.candidate() + " in study " + study
                         + ": ensureCandidate first");
             }
             requireOrderInSuite(tx, s, run.value2());
-            Participants.ensureCode(tx, study, s.participant());
+            Plans.checkSession(tx, study, run.value2(), s);
+            Participants.ensureCode(tx, study, s.participant(), s.simulated());
+            boolean simulatedParticipant = tx.select(PARTICIPANTS.SIMULATED).from(PARTICIPANTS)
+                    .where(PARTICIPANTS.STUDY_CODE.eq(study), PARTICIPANTS.PARTICIPANT_CODE.eq(s.participant()))
+                    .fetchOne(PARTICIPANTS.SIMULATED);
+            if (simulatedParticipant != s.simulated()) {
+                throw new SimulatedDataException("session " + s.sessionId() + " is " + (s.simulated() ? "simulated"
+                        : "real") + " but participant " + s.participant() + " of study " + study + " is "
+                        + (simulatedParticipant ? "simulated" : "real") + ": a session is simulated exactly when its "
+                        + "participant is");
+            }
             int inserted = tx.insertInto(SESSIONS)
                     .set(SESSIONS.SESSION_ID, s.sessionId())
                     .set(SESSIONS.RUN_ID, s.runId())
@@ -80,15 +95,14 @@ final class Sessions {
                     .set(SESSIONS.PARTICIPANT_INDEX, s.order() == null ? null : s.order().participantIndex())
                     .set(SESSIONS.TASK_ORDER, Rows.taskOrder(s.order()))
                     .set(SESSIONS.CANDIDATE_POSITION, s.order() == null ? null : s.order().candidatePosition())
+                    .set(SESSIONS.PILOT, s.pilot())
+                    .set(SESSIONS.SIMULATED, s.simulated())
                     .onConflict(SESSIONS.SESSION_ID).doNothing()
                     .execute();
-            if (inserted == 0) {
-                SessionRecord stored = find(tx, s.sessionId()).orElse(null);
-                if (!normalized(s).equals(stored)) {
+            if (inserted == 0) { // stored by another transaction meanwhile
+                if (!normalized(s).equals(find(tx, s.sessionId()).orElse(null))) {
                     throw new RecordConflictException("session " + s.sessionId() + " is already stored with other content");
                 }
-            } else if (Boolean.TRUE.equals(run.value3())) {
-                throw new StudyLockedException(study);
             }
         });
     }
@@ -136,6 +150,18 @@ final class Sessions {
                 .where(SESSIONS.SESSION_ID.eq(DSL.any(new HashSet<>(ids).toArray(new UUID[0]))))
                 .forEach(r -> out.put(r.value1(), new Scope(r.value2(), r.value3(),
                         Boolean.TRUE.equals(r.value4()), r.value5(), r.value6())));
+        return out;
+    }
+
+    /**
+     * The flags of those of these sessions that exist, by session id; one query. (Apart from {@link #scopes}: the
+     * questionnaires' and markers' savers, which read scopes, run on databases of any version since V3.)
+     */
+    static Map<UUID, Flags> flags(DSLContext tx, Collection<UUID> ids) {
+        Map<UUID, Flags> out = new HashMap<>();
+        tx.select(SESSIONS.SESSION_ID, SESSIONS.PILOT, SESSIONS.SIMULATED).from(SESSIONS)
+                .where(SESSIONS.SESSION_ID.eq(DSL.any(new HashSet<>(ids).toArray(new UUID[0]))))
+                .forEach(r -> out.put(r.value1(), new Flags(r.value2(), r.value3())));
         return out;
     }
 

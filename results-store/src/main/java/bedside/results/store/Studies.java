@@ -2,6 +2,7 @@ package bedside.results.store;
 
 import bedside.results.CandidateRecord;
 import bedside.results.StudyRecord;
+import bedside.results.store.jooq.tables.records.StudiesRecord;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -64,6 +65,20 @@ final class Studies {
             throw new IllegalStateException("unknown study " + study + ": ensureStudy first");
         }
         return locked;
+    }
+
+    /**
+     * The study's row, held until the transaction ends: for no-key update (saving or locking its plan), else for share
+     * (a session starting; see {@link Plans}). Fails if the study does not exist.
+     */
+    static StudiesRecord hold(DSLContext tx, String study, boolean forUpdate) {
+        Objects.requireNonNull(study, "study");
+        var select = tx.selectFrom(STUDIES).where(STUDIES.STUDY_CODE.eq(study));
+        StudiesRecord s = forUpdate ? select.forNoKeyUpdate().fetchOne() : select.forShare().fetchOne();
+        if (s == null) {
+            throw new IllegalStateException("unknown study " + study + ": ensureStudy first");
+        }
+        return s;
     }
 
     /** Every study, by code. */

@@ -43,7 +43,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("7");
+        assertThat(current.getVersion().getVersion()).isEqualTo("8");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -56,7 +56,7 @@ class MigrationsIT {
         List<Table<?>> tables = DefaultSchema.DEFAULT_SCHEMA.getTables();
         assertThat(tables).extracting(Table::getName).contains("studies", "candidates", "suite_versions",
                 "suite_tasks", "participants", "runs", "sessions", "attempts", "events", "task_ratings",
-                "sus_answers", "audit_log", "api_tokens", "study_chains", "markers");
+                "sus_answers", "audit_log", "api_tokens", "study_chains", "markers", "study_plans");
         for (Table<?> table : tables) {
             // Selecting every generated column by name fails if the DDL jOOQ parsed and PostgreSQL differ.
             dsl.select(table.fields()).from(table).limit(0).fetch();
@@ -86,6 +86,7 @@ class MigrationsIT {
                 "attempts attempts_locked_tg", "attempts attempts_truncate_locked_tg",
                 "markers markers_locked_tg", "markers markers_truncate_locked_tg",
                 "not_applicable not_applicable_locked_tg", "not_applicable not_applicable_truncate_locked_tg",
+                "study_plans study_plans_locked_tg", "study_plans study_plans_truncate_locked_tg",
                 "sus_answers sus_answers_locked_tg", "sus_answers sus_answers_truncate_locked_tg",
                 "task_ratings task_ratings_locked_tg", "task_ratings task_ratings_truncate_locked_tg");
     }
@@ -320,6 +321,113 @@ class MigrationsIT {
         }
     }
 
+    /**
+     * A database holding version 7's data (a moderated session with its order, an attempt with the participant's word,
+     * an expert-path attempt, a rating, a marker, a locked study) migrated to V8: every stored hash stays what it was
+     * and every chain verifies (an attempt's flags join its canonical form only when true), the new flags read false,
+     * and a plan can then be saved and locked over the migrated data.
+     */
+    @Test
+    void version8KeepsVersion7DataItsHashesAndChains() throws Exception {
+        String name = "v7_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        DSLContext server = DB.database().dsl();
+        server.execute("CREATE DATABASE " + name);
+        String url = DB.database().jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/?]*/)[^?]*", "$1" + name);
+        String user = System.getenv("BEDSIDE_TEST_PG_USER");
+        String password = System.getenv("BEDSIDE_TEST_PG_PASSWORD");
+        Instant t0 = Instant.parse("2026-11-25T09:00:00.123456Z");
+        bedside.results.SessionOrder order = new bedside.results.SessionOrder("latin", null, 1,
+                List.of("order-medication", "record-allergy", "review-results"), 1);
+        try {
+            Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").target("7").load()
+                    .migrate();
+            List<AttemptRecord> stored = new java.util.ArrayList<>();
+            List<String> hashes;
+            List<String> links;
+            try (Connection c = user == null ? DriverManager.getConnection(url)
+                    : DriverManager.getConnection(url, user, password)) {
+                DSLContext v7 = DSL.using(c, SQLDialect.POSTGRES);
+                ResultsStore store = new ResultsStore(v7);
+                for (String study : List.of("seven-open", "seven-closed")) {
+                    prepareStudy(store, study);
+                    RunRecord run = run(study, t0);
+                    store.startRun(run);
+                    v7.execute("insert into participants (study_code, participant_code, role, age_band, consented_at) "
+                            + "values (?, 'P1', 'nurse', '30-39', ?::timestamptz)", study, t0.toString());
+                    SessionRecord moderated = new SessionRecord(UUID.randomUUID(), run.runId(), "alpha", "P1", t0,
+                            order);
+                    insertV7Session(v7, study, moderated);
+                    SessionRecord expert = session(run, "beta", "expert-path", t0);
+                    insertLegacySession(v7, study, expert);
+                    AttemptRecord said = attempt(moderated, "order-medication", 1, Outcome.SUCCESS, t0.plusSeconds(1))
+                            .withSession(new bedside.results.SessionFacts("done", 0.1 + 0.2, 1.5, "indirect", 0.25, 2));
+                    AttemptRecord scripted = attempt(expert, "record-allergy", 1, Outcome.FAILURE, t0.plusSeconds(2));
+                    insertV7Attempt(v7, study, said, events(said.attemptId(), 3));
+                    insertLegacyAttempt(v7, study, scripted, events(scripted.attemptId(), 2));
+                    stored.add(said);
+                    stored.add(scripted);
+                    store.saveTaskRating(new TaskRatingRecord(moderated.sessionId(), "order-medication", "seq", 6, 1, 7,
+                            AWKWARD, t0.plusSeconds(10)));
+                    // (No attempt named: today's store reads the attempt with V8's columns to check it.)
+                    store.saveMarker(new bedside.results.MarkerRecord(UUID.randomUUID(), moderated.sessionId(),
+                            null, "order-medication", "slip", 812.5, "picked 250 mg", "moderator",
+                            t0.plusSeconds(11)));
+                    if (study.equals("seven-closed")) {
+                        store.lockStudy(study, "test");
+                    }
+                }
+                hashes = v7.fetch("select record_hash from attempts order by study_code, chain_no").getValues(0,
+                        String.class);
+                links = v7.fetch("select study_code || ' ' || length || ' ' || head_hash from study_chains "
+                        + "order by study_code").getValues(0, String.class);
+            }
+
+            try (Database migrated = Database.open(DatabaseConfig.server(url, user, password).withMaxPoolSize(2))) {
+                ResultsStore store = new ResultsStore(migrated);
+                DSLContext dsl = migrated.dsl();
+                assertThat(dsl.fetch("select record_hash from attempts order by study_code, chain_no")
+                        .getValues(0, String.class)).isEqualTo(hashes);
+                assertThat(dsl.fetch("select study_code || ' ' || length || ' ' || head_hash from study_chains "
+                        + "order by study_code").getValues(0, String.class)).isEqualTo(links);
+                for (String study : List.of("seven-open", "seven-closed")) {
+                    VerifyReport r = store.verify(study);
+                    assertThat(r.intact()).as(study + ": " + r.problem()).isTrue();
+                    assertThat(r.attempts()).isEqualTo(2);
+                    assertThat(r.taskRatings()).isEqualTo(1);
+                    assertThat(r.markers()).isEqualTo(1);
+                    assertThat(r.planHash()).isNull();
+                }
+                // The flags of every row stored before read false; what was stored reads back as before.
+                assertThat(dsl.fetchValue("select count(*) from participants where simulated")).isEqualTo(0L);
+                assertThat(dsl.fetchValue("select count(*) from sessions where pilot or simulated")).isEqualTo(0L);
+                assertThat(dsl.fetchValue("select count(*) from attempts where pilot or simulated")).isEqualTo(0L);
+                for (AttemptRecord a : stored) {
+                    assertThat(store.attempt(a.attemptId()).orElseThrow()).isEqualTo(Rows.normalized(a));
+                }
+                assertThat(store.sessionsOfStudy("seven-open")).hasSize(2)
+                        .allSatisfy(x -> assertThat(x.pilot() || x.simulated()).isFalse());
+                assertThat(store.participant("seven-open", "P1").orElseThrow().simulated()).isFalse();
+
+                // A plan over the migrated data: saved, locked into the chain after its links; sessions then held to it.
+                store.savePlan(Fixtures.plan("seven-open", 6), "test");
+                bedside.results.StoredPlan plan = store.lockPlan("seven-open", "test");
+                assertThat(plan.chainNo()).isEqualTo(5L);
+                RunRecord run = store.runs("seven-open").get(0);
+                store.startSession(new SessionRecord(UUID.randomUUID(), run.runId(), "beta", "P2", t0.plusSeconds(60),
+                        order));
+                VerifyReport after = store.verify("seven-open");
+                assertThat(after.intact()).as(after.problem()).isTrue();
+                assertThat(after.planLocked()).isTrue();
+                // The closed study takes no plan.
+                assertThatThrownBy(() -> store.savePlan(Fixtures.plan("seven-closed", 6), "test"))
+                        .isInstanceOf(StudyLockedException.class);
+                assertThat(store.verify("seven-closed").intact()).isTrue();
+            }
+        } finally {
+            server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
     /** Two chained attempts, then two ratings and a SUS stored as version 2 stored them. Returns the session. */
     private static UUID legacyStudy(ResultsStore store, DSLContext v2, String study, Instant t0) {
         prepareStudy(store, study);
@@ -350,6 +458,26 @@ class MigrationsIT {
         old.execute("insert into sessions (session_id, run_id, study_code, suite_hash, candidate_code, participant_code, "
                 + "started_at) values (?, ?, ?, ?, ?, ?, ?::timestamptz)", s.sessionId(), s.runId(), study,
                 Fixtures.SUITE_HASH, s.candidate(), s.participant(), Rows.micros(s.startedAt()).toString());
+    }
+
+    /** A moderated session as the store wrote it in version 7 (its order; no flags), in SQL. */
+    private static void insertV7Session(DSLContext old, String study, SessionRecord s) {
+        old.execute("insert into sessions (session_id, run_id, study_code, suite_hash, candidate_code, participant_code, "
+                + "started_at, order_mode, order_seed, participant_index, task_order, candidate_position) "
+                + "values (?, ?, ?, ?, ?, ?, ?::timestamptz, ?, ?, ?, ?::jsonb, ?)", s.sessionId(), s.runId(), study,
+                Fixtures.SUITE_HASH, s.candidate(), s.participant(), Rows.micros(s.startedAt()).toString(),
+                s.order().mode(), s.order().seed(), s.order().participantIndex(), Rows.taskOrder(s.order()).data(),
+                s.order().candidatePosition());
+    }
+
+    /** An attempt with the participant's word, chained as the store chained it in version 7 (no flags), in SQL. */
+    private static void insertV7Attempt(DSLContext old, String study, AttemptRecord a,
+            List<bedside.results.EventRecord> events) {
+        insertLegacyAttempt(old, study, a, events);
+        bedside.results.SessionFacts f = a.session();
+        old.execute("update attempts set participant_said = ?, path_deviation = ?, time_deviation = ?, success_path = ?, "
+                + "lostness = ?, misclicks = ? where attempt_id = ?", f.participantSaid(), f.pathDeviation(),
+                f.timeDeviation(), f.success(), f.lostness(), f.misclicks(), a.attemptId());
     }
 
     /** An attempt and its events, chained onto the study's chain with the hash the store made then. */

@@ -39,9 +39,10 @@ class ModeratedSessionsIT {
     private final DSLContext dsl = DB.database().dsl();
     private final Instant t0 = Instant.parse("2026-11-25T09:00:00.123456789Z");
 
-    /** A study with a run; returns the run. */
+    /** A study with its plan locked and a run; returns the run. */
     private RunRecord study(String code) {
         prepareStudy(store, code);
+        Fixtures.lockPlan(store, code); // chain #1: what a moderated session needs
         RunRecord run = run(code, t0);
         store.startRun(run);
         return run;
@@ -230,7 +231,7 @@ class ModeratedSessionsIT {
         MarkerRecord last = marker(s, null, null, "critical", null, "wrong patient");
         store.saveMarker(last);
         assertThat(dsl.fetch("select chain_no from markers where study_code = 'marks' order by chain_no")
-                .getValues(0, Long.class)).containsExactly(2L, 3L, 4L, 6L);
+                .getValues(0, Long.class)).containsExactly(3L, 4L, 5L, 7L);
         VerifyReport r = store.verify("marks");
         assertThat(r.intact()).as(r.problem()).isTrue();
         assertThat(r.markers()).isEqualTo(4);
@@ -277,7 +278,7 @@ class ModeratedSessionsIT {
         assertThat(marker.intact()).isFalse();
         assertThat(marker.firstAlteredTable()).isEqualTo("markers");
         assertThat(marker.firstAlteredRow()).isEqualTo("marker_id = " + m.markerId());
-        assertThat(marker.firstAlteredChainNo()).isEqualTo(2L);
+        assertThat(marker.firstAlteredChainNo()).isEqualTo(3L);
         assertThat(marker.problem()).contains(m.markerId().toString(), "altered");
         dsl.execute("update markers set kind = 'mistake' where marker_id = ?", m.markerId());
         assertThat(store.verify("tamper").intact()).isTrue();

@@ -102,6 +102,51 @@ class RecordHashTest {
                 + "rs\":7,\"systemResponseMs\":8,\"klmMs\":9,\"events\":[{\"seq\":0,\"tMs\":\"0.30000000000000004\""
                 + ",\"type\":\"click\",\"page\":\"http://x/\",\"json\":{\"a\":1,\"b\":1.5}}]}");
         assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a, events))).isEqualTo("a88a85b2ed84f1bfa18c4c198f495e1cfb2a0648d43717ca346373fcffd4bf3f");
+        // An attempt of a session that is neither a pilot nor simulated (every attempt stored before V8): the same bytes.
+        assertThat(new String(RecordHash.canonical("s", "h", a, events, false, false), StandardCharsets.UTF_8))
+                .isEqualTo(text);
+        assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", a, events, false, false)))
+                .isEqualTo("a88a85b2ed84f1bfa18c4c198f495e1cfb2a0648d43717ca346373fcffd4bf3f");
+    }
+
+    /** A pilot's or a simulated session's attempt says so right after klmMs, each flag only when true. */
+    @Test
+    void pilotAndSimulatedFlagsJoinTheCanonicalFormOnlyWhenTrue() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        UUID session = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        AttemptRecord a = new AttemptRecord(id, session, "alpha", "t1", "P1", 1, Outcome.SUCCESS, null, null,
+                Instant.parse("2026-11-25T09:00:00Z"), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+                .withSession(new SessionFacts("done", 1.5, 2.0, "direct", null, 0));
+        String plain = new String(RecordHash.canonical("s", "h", a, List.of()), StandardCharsets.UTF_8);
+        assertThat(plain).contains("\"klmMs\":9,\"session\":{");
+        String pilot = new String(RecordHash.canonical("s", "h", a, List.of(), true, false), StandardCharsets.UTF_8);
+        String simulated = new String(RecordHash.canonical("s", "h", a, List.of(), false, true), StandardCharsets.UTF_8);
+        String both = new String(RecordHash.canonical("s", "h", a, List.of(), true, true), StandardCharsets.UTF_8);
+        assertThat(pilot).isEqualTo(plain.replace("\"klmMs\":9,", "\"klmMs\":9,\"pilot\":true,"));
+        assertThat(simulated).isEqualTo(plain.replace("\"klmMs\":9,", "\"klmMs\":9,\"simulated\":true,"));
+        assertThat(both).isEqualTo(plain.replace("\"klmMs\":9,", "\"klmMs\":9,\"pilot\":true,\"simulated\":true,"));
+        // Each flag changes the hash: an attempt can never pass for another session's kind.
+        List<String> hashes = List.of(plain, pilot, simulated, both).stream()
+                .map(t -> RecordHash.chain(null, t.getBytes(StandardCharsets.UTF_8))).toList();
+        assertThat(hashes).doesNotHaveDuplicates();
+        // The expert path's attempt (no facts) too.
+        AttemptRecord expert = a.withSession(null);
+        assertThat(RecordHash.chain(null, RecordHash.canonical("s", "h", expert, List.of(), true, false)))
+                .isNotEqualTo(RecordHash.chain(null, RecordHash.canonical("s", "h", expert, List.of())));
+    }
+
+    @Test
+    void aPlansLockHasItsOwnCanonicalForm() {
+        String hash = "sha256:" + "ab".repeat(32);
+        Instant at = Instant.parse("2026-11-25T09:00:00.1234567Z");
+        assertThat(new String(RecordHash.canonicalPlan("s \"1\"", hash, at), StandardCharsets.UTF_8))
+                .isEqualTo("{\"v\":1,\"kind\":\"plan\",\"study\":\"s \\\"1\\\"\",\"planHash\":\"" + hash
+                        + "\",\"lockedAt\":\"2026-11-25T09:00:00.123456Z\"}");
+        String h = RecordHash.chain(null, RecordHash.canonicalPlan("s", hash, at));
+        assertThat(RecordHash.chain(null, RecordHash.canonicalPlan("s", "sha256:" + "cd".repeat(32), at)))
+                .isNotEqualTo(h);
+        assertThat(RecordHash.chain(null, RecordHash.canonicalPlan("s", hash, at.plusSeconds(1)))).isNotEqualTo(h);
+        assertThat(RecordHash.chain(null, RecordHash.canonicalPlan("t", hash, at))).isNotEqualTo(h);
     }
 
     @Test
