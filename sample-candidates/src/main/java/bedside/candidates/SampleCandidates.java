@@ -16,6 +16,19 @@ public final class SampleCandidates {
         return List.of(STREAMLINED, LEGACY);
     }
 
+    /** A sample candidate's name and vendor as reports show them, without starting it. */
+    public record Description(String displayName, String vendor) {}
+
+    /** How a sample candidate is named (for a study's candidates), or null when {@code id} is not one. */
+    public static Description describe(String id) {
+        SampleCandidate c = switch (id) {
+            case STREAMLINED -> new StreamlinedCandidate();
+            case LEGACY -> new LegacyCandidate();
+            default -> null;
+        };
+        return c == null ? null : new Description(c.displayName(), c.vendor());
+    }
+
     /**
      * Starts a candidate bound to 127.0.0.1.
      *

@@ -47,6 +47,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Bootstrap seed (default: 1).")
     Long seed;
 
+    @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples of the composite (default: "
+            + "10000; a study plan states its own, and 'bedside export' prints them).")
+    Integer resamples;
+
     @Option(names = "--json", required = true, paramLabel = "OUT.json", description = "Where to write the analysis.")
     Path json;
 
@@ -59,7 +63,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return AnalyzeTool.run(attempts, sus, weights, notApplicable, seed, json, report,
-                bedside.reports.analysis.StudyAnalyzer.DEFAULT_RESAMPLES, spec.commandLine().getOut(),
+                resamples == null ? bedside.reports.analysis.StudyAnalyzer.DEFAULT_RESAMPLES : resamples,
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

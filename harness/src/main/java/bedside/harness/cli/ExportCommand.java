@@ -45,6 +45,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Where to write the tasks the candidates' bindings mark as not applicable.")
     Path notApplicable;
 
+    @Option(names = "--weights", paramLabel = "WEIGHTS.csv",
+            description = "Where to write the locked plan's task weights (a study without a locked plan has none: equal "
+                    + "weights).")
+    Path weights;
+
     @Spec
     CommandSpec spec;
 
@@ -71,6 +76,9 @@ public final class ExportCommand implements Callable<Integer> {
                 if (notApplicable != null) {
                     write(notApplicable, Scores.notApplicableCsv(selection));
                 }
+                if (weights != null && selection.plan() != null) {
+                    write(weights, Scores.weightsCsv(selection));
+                }
             } catch (IOException e) {
                 err.println("bedside export: cannot write: " + e.getMessage());
                 return BedsideCli.PROBLEM;
@@ -79,6 +87,18 @@ public final class ExportCommand implements Callable<Integer> {
             long notScored = selection.rows().stream().filter(r -> !r.scored()).count();
             out.printf("Wrote %s: %d scored attempt(s), %d not scored%s.%n", attempts, selection.counted().size(),
                     notScored, sus == null ? "" : "; " + sus + ": " + selection.sus().size() + " questionnaire(s)");
+            if (selection.simulated()) {
+                out.println("SIMULATED DATA: every participant in these files is a simulated participant (the demo's "
+                        + "panel model), not a person; the attempts file's simulated column says so on every row.");
+            }
+            if (selection.plan() != null) {
+                out.printf("Scored as the locked plan %s says: bedside analyze with%s --seed %d --resamples %d gives "
+                                + "its scores.%n", selection.plan().hash(), weights == null ? " --weights (see --weights)"
+                                : " --weights " + weights, selection.plan().plan().analysis().seed(),
+                        selection.plan().plan().analysis().resamples());
+            } else if (weights != null) {
+                out.println("No locked plan: no weights file written (the scores use equal weights).");
+            }
             return BedsideCli.OK;
         });
     }

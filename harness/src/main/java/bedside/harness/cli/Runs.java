@@ -159,6 +159,15 @@ final class Runs {
         }
         try (opened) {
             ResultsDestination destination = opened.destination();
+            // A locked study plan fixes the suite version the expert paths run (they are what sessions are measured by).
+            java.util.Optional<String> refused = bedside.harness.study.PlanGate.refusal(destination.plan(plan.study()),
+                    new bedside.harness.study.PlanGate.Start(plan.study(), suite.contentHash(),
+                            plan.candidates().stream().map(CandidateSpec::id).toList(),
+                            plan.tasks().stream().map(bedside.scenarios.Task::id).toList(), false, false, false));
+            if (refused.isPresent()) {
+                err.println("bedside " + plan.kind() + ": " + refused.get() + ". Nothing was run.");
+                return BedsideCli.PROBLEM;
+            }
             out.println("Results:      " + destination.describe());
             List<CandidateInstances> candidates = new ArrayList<>();
             for (CandidateSpec spec : plan.candidates()) {

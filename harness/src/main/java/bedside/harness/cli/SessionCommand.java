@@ -13,6 +13,7 @@ import bedside.harness.session.ObserverPage;
 import bedside.harness.session.ParticipantCode;
 import bedside.harness.session.SessionPanel;
 import bedside.harness.session.SessionRunner;
+import bedside.harness.study.PlanGate;
 import bedside.harness.upload.ResultsDestination;
 import bedside.reports.stats.Sus;
 import bedside.results.AttemptRecord;
@@ -49,6 +50,9 @@ import picocli.CommandLine.Parameters;
                 + "as in a scripted run, and its state is judged by the binding's checks, not by the participant's word. "
                 + "After each task the Single Ease Question; after the last task on a candidate the ten SUS items.",
                 "",
+                "The study's plan must be locked first ('bedside study plan', 'bedside study lock'), with this suite "
+                + "version, these candidates and tasks in it; --pilot runs a rehearsal that is stored but never scored.",
+                "",
                 "Everything is journalled before it is stored (embedded PostgreSQL, BEDSIDE_DB_URL, or --server): a "
                 + "crash loses at most the event in flight, and the same command resumes the session at the next "
                 + "unfinished task (the interrupted attempt is kept, not counted, and never given again). A participant "
@@ -58,8 +62,9 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  the session ended and everything was stored",
-                "  1  an attempt ended in a script or system error, or something could not be stored yet (it is kept",
-                "     in the journal: 'bedside upload' sends it)",
+                "  1  the study's plan does not let the session start (not locked, another suite version, a candidate",
+                "     or task outside it; nothing was run), an attempt ended in a script or system error, or something",
+                "     could not be stored yet (it is kept in the journal: 'bedside upload' sends it)",
                 "  2  usage error: an invalid suite, participant code, candidate or option",
                 "  3  the machine lacks something (browser, database, a display for the headed browser)"})
 public final class SessionCommand implements Callable<Integer> {
@@ -116,6 +121,10 @@ public final class SessionCommand implements Callable<Integer> {
             + "trying a session without a display: open the printed panel address yourself; a participant needs the "
             + "headed windows).")
     boolean headless;
+
+    @Option(names = "--pilot", description = {"A pilot session: a rehearsal of the study's procedure, stored and chained "
+            + "but kept out of every score, so it needs no locked plan."})
+    boolean pilot;
 
     @Mixin
     Destinations.TeamOptions team = new Destinations.TeamOptions();
@@ -181,6 +190,23 @@ public final class SessionCommand implements Callable<Integer> {
             err.println("bedside session: " + e.getMessage() + ". Nothing was run.");
             return BedsideCli.PROBLEM;
         }
+        // Before any browser opens: does the study's plan let this session start?
+        Optional<String> refused;
+        try {
+            refused = PlanGate.refusal(opened.destination().plan(study), new PlanGate.Start(study,
+                    suite.contentHash(), ids, loaded.tasks().stream().map(bedside.scenarios.Task::id).toList(), true,
+                    pilot, false));
+        } catch (RuntimeException e) {
+            opened.close();
+            err.println("bedside session: cannot read study " + study + "'s plan: " + e.getMessage() + ". Nothing was "
+                    + "run.");
+            return BedsideCli.PROBLEM;
+        }
+        if (refused.isPresent()) {
+            opened.close();
+            err.println("bedside session: " + refused.get() + ". Nothing was run.");
+            return BedsideCli.PROBLEM;
+        }
         try (opened; SessionPanel panel = SessionPanel.start(panelPort);
              ObserverPage observer = observerPort == null ? null : ObserverPage.start(observerPort)) {
             ResultsDestination destination = opened.destination();
@@ -221,7 +247,8 @@ public final class SessionCommand implements Callable<Integer> {
                 if (observer != null) {
                     runner.observe(observer);
                 }
-                result = runner.run(new SessionRunner.Plan(suite, loaded.tasks(), targets, study, participant, mode, seed), out);
+                result = runner.run(new SessionRunner.Plan(suite, loaded.tasks(), targets, study, participant, mode, seed,
+                        pilot), out);
             } finally {
                 if (panelWindow != null) {
                     panelWindow.close();

@@ -11,15 +11,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bedside study create|list}: the studies in the results database, for whoever runs the results server. */
+/**
+ * {@code bedside study create|list|plan|lock|show}: the studies in the results database, and each study's plan, fixed
+ * and locked before its first session.
+ */
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Makes and lists studies in the results database (embedded, or $BEDSIDE_DB_URL): a study holds the",
                 "candidates, runs and results of one procurement. 'bedside run' makes its study itself; in team mode",
-                "the study must exist on the server first (evaluator tokens cannot create studies)."},
-        subcommands = {StudyCommand.Create.class, StudyCommand.ListStudies.class},
+                "the study must exist on the server first (evaluator tokens cannot create studies).",
+                "",
+                "A study's plan (the suite version, candidates, task weights, analysis) is written with 'study plan' and",
+                "locked with 'study lock' before the first session: sessions start only on a locked plan (or as --pilot),",
+                "the plan never changes after, and every score names its hash."},
+        subcommands = {StudyCommand.Create.class, StudyCommand.ListStudies.class, StudyPlanCommands.Plan.class,
+                StudyPlanCommands.Lock.class, StudyPlanCommands.Show.class},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  1  a problem (the study exists with another title, the database cannot be opened)",
+        footer = {"  0  done", "  1  a problem (the study exists with another title, the database cannot be opened, a plan "
+                + "refused)",
                 "  2  usage error"})
 public final class StudyCommand implements Callable<Integer> {
     @Spec

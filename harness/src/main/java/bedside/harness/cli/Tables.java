@@ -70,4 +70,40 @@ final class Tables {
         excluded.forEach((candidate, list) -> out.println(candidate + ": " + Exclusion.summary(list)
                 + " (not counted for or against the candidate)"));
     }
+
+    /**
+     * The board's result in a few lines: per candidate the locked plan's composite with its 95 % interval, P(best) and
+     * n, best first; then whether the intervals separate the first two (never a ranking by point estimate alone).
+     */
+    static void printBoard(PrintStream out, bedside.reports.analysis.StudyAnalysis a, String planHash) {
+        out.println((a.simulated() ? "SIMULATED PANEL — not a real study. " : "") + "The board's result, scored as the "
+                + "locked plan " + planHash + " says:");
+        String format = "  %-14s %9s  %-16s %7s %4s%n";
+        out.printf(Locale.ROOT, format, "CANDIDATE", "COMPOSITE", "95% INTERVAL", "P(BEST)", "n");
+        List<bedside.reports.analysis.StudyAnalysis.CandidateAnalysis> ranked = a.candidates().stream()
+                .filter(c -> c.composite().score() != null)
+                .sorted(java.util.Comparator.comparingDouble(
+                        (bedside.reports.analysis.StudyAnalysis.CandidateAnalysis c) -> c.composite().score()).reversed())
+                .toList();
+        for (var c : ranked) {
+            var ci = c.composite().ci95();
+            out.printf(Locale.ROOT, format, c.candidate(), String.format(Locale.ROOT, "%.1f", c.composite().score()),
+                    ci == null ? "-" : String.format(Locale.ROOT, "[%.1f, %.1f]", ci.lo(), ci.hi()),
+                    c.composite().pBest() == null ? "-" : String.format(Locale.ROOT, "%.3f", c.composite().pBest()),
+                    c.participants());
+        }
+        if (ranked.size() >= 2) {
+            var first = ranked.get(0);
+            var second = ranked.get(1);
+            var a1 = first.composite().ci95();
+            var a2 = second.composite().ci95();
+            if (a1 != null && a2 != null && a1.lo() > a2.hi()) {
+                out.println("  " + first.candidate() + " ranks first: its interval lies above " + second.candidate()
+                        + "'s.");
+            } else {
+                out.println("  Difference not shown: the intervals of " + first.candidate() + " and " + second.candidate()
+                        + " overlap.");
+            }
+        }
+    }
 }

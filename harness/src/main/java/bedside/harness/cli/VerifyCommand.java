@@ -47,9 +47,16 @@ public final class VerifyCommand implements Callable<Integer> {
                         r.susAnswers(), r.markers(),
                         r.headHash() == null ? "" : " (head " + r.headHash() + ")",
                         r.locked() ? "; the study is locked" : "; the study is not locked yet");
+                out.println(r.planHash() == null ? "The study has no plan."
+                        : "Its plan " + r.planHash() + (r.planLocked() ? " is locked, in the chain, and unchanged."
+                        : " is not locked yet (unchanged)."));
                 return BedsideCli.OK;
             }
             err.println("Study " + study + " is ALTERED: " + r.problem());
+            if (r.planAltered()) {
+                err.println("Its plan is not what its hash " + r.planHash() + " says: the plan was changed after it was "
+                        + (r.planLocked() ? "locked" : "saved") + ".");
+            }
             if (r.firstAlteredTable() != null) {
                 err.println("First altered row: " + r.firstAlteredTable() + " " + r.firstAlteredRow()
                         + (r.firstAlteredChainNo() == null ? "" : " (chain #" + r.firstAlteredChainNo() + ")"));

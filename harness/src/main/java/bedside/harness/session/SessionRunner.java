@@ -82,9 +82,16 @@ public final class SessionRunner {
      * @param candidates the candidates the participant uses, in the order given on the command line (the session
      *                   counterbalances it)
      * @param seed       the seed of a random order; null: one derived from the study's code, so it is the same each time
+     * @param pilot      a pilot session: stored and chained, never scored, and it needs no locked plan
      */
     public record Plan(Suite suite, List<Task> tasks, List<CandidateTarget> candidates, String study, String participant,
-                       TaskOrder.Mode mode, Long seed) {}
+                       TaskOrder.Mode mode, Long seed, boolean pilot) {
+        /** A session of the study itself (not a pilot). */
+        public Plan(Suite suite, List<Task> tasks, List<CandidateTarget> candidates, String study, String participant,
+                    TaskOrder.Mode mode, Long seed) {
+            this(suite, tasks, candidates, study, participant, mode, seed, false);
+        }
+    }
 
     /** One candidate's part of the session: its session record, attempts, ratings and SUS. */
     public record CandidatePart(SessionRecord session, List<AttemptResult> attempts, List<TaskRatingRecord> ratings,
@@ -179,7 +186,7 @@ public final class SessionRunner {
                 ? new ParticipantRecord(code, d.role(), d.yearsInRole(), d.ehrExperienceYears(), d.ehrSystemsUsed(),
                         d.ageBand(), d.assistiveTechnology(), Instant.now())
                 : existing;
-        int index = participantIndex(known, participant);
+        int index = participantIndex(countedInOrder(known, plan.pilot(), destination.sessions(study)), participant);
         long seed = plan.seed() != null ? plan.seed() : study.hashCode();
         List<CandidateTarget> candidateOrder = earlier == null ? TaskOrder.of(plan.candidates(), plan.mode(), index, seed)
                 : earlier.plan().candidates().stream().map(id -> plan.candidates().stream().filter(c -> c.id().equals(id))
@@ -223,7 +230,8 @@ public final class SessionRunner {
                     SessionOrder used = new SessionOrder(modeWord(plan.mode()), plan.mode() == TaskOrder.Mode.RANDOM
                             ? seed : null, plan.mode() == TaskOrder.Mode.LATIN_SQUARE ? index : null,
                             order.stream().map(Task::id).toList(), k + 1);
-                    session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.id(), code, Instant.now(), used);
+                    session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.id(), code, Instant.now(), used)
+                            .withFlags(plan.pilot(), false);
                     journal.session(session);
                 }
                 destination.startSession(study, session);
@@ -463,6 +471,23 @@ public final class SessionRunner {
      * The participant's 0-based index in the study: its place among the study's consented participants, in the order
      * they consented (a new one comes last). The Latin square's row and the random order's stream follow from it.
      */
+    /**
+     * The participants whose places count in the order: a study's Latin square rows go to its participants, so a pilot
+     * (a rehearsal before the study) takes no row of it — and the pilots' own orders count among pilots only.
+     */
+    static List<ParticipantRecord> countedInOrder(List<ParticipantRecord> known, boolean pilot,
+            List<SessionRecord> sessions) {
+        java.util.Set<String> inStudy = new java.util.HashSet<>();
+        java.util.Set<String> inPilots = new java.util.HashSet<>();
+        for (SessionRecord s : sessions) {
+            if (s.moderated()) {
+                (s.pilot() ? inPilots : inStudy).add(s.participant());
+            }
+        }
+        return known.stream().filter(p -> pilot ? !inStudy.contains(p.code()) || inPilots.contains(p.code())
+                : !inPilots.contains(p.code()) || inStudy.contains(p.code())).toList();
+    }
+
     static int participantIndex(List<ParticipantRecord> known, ParticipantRecord participant) {
         List<ParticipantRecord> consented = new ArrayList<>(known.stream()
                 .filter(p -> p.consentedAt() != null && !p.code().equals(participant.code())).toList());

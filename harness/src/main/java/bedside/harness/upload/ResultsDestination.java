@@ -81,4 +81,13 @@ public interface ResultsDestination {
      * path at this task on this candidate in the study, with its events; empty when there is none.
      */
     java.util.Optional<Recorded> expertPath(String study, String candidate, String task);
+
+    /** Writes the study's plan (replacing an unlocked one); refused once the plan is locked. */
+    bedside.results.StoredPlan savePlan(bedside.results.StudyPlan plan);
+
+    /** Locks the study's plan: its hash goes into the study's chain; refused when there is none or it is locked. */
+    bedside.results.StoredPlan lockPlan(String study);
+
+    /** The study's plan, locked or not; empty when it has none (or the study does not exist). */
+    java.util.Optional<bedside.results.StoredPlan> plan(String study);
 }

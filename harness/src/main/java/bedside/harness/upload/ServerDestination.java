@@ -150,4 +150,19 @@ public final class ServerDestination implements ResultsDestination {
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    @Override
+    public bedside.results.StoredPlan savePlan(bedside.results.StudyPlan plan) {
+        return client.savePlan(plan);
+    }
+
+    @Override
+    public bedside.results.StoredPlan lockPlan(String study) {
+        return client.lockPlan(study);
+    }
+
+    @Override
+    public java.util.Optional<bedside.results.StoredPlan> plan(String study) {
+        return client.plan(study);
+    }
 }

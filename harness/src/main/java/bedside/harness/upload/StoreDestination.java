@@ -109,4 +109,24 @@ public final class StoreDestination implements ResultsDestination {
                 .max(java.util.Comparator.comparing(bedside.results.AttemptRecord::startedAt))
                 .map(a -> new Recorded(a, store.eventsOfAttempt(a.attemptId())));
     }
+
+    @Override
+    public bedside.results.StoredPlan savePlan(bedside.results.StudyPlan plan) {
+        return store.savePlan(plan, actor());
+    }
+
+    @Override
+    public bedside.results.StoredPlan lockPlan(String study) {
+        return store.lockPlan(study, actor());
+    }
+
+    @Override
+    public java.util.Optional<bedside.results.StoredPlan> plan(String study) {
+        return store.plan(study);
+    }
+
+    /** Who is acting, in the audit log: the command line's user. */
+    private static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
 }

@@ -56,6 +56,16 @@ class SessionResumeIT {
 
     @BeforeAll
     static void aSessionKilledThreeTimes() throws Exception {
+        // The study's plan first, as an evaluator makes it: a session starts only on a locked plan.
+        for (String[] command : new String[][] {
+                {"study", "plan", "resume", "--suite", "scenarios/suites/sed-core", "--candidates", "streamlined",
+                        "--task", "record-allergy", "--task", "review-results", "--task", "update-patient"},
+                {"study", "lock", "resume"}}) {
+            Process plan = Launcher.command(home, command).start();
+            String said = new String(plan.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(plan.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(plan.exitValue()).as(said).isZero();
+        }
         panelBrowser = Browsers.start(BrowserSettings.local());
         WebDriver panel = panelBrowser.driver();
 

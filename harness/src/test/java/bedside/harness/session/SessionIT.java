@@ -14,11 +14,13 @@ import bedside.harness.run.SuiteRunner;
 import bedside.harness.run.TaskRunner;
 import bedside.harness.session.ScriptedParticipant.Did;
 import bedside.harness.session.ScriptedParticipant.Way;
+import bedside.harness.study.PlanMaker;
 import bedside.harness.upload.ServerDestination;
 import bedside.results.Role;
 import bedside.results.client.ResultsClient;
 import bedside.results.server.ResultsServer;
 import bedside.results.store.AccessTokens;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
@@ -60,6 +62,8 @@ class SessionIT {
     static SampleCandidate streamlined;
     static SampleCandidate legacy;
     static SessionRunner.Outcome outcome;
+    static bedside.results.StoredPlan plan;
+    static String token;
     static ScriptedParticipant participant;
     static Map<String, AttemptRecord> expert = new java.util.HashMap<>();
     static final List<String> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -78,12 +82,16 @@ class SessionIT {
         // order, the expert path read back, the attempts, the answers, the markers); the store behind it is checked.
         // (SessionResumeIT takes the other way, the embedded database.)
         store.ensureStudy(STUDY, "session tests");
-        String token = new AccessTokens(db).create(Role.EVALUATOR, STUDY, null, "evaluator", "test").secret();
+        token = new AccessTokens(db).create(Role.EVALUATOR, STUDY, null, "evaluator", "test").secret();
         server = ResultsServer.start(db, 0);
         ServerDestination destination = new ServerDestination(URI.create(server.url()),
                 ResultsClient.builder(URI.create(server.url()), token).build());
         targets.forEach(t -> destination.ensureCandidate(STUDY, t.id(), t.displayName(), t.vendor()));
         SuiteRunner.registerSuite(destination, suite);
+        // The study's plan, locked before the first session (over the API, as an evaluator does in team mode).
+        plan = destination.savePlan(PlanMaker.make(STUDY, suite, tasks, new PlanMaker.Settings(
+                List.of("streamlined", "legacy"), null, 15, "within", 2_000, 7, false), null).plan());
+        plan = destination.lockPlan(STUDY);
 
         // The expert paths first: what path and time deviation are measured against.
         UUID runId = UUID.randomUUID();
@@ -303,5 +311,38 @@ class SessionIT {
         AttemptRecord fromStore = store.attempt(r.attempt().attemptId()).orElseThrow();
         assertThat(fromStore.session()).isEqualTo(r.attempt().session());
         return fromStore;
+    }
+
+    @Test
+    void theStudysScoresComeFromTheSessionAsTheLockedPlanSays() throws Exception {
+        JsonNode scores = bedside.results.client.Json.MAPPER.readTree(get("/scores"));
+        assertThat(scores.path("basis").asText()).isEqualTo("plan");
+        assertThat(scores.at("/plan/hash").asText()).isEqualTo(plan.hash());
+        assertThat(scores.at("/bootstrap/seed").asLong()).isEqualTo(7);
+        // The participant, not the expert path that ran first.
+        for (JsonNode c : scores.path("candidates")) {
+            assertThat(c.path("participants").asInt()).as(c.toString()).isEqualTo(1);
+            assertThat(c.at("/sample_adequacy/level").asText()).isEqualTo("below-minimum");
+            assertThat(c.at("/sus/n").asInt()).isEqualTo(1);
+        }
+        // bedside analyze on the exported files, with the plan's seed and resamples: the same numbers.
+        Path attempts = java.nio.file.Files.writeString(dir.resolve("attempts.csv"), get("/export/attempts.csv"));
+        Path sus = java.nio.file.Files.writeString(dir.resolve("sus.csv"), get("/export/sus.csv"));
+        Path weights = java.nio.file.Files.writeString(dir.resolve("weights.csv"), get("/export/weights.csv"));
+        Path json = dir.resolve("analysis.json");
+        assertThat(bedside.reports.analysis.AnalyzeTool.run(attempts, sus, weights, 7L, json, null, 2_000,
+                new PrintStream(System.out), new PrintStream(System.out))).isZero();
+        com.fasterxml.jackson.databind.node.ObjectNode expected = scores.deepCopy();
+        expected.remove(List.of("basis", "plan", "pilot_sessions_not_scored"));
+        assertThat(bedside.results.client.Json.MAPPER.readTree(json.toFile())).isEqualTo(expected);
+    }
+
+    /** GET /api/studies/sessions{path} with the evaluator's token, as text. */
+    static String get(String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(server.url() + "/api/studies/" + STUDY + path))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 }

@@ -30,6 +30,24 @@ class SessionRunnerTest {
     }
 
     @Test
+    void aPilotTakesNoRowOfTheStudysLatinSquare() {
+        List<ParticipantRecord> known = List.of(consented("PILOT1", 50), consented("P01", 100), consented("P02", 200));
+        UUID run = UUID.randomUUID();
+        bedside.results.SessionOrder order = new bedside.results.SessionOrder("latin", null, 0, List.of("t"), 1);
+        List<bedside.results.SessionRecord> sessions = List.of(
+                new bedside.results.SessionRecord(UUID.randomUUID(), run, "a", "PILOT1", Instant.EPOCH, order, true, false),
+                new bedside.results.SessionRecord(UUID.randomUUID(), run, "a", "P01", Instant.EPOCH, order),
+                new bedside.results.SessionRecord(UUID.randomUUID(), run, "a", "expert-path", Instant.EPOCH));
+        ParticipantRecord p03 = consented("P03", 300);
+        assertThat(SessionRunner.participantIndex(SessionRunner.countedInOrder(known, false, sessions), known.get(1)))
+                .isZero();
+        assertThat(SessionRunner.participantIndex(SessionRunner.countedInOrder(known, false, sessions), p03))
+                .isEqualTo(2); // after P01 and P02 (who consented, with no session yet); not after the pilot
+        assertThat(SessionRunner.participantIndex(SessionRunner.countedInOrder(known, true, sessions),
+                consented("PILOT2", 400))).isEqualTo(2); // after PILOT1 and P02, never after P01
+    }
+
+    @Test
     void candidatesAreCounterbalancedLikeTasks() {
         List<String> candidates = List.of("streamlined", "legacy");
         assertThat(TaskOrder.of(candidates, TaskOrder.Mode.LATIN_SQUARE, 0, 0)).containsExactly("streamlined", "legacy");

@@ -65,6 +65,21 @@ class UploaderTest {
             throw new UnsupportedOperationException();
         }
 
+        @Override
+        public bedside.results.StoredPlan savePlan(bedside.results.StudyPlan plan) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public bedside.results.StoredPlan lockPlan(String study) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<bedside.results.StoredPlan> plan(String study) {
+            return java.util.Optional.empty();
+        }
+
         final List<List<UUID>> calls = Collections.synchronizedList(new ArrayList<>());
         final List<UUID> stored = Collections.synchronizedList(new ArrayList<>());
         final Set<UUID> locked = Collections.synchronizedSet(new HashSet<>());

@@ -135,6 +135,9 @@ public final class AnalyzeTool {
             err.println(aLabel + ": error: " + e.getMessage());
             return BAD_INPUT;
         }
+        if (StudyCsv.simulated(attempts, aLabel)) {
+            result = result.asSimulated();
+        }
         String jsonText = StudyJson.toJson(result);
         String html = reportDir == null ? null : StudyHtml.render(result);
         try {

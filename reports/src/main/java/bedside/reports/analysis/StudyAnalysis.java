@@ -19,9 +19,33 @@ import java.util.List;
  * @param bootstrap the bootstrap settings used for the composite
  * @param problemDiscovery problem-discovery curve for the study's participant count
  * @param warnings non-fatal remarks (e.g. equal weights used because no weights were given)
+ * @param simulated whether the attempts come from a simulated panel (see {@link #asSimulated()})
  */
 public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, List<Comparison> comparisons,
-        Bootstrap bootstrap, ProblemDiscovery problemDiscovery, List<String> warnings) {
+        Bootstrap bootstrap, ProblemDiscovery problemDiscovery, List<String> warnings, boolean simulated) {
+
+    public StudyAnalysis(String design, List<CandidateAnalysis> candidates, List<Comparison> comparisons,
+            Bootstrap bootstrap, ProblemDiscovery problemDiscovery, List<String> warnings) {
+        this(design, candidates, comparisons, bootstrap, problemDiscovery, warnings, false);
+    }
+
+    /**
+     * The same analysis of simulated data (the demo's panel): flagged in the JSON and under a banner on every page, with
+     * a first warning saying so. Simulated data can never pass as real.
+     */
+    public StudyAnalysis asSimulated() {
+        if (simulated) {
+            return this;
+        }
+        List<String> w = new java.util.ArrayList<>();
+        w.add(SIMULATED_WARNING);
+        w.addAll(warnings);
+        return new StudyAnalysis(design, candidates, comparisons, bootstrap, problemDiscovery, List.copyOf(w), true);
+    }
+
+    /** The warning every simulated analysis starts with. */
+    public static final String SIMULATED_WARNING = "SIMULATED DATA: every participant is a simulated participant (the "
+            + "demo's panel model), not a person; these figures show what Bedside computes, not any system's usability";
 
     /**
      * @param candidate candidate id

@@ -36,7 +36,7 @@ public final class StudyCsv {
             "errors");
     /** Optional columns of ATTEMPTS.csv. */
     public static final List<String> ATTEMPT_OPTIONAL = List.of("rating", "rating_scale", "steps", "optimal_steps",
-            "optimal_time_s", "time_spec_s", "critical_errors", "error_opportunities", "outcome");
+            "optimal_time_s", "time_spec_s", "critical_errors", "error_opportunities", "outcome", "simulated");
     /** Outcomes the {@code outcome} column takes: the scored ones, then those never scored ({@link Exclusion}). */
     public static final List<String> OUTCOMES = List.of("success", "failure", "critical-use-error", "system-error",
             "script-error", "not-checked");
@@ -87,6 +87,15 @@ public final class StudyCsv {
     }
 
     /** Reads the header and rows of one file, reporting structural problems. Returns null if unreadable. */
+    /**
+     * Whether an ATTEMPTS.csv that {@link #readAttempts} accepted holds simulated attempts (its {@code simulated} column
+     * says 1 on every row).
+     */
+    public static boolean simulated(Path path, String label) {
+        List<Row> rows = readRows(path, label, ATTEMPT_REQUIRED, new ArrayList<>());
+        return rows != null && !rows.isEmpty() && Boolean.TRUE.equals(parseBool(rows.get(0).get("simulated")));
+    }
+
     private static List<Row> readRows(Path path, String label, List<String> required, List<InputError> errors) {
         String text;
         try {
@@ -234,6 +243,24 @@ public final class StudyCsv {
             return new Parsed<>(List.of(), List.of(), errors);
         }
         Map<String, Long> keys = new HashMap<>();
+        // Simulated attempts (the demo's panel) are said to be so on every row; never mixed with real ones in one file.
+        Boolean simulatedFile = null;
+        long simulatedLine = 0;
+        for (Row r : rows) {
+            String v = r.get("simulated");
+            Boolean sim = v.isEmpty() ? Boolean.FALSE : parseBool(v);
+            if (sim == null) {
+                errors.add(new InputError(label, r.line, "simulated must be 1/0, true/false or yes/no, got " + show(v)));
+            } else if (simulatedFile == null) {
+                simulatedFile = sim;
+                simulatedLine = r.line;
+            } else if (!sim.equals(simulatedFile)) {
+                errors.add(new InputError(label, r.line, "a " + (sim ? "simulated" : "real") + " attempt in a file whose "
+                        + "line " + simulatedLine + " is " + (sim ? "real" : "simulated")
+                        + ": simulated data is never mixed with real data"));
+                break;
+            }
+        }
         // candidate\0task -> column -> (value, line) for the per-task constants
         Map<String, Map<String, Object[]>> constants = new HashMap<>();
         List<Object[]> pendingRatings = new ArrayList<>(); // {line, rating, key, explicitScale}

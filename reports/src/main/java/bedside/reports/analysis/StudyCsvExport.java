@@ -1,6 +1,7 @@
 package bedside.reports.analysis;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -24,19 +25,48 @@ public final class StudyCsvExport {
      * that {@code bedside analyze} on the file gives the analysis the rows give.
      */
     public static void writeAttempts(List<AttemptRow> rows, Appendable out) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(out,
-                CSVFormat.RFC4180.builder().setHeader(EXPORT_COLUMNS.toArray(String[]::new)).get())) {
+        writeAttempts(rows, out, false);
+    }
+
+    /**
+     * As {@link #writeAttempts(List, Appendable)}; simulated attempts (the demo's panel) get a {@code simulated} column
+     * holding 1 on every row, so the flag travels with the file into {@code bedside analyze}.
+     */
+    public static void writeAttempts(List<AttemptRow> rows, Appendable out, boolean simulated) throws IOException {
+        List<String> header = new ArrayList<>(EXPORT_COLUMNS);
+        if (simulated) {
+            header.add("simulated");
+        }
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+                .get())) {
             for (AttemptRow r : rows) {
+                List<Object> values = new ArrayList<>();
                 if (!r.scored()) {
-                    p.printRecord(r.participant(), r.candidate(), r.task(), r.excluded().code(), "", "", "", "", "", "",
-                            "", "", "", "", "");
-                    continue;
+                    values.addAll(List.of(r.participant(), r.candidate(), r.task(), r.excluded().code()));
+                    while (values.size() < EXPORT_COLUMNS.size()) {
+                        values.add("");
+                    }
+                } else {
+                    String outcome = r.success() ? "success"
+                            : r.criticalErrors() != null && r.criticalErrors() > 0 ? "critical-use-error" : "failure";
+                    values.addAll(List.of(r.participant(), r.candidate(), r.task(), outcome, r.success() ? 1 : 0,
+                            str(r.timeS()), r.errors(), str(r.criticalErrors()), str(r.rating()), r.ratingScale(),
+                            str(r.steps()), str(r.optimalSteps()), str(r.optimalTimeS()), str(r.timeSpecS()),
+                            str(r.errorOpportunities())));
                 }
-                String outcome = r.success() ? "success"
-                        : r.criticalErrors() != null && r.criticalErrors() > 0 ? "critical-use-error" : "failure";
-                p.printRecord(r.participant(), r.candidate(), r.task(), outcome, r.success() ? 1 : 0, str(r.timeS()),
-                        r.errors(), str(r.criticalErrors()), str(r.rating()), r.ratingScale(), str(r.steps()),
-                        str(r.optimalSteps()), str(r.optimalTimeS()), str(r.timeSpecS()), str(r.errorOpportunities()));
+                if (simulated) {
+                    values.add(1);
+                }
+                p.printRecord(values);
+            }
+        }
+    }
+
+    /** Writes task weights as WEIGHTS.csv (task, weight), which {@link StudyCsv#readWeights} reads back. */
+    public static void writeWeights(List<TaskWeight> weights, Appendable out) throws IOException {
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("task", "weight").get())) {
+            for (TaskWeight w : weights) {
+                p.printRecord(w.task(), BigDecimal.valueOf(w.weight()).stripTrailingZeros().toPlainString());
             }
         }
     }

@@ -33,6 +33,7 @@ public final class StudyJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("design", a.design());
+        root.put("simulated", a.simulated());
         ArrayNode cands = root.putArray("candidates");
         for (CandidateAnalysis c : a.candidates()) {
             ObjectNode cn = cands.addObject();

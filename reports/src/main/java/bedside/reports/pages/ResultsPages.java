@@ -14,13 +14,23 @@ public final class ResultsPages {
     /**
      * A study's comparison page.
      *
-     * @param status e.g. " — data collection open", written after the study's code
+     * @param status    e.g. " — data collection open", written after the study's code
+     * @param plan      what the figures follow, e.g. "plan sha256:… locked 2026-12-06T…", or that there is no locked plan
+     * @param simulated whether the data comes from a simulated panel: the page then carries the banner saying so
      */
-    public record Study(String code, String title, String status, List<Candidate> candidates) {
+    public record Study(String code, String title, String status, String plan, boolean simulated,
+                        List<Candidate> candidates) {
+        public Study(String code, String title, String status, List<Candidate> candidates) {
+            this(code, title, status, null, false, candidates);
+        }
     }
 
-    /** One candidate's page in a study. */
-    public record CandidatePage(String studyCode, String studyTitle, Candidate candidate) {
+    /** One candidate's page in a study (plan and simulated as for {@link Study}). */
+    public record CandidatePage(String studyCode, String studyTitle, String plan, boolean simulated,
+                                Candidate candidate) {
+        public CandidatePage(String studyCode, String studyTitle, Candidate candidate) {
+            this(studyCode, studyTitle, null, false, candidate);
+        }
     }
 
     /**

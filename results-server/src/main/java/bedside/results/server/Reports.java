@@ -33,13 +33,22 @@ final class Reports {
                         StudyAnalysis analysis) {
         return ResultsPages.study(new ResultsPages.Study(study.code(), study.title(),
                 study.locked() ? " — locked " + study.lockedAt() + " (final evidence)" : " — data collection open",
+                plan(selection), selection.simulated(),
                 candidates.stream().map(c -> candidate(c, selection, analysis)).toList()));
     }
 
     /** One candidate's page. */
     static String candidate(StudyRecord study, CandidateRecord c, Scores.Selection selection, StudyAnalysis analysis) {
-        return ResultsPages.candidate(new ResultsPages.CandidatePage(study.code(), study.title(),
-                candidate(c, selection, analysis)));
+        return ResultsPages.candidate(new ResultsPages.CandidatePage(study.code(), study.title(), plan(selection),
+                selection.simulated(), candidate(c, selection, analysis)));
+    }
+
+    /** What the page's figures follow: the locked plan's hash, or that they follow none. */
+    private static String plan(Scores.Selection selection) {
+        return selection.plan() == null
+                ? "No locked plan: the figures below are scripted expert-path runs (machine speed), not participants."
+                : "Scored as the study plan " + selection.plan().hash() + " (locked " + selection.plan().lockedAt()
+                + ") says; expert-path runs and " + selection.pilotSessions() + " pilot session(s) not counted.";
     }
 
     /**

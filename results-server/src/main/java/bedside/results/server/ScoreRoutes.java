@@ -27,6 +27,8 @@ final class ScoreRoutes extends RouteGroup {
                 VENDOR);
         r.route(HandlerType.GET, "/api/studies/{study}/export/not-applicable.csv", ctx -> export(ctx, "not-applicable"),
                 ADMIN, EVALUATOR, VENDOR);
+        r.route(HandlerType.GET, "/api/studies/{study}/export/weights.csv", ctx -> export(ctx, "weights"), ADMIN,
+                EVALUATOR, VENDOR);
     }
 
     private void scores(Context ctx) {
@@ -49,12 +51,19 @@ final class ScoreRoutes extends RouteGroup {
      * What /scores analyses, as the CSV files {@code bedside analyze} reads (participant codes included, so not for
      * boards; a vendor gets its own candidate's rows only).
      */
-    /** One of the CSV files {@code bedside analyze} reproduces /scores from: attempts, sus or not-applicable. */
+    /**
+     * One of the CSV files {@code bedside analyze} reproduces /scores from: attempts, sus, not-applicable or weights
+     * (the locked plan's; 404 without one).
+     */
     private void export(Context ctx, String file) {
         StudyRecord s = study(ctx);
         ApiToken t = token(ctx);
         String candidate = t.role() == Role.VENDOR ? t.candidate() : null;
         Scores.Selection selection = scores.select(s.code(), candidate);
+        if (file.equals("weights") && selection.plan() == null) {
+            throw ApiProblem.notFound("weights", "study " + s.code() + " has no locked plan: its scores use equal "
+                    + "weights");
+        }
         store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
                 candidate == null ? s.code() : candidate, "{\"file\":\"" + file + ".csv\"}");
         ctx.contentType("text/csv; charset=utf-8")
@@ -62,6 +71,7 @@ final class ScoreRoutes extends RouteGroup {
                 .result(switch (file) {
                     case "attempts" -> Scores.attemptsCsv(selection);
                     case "sus" -> Scores.susCsv(selection);
+                    case "weights" -> Scores.weightsCsv(selection);
                     default -> Scores.notApplicableCsv(selection);
                 });
     }

@@ -8,15 +8,21 @@ import bedside.reports.analysis.StudyAnalyzer;
 import bedside.reports.analysis.StudyCsvExport;
 import bedside.reports.analysis.StudyJson;
 import bedside.reports.analysis.SusRow;
+import bedside.reports.analysis.TaskWeight;
 import bedside.results.AttemptRecord;
+import bedside.results.MarkerRecord;
 import bedside.results.NotApplicableRecord;
 import bedside.results.Outcome;
 import bedside.results.SessionRecord;
+import bedside.results.StoredPlan;
+import bedside.results.StudyPlan;
 import bedside.results.SusRecord;
 import bedside.results.TaskRatingRecord;
 import bedside.results.store.ResultsStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +33,23 @@ import java.util.UUID;
  * ({@link StudyAnalyzer}), answered as the analysis JSON ({@link StudyJson}, schema {@code bedside.analysis/1}).
  * The study pages and the CSV export read the same {@link Selection}, so every count agrees.
  *
+ * <p>Two bases. A study with a <b>locked plan</b> is scored from its participants' sessions exactly as the plan says
+ * (its tasks, candidates, weights, bootstrap resamples and seed); the scripted expert-path runs are the optimal path
+ * and time that path and time are compared with, never participants; pilot sessions are never scored. The JSON names
+ * the plan's hash ({@code plan}) and says whether the data is simulated. A study <b>without a locked plan</b> can only
+ * hold scripted runs (sessions are refused there, pilots are never scored): those are scored as they are, with equal
+ * weights, and the JSON says so ({@code basis: unplanned}) — figures of machine-speed expert paths, not a
+ * procurement score.
+ *
  * <p>How stored attempts become the analysis rows: an attempt with a system or script error is never scored
  * (the run, the browser, the machine, the candidate's server or the binding failed, not the candidate's
  * usability) and is reported apart with its reason; of several scored attempts by one participant at one task
  * on one candidate (repeated runs, second tries) the most recent counts; success is outcome {@code success};
- * time is the task time; errors are the validation errors, plus one for a critical use error (which is also
- * counted as critical); the rating is the session's {@code seq} rating of the task when it is on a 1–5 or 1–7
- * scale.
+ * time is the task time; errors are the validation errors, plus the use errors an observer marked (slips,
+ * mistakes, critical), plus one for a critical use error the checks found that no marker names; steps are clicks
+ * plus keystrokes, the optimal steps and time those of the latest successful expert path of the candidate's task
+ * (its Keystroke-Level Model time); the rating is the session's {@code seq} rating of the task when it is on a 1–5
+ * or 1–7 scale.
  */
 public final class Scores {
     private final ResultsStore store;
@@ -49,44 +65,121 @@ public final class Scores {
      * @param counted the stored attempts behind the scored rows, in the same order
      * @param sus the SUS questionnaires
      * @param notApplicable tasks the candidates' bindings mark as not applicable (never one a candidate attempted)
+     * @param plan the study's locked plan the rows follow, or null (unplanned: scripted runs only)
+     * @param pilotSessions pilot sessions left out of every score
+     * @param simulated whether the rows come from a simulated panel (the plan says so)
      */
     public record Selection(List<AttemptRow> rows, List<AttemptRecord> counted, List<SusRow> sus,
-                            List<NotApplicableRow> notApplicable) {
+                            List<NotApplicableRow> notApplicable, StoredPlan plan, int pilotSessions, boolean simulated) {
         public boolean empty() {
             return rows.isEmpty();
+        }
+
+        /** The plan's weights, or null (equal weights) without a plan. */
+        public List<TaskWeight> weights() {
+            return plan == null ? null : plan.plan().tasks().stream().map(t -> new TaskWeight(t.id(), t.weight()))
+                    .toList();
+        }
+
+        /** The plan's bootstrap, or the statistics' defaults without a plan. */
+        public StudyAnalyzer.Options options() {
+            return plan == null ? StudyAnalyzer.Options.defaults()
+                    : new StudyAnalyzer.Options(plan.plan().analysis().seed(), plan.plan().analysis().resamples());
         }
     }
 
     /** The analysis JSON of the study, or of one candidate's attempts only when {@code candidate} is given. */
     String json(String study, String candidate) {
-        return StudyJson.toJson(analyze(study, candidate));
+        Selection s = selection(study, candidate);
+        return json(s, analyze(study, s));
+    }
+
+    /** The analysis JSON with what it was computed from: the basis, the plan's hash and the simulated flag. */
+    static String json(Selection s, StudyAnalysis analysis) {
+        ObjectNode root = StudyJson.toTree(analysis);
+        root.put("basis", s.plan() == null ? "unplanned" : "plan");
+        if (s.plan() == null) {
+            root.putNull("plan");
+        } else {
+            ObjectNode plan = root.putObject("plan");
+            plan.put("hash", s.plan().hash());
+            plan.put("locked_at", String.valueOf(s.plan().lockedAt()));
+        }
+        root.put("pilot_sessions_not_scored", s.pilotSessions());
+        return root.toPrettyString();
     }
 
     /** The analysis, or a 409 problem when nothing is stored yet. */
     public StudyAnalysis analyze(String study, String candidate) {
-        Selection s = select(study, candidate);
-        if (s.empty()) {
-            throw ApiProblem.conflict("nothing-to-score", "Nothing to score",
-                    "study " + study + (candidate == null ? " has no attempts yet" : " has no attempts of candidate "
-                            + candidate));
-        }
-        return analyze(study, s);
+        return analyze(study, selection(study, candidate));
     }
 
+    private Selection selection(String study, String candidate) {
+        Selection s = select(study, candidate);
+        if (s.empty()) {
+            throw ApiProblem.conflict("nothing-to-score", "Nothing to score", s.plan() != null
+                    ? "study " + study + "'s plan is locked, but no participant session" + (candidate == null ? ""
+                    : " of candidate " + candidate) + " is stored yet (expert-path runs and pilots are never scored)"
+                    : "study " + study + (candidate == null ? " has no attempts yet" : " has no attempts of candidate "
+                    + candidate));
+        }
+        return s;
+    }
+
+    /**
+     * The statistics on a selection, as the plan says (weights, resamples, seed); simulated data flagged. The warnings
+     * are those {@code bedside analyze} gives on the exported files, then what only the store knows (no locked plan,
+     * pilots left out).
+     */
     static StudyAnalysis analyze(String study, Selection s) {
+        StudyAnalysis a;
         try {
-            return StudyAnalyzer.analyze(s.rows(), s.sus(), null, s.notApplicable(), StudyAnalyzer.Options.defaults());
+            a = StudyAnalyzer.analyze(s.rows(), s.sus(), s.weights(), s.notApplicable(), s.options());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.conflict("cannot-score", "Cannot score", "the stored results of study " + study
                     + " cannot be scored: " + e.getMessage());
         }
+        if (s.simulated()) {
+            a = a.asSimulated();
+        }
+        List<String> warnings = new ArrayList<>(a.warnings());
+        if (s.plan() == null) {
+            warnings.add("study " + study + " has no locked plan: these are scripted expert-path runs scored with "
+                    + "equal weights (machine speed, not participants), not a procurement score");
+        }
+        if (s.pilotSessions() > 0) {
+            warnings.add(s.pilotSessions() + " pilot session(s) not scored");
+        }
+        return new StudyAnalysis(a.design(), a.candidates(), a.comparisons(), a.bootstrap(), a.problemDiscovery(),
+                List.copyOf(warnings), a.simulated());
     }
 
     /** The rows of a study (of one candidate when given) as the statistics see them. */
     public Selection select(String study, String candidate) {
+        StoredPlan plan = store.plan(study).filter(StoredPlan::locked).orElse(null);
+        Map<UUID, SessionRecord> sessions = new LinkedHashMap<>();
+        store.sessionsOfStudy(study).forEach(s -> sessions.put(s.sessionId(), s));
+        java.util.Set<UUID> pilots = new java.util.HashSet<>();
         List<AttemptRow> rows = new ArrayList<>();
         Map<String, AttemptRecord> latest = new LinkedHashMap<>();
+        Map<String, AttemptRecord> expert = new HashMap<>();
         for (AttemptRecord a : store.attemptsOfStudy(study, candidate)) {
+            SessionRecord session = sessions.get(a.sessionId());
+            if (session != null && session.pilot()) {
+                pilots.add(session.sessionId());
+                continue;
+            }
+            if (plan != null) {
+                if (a.session() == null) { // the scripted expert path: the optimal path, never a participant
+                    if (a.outcome() == Outcome.SUCCESS) {
+                        expert.put(a.candidate() + "\u0000" + a.task(), a); // attempts come oldest first: latest wins
+                    }
+                    continue;
+                }
+                if (!plan.plan().candidates().contains(a.candidate()) || !plan.plan().taskIds().contains(a.task())) {
+                    continue; // not in the plan: the plan says what is scored
+                }
+            }
             java.util.Optional<Exclusion> excluded = Exclusion.ofOutcome(a.outcome().code());
             if (excluded.isPresent()) {
                 rows.add(AttemptRow.notScored(a.participant(), a.candidate(), a.task(), excluded.get()));
@@ -97,23 +190,29 @@ public final class Scores {
             latest.put(key, a);
         }
         Map<String, TaskRatingRecord> ratings = new LinkedHashMap<>();
+        Map<UUID, List<MarkerRecord>> marks = new HashMap<>();
         if (!latest.isEmpty()) {
             for (TaskRatingRecord r : store.taskRatings(study)) {
                 if (r.instrument().equals("seq") && r.scaleMin() == 1 && (r.scaleMax() == 5 || r.scaleMax() == 7)) {
                     ratings.put(r.sessionId() + "\u0000" + r.task(), r);
                 }
             }
+            for (MarkerRecord m : store.markers(study)) {
+                if (m.attemptId() != null) {
+                    marks.computeIfAbsent(m.attemptId(), k -> new ArrayList<>()).add(m);
+                }
+            }
         }
         for (AttemptRecord a : latest.values()) {
-            rows.add(row(a, ratings.get(a.sessionId() + "\u0000" + a.task())));
+            rows.add(row(a, ratings.get(a.sessionId() + "\u0000" + a.task()), marks.getOrDefault(a.attemptId(),
+                    List.of()), expert.get(a.candidate() + "\u0000" + a.task())));
         }
-        Map<UUID, SessionRecord> sessions = new LinkedHashMap<>();
         Map<String, SusRow> sus = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
-            store.sessionsOfStudy(study).forEach(s -> sessions.put(s.sessionId(), s));
             for (SusRecord s : store.susAnswers(study)) {
                 SessionRecord session = sessions.get(s.sessionId());
-                if (session != null && (candidate == null || candidate.equals(session.candidate()))) {
+                if (session != null && !session.pilot() && (candidate == null || candidate.equals(session.candidate()))
+                        && (plan == null || plan.plan().candidates().contains(session.candidate()))) {
                     sus.put(session.participant() + "\u0000" + session.candidate(),
                             new SusRow(session.participant(), session.candidate(), s.answers()));
                 }
@@ -122,24 +221,24 @@ public final class Scores {
         // A mark counts where the candidate made no attempt at the task (an earlier suite version may have bound it).
         java.util.Set<String> attempted = new java.util.HashSet<>();
         rows.forEach(r -> attempted.add(r.candidate() + "\u0000" + r.task()));
-        Map<String, NotApplicableRow> marks = new LinkedHashMap<>();
+        Map<String, NotApplicableRow> notApplicable = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             for (NotApplicableRecord m : store.notApplicable(study, candidate)) {
                 String key = m.candidate() + "\u0000" + m.task();
-                if (!attempted.contains(key)) {
-                    marks.putIfAbsent(key, new NotApplicableRow(m.candidate(), m.task(), m.reason()));
+                if (!attempted.contains(key) && (plan == null || plan.plan().taskIds().contains(m.task()))) {
+                    notApplicable.putIfAbsent(key, new NotApplicableRow(m.candidate(), m.task(), m.reason()));
                 }
             }
         }
         return new Selection(List.copyOf(rows), List.copyOf(latest.values()), new ArrayList<>(sus.values()),
-                List.copyOf(marks.values()));
+                List.copyOf(notApplicable.values()), plan, pilots.size(), plan != null && plan.plan().simulated());
     }
 
     /** Writes a selection as ATTEMPTS.csv, which {@code bedside analyze} reads back to the same analysis. */
     public static String attemptsCsv(Selection s) {
         StringBuilder b = new StringBuilder();
         try {
-            StudyCsvExport.writeAttempts(s.rows(), b);
+            StudyCsvExport.writeAttempts(s.rows(), b, s.simulated());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
         }
@@ -168,15 +267,44 @@ public final class Scores {
         return b.toString();
     }
 
+    /** Writes the plan's weights as WEIGHTS.csv, or null without a plan (equal weights). */
+    public static String weightsCsv(Selection s) {
+        if (s.weights() == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        try {
+            StudyCsvExport.writeWeights(s.weights(), b);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toString();
+    }
+
     /** One scored attempt as an analysis row. Any stored shape is accepted: time 0, no events, no rating. */
     static AttemptRow row(AttemptRecord a, TaskRatingRecord rating) {
+        return row(a, rating, List.of(), null);
+    }
+
+    /**
+     * One scored attempt as an analysis row, with the observer's markers on it and the expert path it is compared with
+     * (null: none).
+     */
+    static AttemptRow row(AttemptRecord a, TaskRatingRecord rating, List<MarkerRecord> marks, AttemptRecord expert) {
         boolean success = a.outcome() == Outcome.SUCCESS;
-        boolean critical = a.outcome() == Outcome.CRITICAL_USE_ERROR;
+        int slips = (int) marks.stream().filter(m -> m.kind().equals("slip") || m.kind().equals("mistake")).count();
+        int criticalMarks = (int) marks.stream().filter(m -> m.kind().equals("critical")).count();
+        int critical = Math.max(criticalMarks, a.outcome() == Outcome.CRITICAL_USE_ERROR ? 1 : 0);
         // A success needs a time > 0 in the statistics; a failure's time is not used.
         Double time = a.timeMs() > 0 ? Double.valueOf(a.timeMs() / 1000.0) : success ? Double.valueOf(0.001) : null;
+        boolean session = a.session() != null;
+        // A path of no steps (Done at once) has no length to compare: left empty, as the statistics' input requires.
+        Integer steps = session && a.clicks() + a.keystrokes() > 0 ? a.clicks() + a.keystrokes() : null;
+        Integer optimalSteps = session && expert != null && expert.clicks() + expert.keystrokes() > 0
+                ? expert.clicks() + expert.keystrokes() : null;
+        Double optimalTime = session && expert != null && expert.klmMs() > 0 ? expert.klmMs() / 1000.0 : null;
         return new AttemptRow(a.participant(), a.candidate(), a.task(), success, time,
-                Math.max(0, a.validationErrors()) + (critical ? 1 : 0), critical ? 1 : 0,
-                rating == null ? null : rating.rating(), rating == null ? 7 : rating.scaleMax(), null, null, null, null,
-                null);
+                Math.max(0, a.validationErrors()) + slips + critical, critical, rating == null ? null : rating.rating(),
+                rating == null ? 7 : rating.scaleMax(), steps, optimalSteps, optimalTime, null, null);
     }
 }

@@ -1,0 +1,246 @@
+package bedside.results.server;
+
+import bedside.reports.analysis.AnalyzeTool;
+import bedside.results.AttemptRecord;
+import bedside.results.Fixtures;
+import bedside.results.MarkerRecord;
+import bedside.results.Outcome;
+import bedside.results.ParticipantRecord;
+import bedside.results.Role;
+import bedside.results.RunRecord;
+import bedside.results.SessionFacts;
+import bedside.results.SessionOrder;
+import bedside.results.SessionRecord;
+import bedside.results.StoredPlan;
+import bedside.results.StudyPlan;
+import bedside.results.SusRecord;
+import bedside.results.TaskRatingRecord;
+import bedside.results.client.Json;
+import bedside.results.store.AccessTokens;
+import bedside.results.store.ResultsStore;
+import bedside.results.store.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scores from the stored sessions of a study with a locked plan (issue 12): participants' attempts, SEQ, SUS and the
+ * observer's use errors, computed exactly as the plan says (its weights, resamples and seed), the plan's hash named;
+ * the expert path is the optimal path, never a participant; pilot sessions are never scored; {@code analyze} on the
+ * exported files gives the same numbers to the last digit. A simulated study's flag reaches the scores, the pages and
+ * the export.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlannedScoresIT {
+    @RegisterExtension
+    static final TestDatabase DB = new TestDatabase();
+    static final List<Integer> SUS = List.of(4, 2, 4, 1, 5, 2, 4, 2, 4, 1);
+
+    @TempDir
+    Path dir;
+
+    private ResultsServer server;
+    private Http http;
+    private String evaluator;
+    private String simEvaluator;
+    private StoredPlan locked;
+
+    static StudyPlan plan(String study, boolean simulated) {
+        return new StudyPlan(StudyPlan.SCHEMA, study, new StudyPlan.PlanSuite(Fixtures.SUITE_ID, Fixtures.SUITE_VERSION,
+                Fixtures.SUITE_HASH), List.of("alpha", "beta"), List.of(
+                new StudyPlan.PlanTask("record-allergy", 9, 3.0, 3.0, 300, List.of("allergy recorded"), List.of()),
+                new StudyPlan.PlanTask("order-medication", 4, 2.0, 2.0, 300, List.of("ordered"), List.of()),
+                new StudyPlan.PlanTask("review-results", 1, 1.0, 1.0, 120, List.of("reviewed"), List.of())),
+                new StudyPlan.Analysis(StudyPlan.Analysis.MEASURES, "sum", 0.95, 2_000, 7, "within", 15), simulated);
+    }
+
+    static AttemptRecord attempt(SessionRecord s, String task, Outcome o, Instant at, long timeMs, int clicks,
+            int keys, long klmMs, SessionFacts facts) {
+        return new AttemptRecord(UUID.randomUUID(), s.sessionId(), s.candidate(), task, s.participant(), 1, o,
+                o == Outcome.SUCCESS ? null : "checked " + o.code(), null, at, timeMs, clicks, keys, 2, 1, 0, 0, 0, 500,
+                klmMs, facts);
+    }
+
+    /**
+     * A study: the expert path, a locked plan, four participants on both candidates (SEQ, SUS, a slip and a critical
+     * use error marked), and a pilot who is never scored.
+     */
+    StoredPlan store(ResultsStore store, String study, boolean simulated) {
+        Fixtures.prepareStudy(store, study);
+        Instant t = Fixtures.T0;
+        RunRecord expertRun = Fixtures.run(study, "run", t);
+        store.startRun(expertRun);
+        for (String c : List.of("alpha", "beta")) {
+            SessionRecord s = Fixtures.session(expertRun, c, "expert-path", t = t.plusSeconds(5));
+            store.startSession(s);
+            for (var task : Fixtures.TASKS) {
+                store.saveAttempt(attempt(s, task.id(), Outcome.SUCCESS, t = t.plusSeconds(5), 4_000,
+                        c.equals("alpha") ? 4 : 8, 10, c.equals("alpha") ? 15_000 : 30_000, null), List.of());
+            }
+        }
+        store.savePlan(plan(study, simulated), "test");
+        StoredPlan plan = store.lockPlan(study, "test");
+        for (String p : List.of("P01", "P02", "P03", "P04", "PILOT")) {
+            boolean pilot = p.equals("PILOT");
+            store.saveParticipant(study, new ParticipantRecord(p, "nurse", 5, 3, "EMIS", "30-39", "none", t)
+                    .withSimulated(simulated));
+            RunRecord run = Fixtures.run(study, "session", t = t.plusSeconds(60));
+            store.startRun(run);
+            int k = 0;
+            for (String c : List.of("alpha", "beta")) {
+                k++;
+                SessionRecord s = new SessionRecord(UUID.randomUUID(), run.runId(), c, p, t = t.plusSeconds(10),
+                        new SessionOrder("latin", null, 0, List.of("record-allergy", "order-medication", "review-results"),
+                                k)).withFlags(pilot, simulated);
+                store.startSession(s);
+                int n = 0;
+                for (var task : Fixtures.TASKS) {
+                    n++;
+                    int pi = p.charAt(p.length() - 1) - '0';
+                    boolean fail = c.equals("beta") && n == 2 && pi % 2 == 0;
+                    long time = (c.equals("alpha") ? 20_000 : 41_000) + 1_300L * n + 900L * pi;
+                    AttemptRecord a = attempt(s, task.id(), fail ? Outcome.FAILURE : Outcome.SUCCESS,
+                            t = t.plusSeconds(70), time, (c.equals("alpha") ? 5 : 10) + pi % 3, 10 + n, 0,
+                            new SessionFacts(fail ? "gave-up" : "done", null, null, null, null, pi % 2));
+                    store.saveAttempt(a, List.of());
+                    store.saveTaskRating(new TaskRatingRecord(s.sessionId(), task.id(), "seq",
+                            fail ? 2 : c.equals("alpha") ? 6 : 4 + (pi % 2), 1, 7, null, t.plusSeconds(1)));
+                    if (p.equals("P02") && c.equals("beta") && n == 1) {
+                        store.saveMarker(new MarkerRecord(UUID.randomUUID(), s.sessionId(), a.attemptId(), task.id(),
+                                "slip", 1_000.0, "typed in the wrong field", "observer", t.plusSeconds(2)));
+                        store.saveMarker(new MarkerRecord(UUID.randomUUID(), s.sessionId(), a.attemptId(), task.id(),
+                                "critical", 2_000.0, "allergy on the look-alike patient first", "observer",
+                                t.plusSeconds(3)));
+                    }
+                }
+                store.saveSus(new SusRecord(s.sessionId(), c.equals("alpha") ? SUS
+                        : SUS.stream().map(x -> x == 5 ? 3 : x).toList(), t.plusSeconds(5)));
+            }
+        }
+        return plan;
+    }
+
+    @BeforeAll
+    void start() {
+        locked = store(DB.store(), "planned", false);
+        store(DB.store(), "simulated", true);
+        AccessTokens t = new AccessTokens(DB.database());
+        evaluator = t.create(Role.EVALUATOR, "planned", null, "eva", "test").secret();
+        simEvaluator = t.create(Role.EVALUATOR, "simulated", null, "eva", "test").secret();
+        server = ResultsServer.start(DB.database(), 0);
+        http = new Http(server.url());
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void scoresComeFromTheParticipantsSessionsAsTheLockedPlanSays() {
+        JsonNode s = http.get("/api/studies/planned/scores", evaluator).json();
+        assertThat(s.path("basis").asText()).isEqualTo("plan");
+        assertThat(s.at("/plan/hash").asText()).isEqualTo(locked.hash());
+        assertThat(s.path("simulated").asBoolean()).isFalse();
+        // Four participants per candidate: neither the expert path nor the pilot counts.
+        for (int i = 0; i < 2; i++) {
+            assertThat(s.at("/candidates/" + i + "/participants").asInt()).isEqualTo(4);
+            assertThat(s.at("/candidates/" + i + "/sus/n").asInt()).isEqualTo(4);
+            assertThat(s.at("/candidates/" + i + "/sample_adequacy/level").asText()).isEqualTo("below-minimum");
+        }
+        assertThat(s.path("pilot_sessions_not_scored").asInt()).isEqualTo(2);
+        assertThat(s.path("warnings")).extracting(JsonNode::asText).contains("2 pilot session(s) not scored")
+                .anyMatch(w -> w.startsWith("candidate 'alpha': n = 4: under 10"));
+        // The plan's analysis: its weights, resamples and seed.
+        assertThat(s.at("/bootstrap/seed").asLong()).isEqualTo(7);
+        assertThat(s.at("/bootstrap/resamples").asInt()).isEqualTo(2_000);
+        assertThat(s.at("/bootstrap/weights")).extracting(w -> w.path("task").asText() + "=" + w.path("weight").asDouble())
+                .containsExactly("record-allergy=9.0", "order-medication=4.0", "review-results=1.0");
+        // Beta's order-medication: P02 and P04 gave up.
+        JsonNode beta = s.at("/candidates/1");
+        assertThat(beta.path("candidate").asText()).isEqualTo("beta");
+        assertThat(beta.at("/tasks/1/completion/successes").asInt()).isEqualTo(2);
+        assertThat(beta.at("/tasks/1/attempts").asInt()).isEqualTo(4);
+        // The observer's slip and critical use error count as errors on P02's record-allergy.
+        assertThat(beta.at("/tasks/0/errors/mean").asDouble()).isEqualTo(0.5);
+        assertThat(beta.at("/tasks/0/critical_errors/total").asInt()).isEqualTo(1);
+        // Path deviation against the expert path (8 clicks + 10 keys on beta).
+        assertThat(beta.at("/tasks/0/path_deviation/optimal_steps").asDouble()).isEqualTo(18.0);
+        assertThat(beta.at("/tasks/0/time_deviation/optimal_s").asDouble()).isEqualTo(30.0);
+    }
+
+    @Test
+    void analyzeOnTheExportGivesTheScoresToTheLastDigit() throws Exception {
+        JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
+        JsonNode analysed = analyzeExport("planned", evaluator);
+        assertThat(analysed).isEqualTo(withoutStoreFields(scores));
+    }
+
+    @Test
+    void aSimulatedStudyIsFlaggedInItsScoresPagesAndExport() throws Exception {
+        JsonNode s = http.get("/api/studies/simulated/scores", simEvaluator).json();
+        assertThat(s.path("simulated").asBoolean()).isTrue();
+        assertThat(s.path("warnings").get(0).asText()).startsWith("SIMULATED DATA:");
+        assertThat(http.get("/api/studies/simulated/report", simEvaluator).body())
+                .contains("class=\"banner simulated\"").contains("SIMULATED DATA.");
+        assertThat(http.get("/api/studies/simulated/candidates/alpha/report", simEvaluator).body())
+                .contains("class=\"banner simulated\"");
+        assertThat(http.get("/api/studies/planned/report", evaluator).body()).doesNotContain("banner simulated")
+                .contains("Scored as the study plan " + locked.hash());
+        String csv = http.get("/api/studies/simulated/export/attempts.csv", simEvaluator).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",simulated");
+        assertThat(csv.lines().skip(1)).allMatch(l -> l.endsWith(",1"));
+        JsonNode analysed = analyzeExport("simulated", simEvaluator);
+        assertThat(analysed.path("simulated").asBoolean()).isTrue();
+        assertThat(analysed).isEqualTo(withoutStoreFields(s));
+    }
+
+    /** The export's files through {@code bedside analyze}'s tool, with the plan's seed and resamples. */
+    JsonNode analyzeExport(String study, String token) throws Exception {
+        Path d = Files.createDirectories(dir.resolve(study));
+        Path attempts = Files.writeString(d.resolve("attempts.csv"),
+                http.get("/api/studies/" + study + "/export/attempts.csv", token).body());
+        Path sus = Files.writeString(d.resolve("sus.csv"), http.get("/api/studies/" + study + "/export/sus.csv", token)
+                .body());
+        Path weights = Files.writeString(d.resolve("weights.csv"),
+                http.get("/api/studies/" + study + "/export/weights.csv", token).body());
+        Path json = d.resolve("out.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = AnalyzeTool.run(attempts, sus, weights, 7L, json, null, 2_000,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        return Json.MAPPER.readTree(json.toFile());
+    }
+
+    /** /scores without what only the store knows: the basis, the plan, the pilots and the warnings about them. */
+    static JsonNode withoutStoreFields(JsonNode scores) {
+        ObjectNode copy = scores.deepCopy();
+        copy.remove(List.of("basis", "plan", "pilot_sessions_not_scored"));
+        ArrayNode warnings = copy.putArray("warnings");
+        for (JsonNode w : scores.path("warnings")) {
+            if (!w.asText().endsWith("pilot session(s) not scored") && !w.asText().contains("has no locked plan")) {
+                warnings.add(w);
+            }
+        }
+        return copy;
+    }
+}
