@@ -199,20 +199,7 @@ class CrashScoresIT {
         assertThat(analyzeOut).doesNotContain("error:");
         JsonNode analysed = JSON.readTree(home.resolve("analysis.json").toFile());
         // /scores also says what only the store knows (no locked plan here: scripted runs, equal weights).
-        assertThat(analysed).isEqualTo(withoutStoreFields(scores(home, "crashes")));
+        assertThat(analysed).isEqualTo(bedside.results.server.Scores.withoutStoreFields(scores(home, "crashes")));
         assertThat(Files.readString(home.resolve("attempts.csv"))).contains(",legacy,").contains("system-error");
-    }
-
-    /** /scores without the basis, the plan, the pilots and the warnings about them, which the CSV files do not carry. */
-    static JsonNode withoutStoreFields(JsonNode scores) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = scores.deepCopy();
-        copy.remove(List.of("basis", "plan", "pilot_sessions_not_scored"));
-        com.fasterxml.jackson.databind.node.ArrayNode warnings = copy.putArray("warnings");
-        for (JsonNode w : scores.path("warnings")) {
-            if (!w.asText().endsWith("pilot session(s) not scored") && !w.asText().contains("has no locked plan")) {
-                warnings.add(w);
-            }
-        }
-        return copy;
     }
 }

@@ -52,6 +52,8 @@ import java.util.UUID;
  * or 1–7 scale.
  */
 public final class Scores {
+    private static final String NO_LOCKED_PLAN = " has no locked plan";
+    private static final String PILOTS_NOT_SCORED = " pilot session(s) not scored";
     private final ResultsStore store;
 
     public Scores(ResultsStore store) {
@@ -144,11 +146,11 @@ public final class Scores {
         }
         List<String> warnings = new ArrayList<>(a.warnings());
         if (s.plan() == null) {
-            warnings.add("study " + study + " has no locked plan: these are scripted expert-path runs scored with "
+            warnings.add("study " + study + NO_LOCKED_PLAN + ": these are scripted expert-path runs scored with "
                     + "equal weights (machine speed, not participants), not a procurement score");
         }
         if (s.pilotSessions() > 0) {
-            warnings.add(s.pilotSessions() + " pilot session(s) not scored");
+            warnings.add(s.pilotSessions() + PILOTS_NOT_SCORED);
         }
         return new StudyAnalysis(a.design(), a.candidates(), a.comparisons(), a.bootstrap(), a.problemDiscovery(),
                 List.copyOf(warnings), a.simulated());
@@ -236,49 +238,52 @@ public final class Scores {
 
     /** Writes a selection as ATTEMPTS.csv, which {@code bedside analyze} reads back to the same analysis. */
     public static String attemptsCsv(Selection s) {
+        return csv(b -> StudyCsvExport.writeAttempts(s.rows(), b, s.simulated()));
+    }
+
+    /** Writes a selection's n/a marks as NOT_APPLICABLE.csv. */
+    public static String notApplicableCsv(Selection s) {
+        return csv(b -> StudyCsvExport.writeNotApplicable(s.notApplicable(), b));
+    }
+
+    /** Writes a selection's questionnaires as SUS.csv. */
+    public static String susCsv(Selection s) {
+        return csv(b -> StudyCsvExport.writeSus(s.sus(), b));
+    }
+
+    /** Writes the plan's weights as WEIGHTS.csv, or null without a plan (equal weights). */
+    public static String weightsCsv(Selection s) {
+        return s.weights() == null ? null : csv(b -> StudyCsvExport.writeWeights(s.weights(), b));
+    }
+
+    private interface CsvWriter {
+        void write(StringBuilder b) throws java.io.IOException;
+    }
+
+    private static String csv(CsvWriter writer) {
         StringBuilder b = new StringBuilder();
         try {
-            StudyCsvExport.writeAttempts(s.rows(), b, s.simulated());
+            writer.write(b);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
         }
         return b.toString();
     }
 
-    /** Writes a selection's n/a marks as NOT_APPLICABLE.csv. */
-    public static String notApplicableCsv(Selection s) {
-        StringBuilder b = new StringBuilder();
-        try {
-            StudyCsvExport.writeNotApplicable(s.notApplicable(), b);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /**
+     * /scores as {@code bedside analyze} gives it on the exported files: without what only the store knows (the
+     * basis, the plan, the pilots left out, and the warnings about them).
+     */
+    public static ObjectNode withoutStoreFields(com.fasterxml.jackson.databind.JsonNode scores) {
+        ObjectNode copy = scores.deepCopy();
+        copy.remove(List.of("basis", "plan", "pilot_sessions_not_scored"));
+        com.fasterxml.jackson.databind.node.ArrayNode warnings = copy.putArray("warnings");
+        for (com.fasterxml.jackson.databind.JsonNode w : scores.path("warnings")) {
+            if (!w.asText().endsWith(PILOTS_NOT_SCORED) && !w.asText().contains(NO_LOCKED_PLAN)) {
+                warnings.add(w);
+            }
         }
-        return b.toString();
-    }
-
-    /** Writes a selection's questionnaires as SUS.csv. */
-    public static String susCsv(Selection s) {
-        StringBuilder b = new StringBuilder();
-        try {
-            StudyCsvExport.writeSus(s.sus(), b);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return b.toString();
-    }
-
-    /** Writes the plan's weights as WEIGHTS.csv, or null without a plan (equal weights). */
-    public static String weightsCsv(Selection s) {
-        if (s.weights() == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        try {
-            StudyCsvExport.writeWeights(s.weights(), b);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return b.toString();
+        return copy;
     }
 
     /** One scored attempt as an analysis row. Any stored shape is accepted: time 0, no events, no rating. */

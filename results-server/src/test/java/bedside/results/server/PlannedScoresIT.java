@@ -20,8 +20,6 @@ import bedside.results.store.AccessTokens;
 import bedside.results.store.ResultsStore;
 import bedside.results.store.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,7 +190,7 @@ class PlannedScoresIT {
     void analyzeOnTheExportGivesTheScoresToTheLastDigit() throws Exception {
         JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
         JsonNode analysed = analyzeExport("planned", evaluator);
-        assertThat(analysed).isEqualTo(withoutStoreFields(scores));
+        assertThat(analysed).isEqualTo(Scores.withoutStoreFields(scores));
     }
 
     @Test
@@ -211,7 +209,7 @@ class PlannedScoresIT {
         assertThat(csv.lines().skip(1)).allMatch(l -> l.endsWith(",1"));
         JsonNode analysed = analyzeExport("simulated", simEvaluator);
         assertThat(analysed.path("simulated").asBoolean()).isTrue();
-        assertThat(analysed).isEqualTo(withoutStoreFields(s));
+        assertThat(analysed).isEqualTo(Scores.withoutStoreFields(s));
     }
 
     /** The export's files through {@code bedside analyze}'s tool, with the plan's seed and resamples. */
@@ -229,18 +227,5 @@ class PlannedScoresIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
         return Json.MAPPER.readTree(json.toFile());
-    }
-
-    /** /scores without what only the store knows: the basis, the plan, the pilots and the warnings about them. */
-    static JsonNode withoutStoreFields(JsonNode scores) {
-        ObjectNode copy = scores.deepCopy();
-        copy.remove(List.of("basis", "plan", "pilot_sessions_not_scored"));
-        ArrayNode warnings = copy.putArray("warnings");
-        for (JsonNode w : scores.path("warnings")) {
-            if (!w.asText().endsWith("pilot session(s) not scored") && !w.asText().contains("has no locked plan")) {
-                warnings.add(w);
-            }
-        }
-        return copy;
     }
 }
