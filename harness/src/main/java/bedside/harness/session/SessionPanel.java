@@ -303,18 +303,11 @@ public final class SessionPanel implements AutoCloseable {
     }
 
     private boolean keyed(Context ctx) {
-        if (!key.equals(ctx.pathParam("key"))) {
-            ctx.status(404).result("Not found");
-            return false;
-        }
-        return true;
+        return Pages.keyed(ctx, key);
     }
 
     private void page(Context ctx) {
-        if (!keyed(ctx)) {
-            return;
-        }
-        ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-store").result(Pages.html("panel.html"));
+        Pages.serve(ctx, key, "panel.html");
     }
 
     private void state(Context ctx) {
