@@ -15,4 +15,15 @@ public final class StudyHtml {
     public static String render(StudyAnalysis a) {
         return Pages.render("analysis/study.jte", a);
     }
+
+    /**
+     * Renders the page of a stored study's scores, saying under its heading what they follow (e.g. "Scored as the
+     * locked plan sha256:… says").
+     */
+    public static String render(StudyAnalysis a, String basis) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("a", a);
+        params.put("basis", basis);
+        return Pages.render("analysis/study.jte", params);
+    }
 }

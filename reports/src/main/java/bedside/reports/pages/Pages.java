@@ -35,6 +35,17 @@ public final class Pages {
         return out.toString();
     }
 
+    /**
+     * Renders a template with several parameters, by name.
+     *
+     * @param params its parameters; those it declares with a default may be left out
+     */
+    public static String render(String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput(16_384);
+        ENGINE.render(template, params, new HtmlOutput(out));
+        return out.toString();
+    }
+
     /** The style sheet every page inlines. */
     public static String style() {
         return STYLE;

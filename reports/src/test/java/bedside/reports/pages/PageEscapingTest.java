@@ -113,7 +113,16 @@ class PageEscapingTest {
         assertEscaped(html);
         assertThat(html).contains("<h2>cand-&lt;script&gt;alert(1)&lt;/script&gt;&#34; onmouseover=&#34;x</h2>")
                 .contains("task-&lt;script&gt;alert(1)&lt;/script&gt;&#34; onmouseover=&#34;x: 1 system error)")
-                .contains("<svg");
+                .contains("<svg").doesNotContain("class=\"plan\"").doesNotContain("banner simulated");
+
+        // A stored study's page: what its scores follow, escaped; simulated data under its banner.
+        StudyAnalysis simulated = StudyAnalyzer.analyze(rows, List.of(), null, new StudyAnalyzer.Options(1, 200))
+                .asSimulated();
+        String stored = StudyHtml.render(simulated, "Scored as the locked plan " + HOSTILE);
+        assertEscaped(stored);
+        assertThat(stored).contains("<p class=\"plan\">Scored as the locked plan &lt;script&gt;")
+                .contains("<div class=\"banner simulated\" role=\"alert\"><b>SIMULATED DATA.</b>")
+                .contains("Warning: SIMULATED DATA: every participant is a simulated participant");
     }
 
     @Test
