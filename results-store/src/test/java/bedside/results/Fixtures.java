@@ -174,4 +174,33 @@ public final class Fixtures {
         AttemptRecord beta = attempts.stream().filter(a -> a.candidate().equals("beta")).findFirst().orElseThrow();
         return new Seeded(study, run, sessions, attempts, alpha, beta, sessions.get(0));
     }
+
+    /**
+     * A participant's moderated sessions on both candidates (every task done, the order stored), after the study's
+     * plan is locked ({@link #lockPlan}): what a study's scores are computed from.
+     */
+    public static List<AttemptRecord> participantSessions(ResultsStore store, String study, String participant,
+            Instant at) {
+        store.saveParticipant(study, new ParticipantRecord(participant, "nurse", 4, 3, "EMIS", "30-39", "none", at));
+        RunRecord run = run(study, "session", at);
+        store.startRun(run);
+        List<AttemptRecord> attempts = new ArrayList<>();
+        Instant t = at;
+        int position = 0;
+        for (String candidate : List.of("alpha", "beta")) {
+            SessionRecord s = new SessionRecord(UUID.randomUUID(), run.runId(), candidate, participant,
+                    t = t.plusSeconds(60), new SessionOrder("fixed", null, null,
+                    TASKS.stream().map(TaskText::id).toList(), ++position));
+            store.startSession(s);
+            for (TaskText task : TASKS) {
+                AttemptRecord a = new AttemptRecord(UUID.randomUUID(), s.sessionId(), candidate, task.id(), participant,
+                        1, Outcome.SUCCESS, null, null, t = t.plusSeconds(30), 20_000 + (candidate.equals("beta")
+                        ? 9_000 : 0), 6, 12, 3, 2, 0, 1, 0, 900, 15_000, new SessionFacts("done", null, null, null, null,
+                        0));
+                store.saveAttempt(a, events(a.attemptId(), 3));
+                attempts.add(a);
+            }
+        }
+        return attempts;
+    }
 }

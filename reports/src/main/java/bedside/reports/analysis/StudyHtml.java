@@ -13,7 +13,7 @@ public final class StudyHtml {
 
     /** Renders the page. */
     public static String render(StudyAnalysis a) {
-        return Pages.render("analysis/study.jte", a);
+        return render(a, null);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bedside.reports.analysis.AttemptRow;
 import bedside.reports.analysis.Exclusion;
+import bedside.reports.analysis.StudyAnalysis;
 import bedside.reports.analysis.StudyAnalyzer;
 import bedside.reports.analysis.StudyHtml;
 import bedside.reports.run.RunReport;

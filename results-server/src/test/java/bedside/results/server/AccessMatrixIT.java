@@ -44,6 +44,10 @@ class AccessMatrixIT {
     void start() {
         s1 = Fixtures.seed(DB.store(), "s1");
         Fixtures.seed(DB.store(), "s2");
+        // s1's plan is locked and a participant took the tasks: its scores come from that session (issue 12), whatever
+        // order the tests run in.
+        Fixtures.lockPlan(DB.store(), "s1");
+        Fixtures.participantSessions(DB.store(), "s1", "P9", Fixtures.T0.plusSeconds(86_400));
         AccessTokens t = new AccessTokens(DB.database());
         tokens.put(Caller.ANON, null);
         tokens.put(Caller.ADMIN, t.create(Role.ADMIN, null, null, "admin", "test").secret());
@@ -151,6 +155,8 @@ class AccessMatrixIT {
                 e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/export/not-applicable.csv",
                 "/api/studies/s1/export/not-applicable.csv", null, e(401, 200, 200, 404, 200, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/export/weights.csv", "/api/studies/s1/export/weights.csv", null,
+                e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable", null,
                 e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("POST", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable",
@@ -163,13 +169,13 @@ class AccessMatrixIT {
                 "/api/studies/s1/candidates/alpha/report", null, e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/candidates/{candidate}/report",
                 "/api/studies/s1/candidates/beta/report", null, e(401, 200, 200, 404, 404, 200)));
+        // s1's plan is locked already (start()): writing or locking it is refused to those who may, 409, not 403.
         rows.add(new Row("PUT", "/api/studies/{study}/plan", "/api/studies/s1/plan",
-                Fixtures.plan("s1", 6).canonicalJson(), e(401, 2, 2, 404, 403, 403)));
+                Fixtures.plan("s1", 6).canonicalJson(), e(401, 409, 409, 404, 403, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/plan", "/api/studies/s1/plan", null,
                 e(401, 200, 200, 404, 200, 200)));
-        // The admin locks the plan; the evaluator may too, but it is locked by then: 409, not 403.
         rows.add(new Row("POST", "/api/studies/{study}/plan/lock", "/api/studies/s1/plan/lock", null,
-                e(401, 200, 409, 404, 403, 403)));
+                e(401, 409, 409, 404, 403, 403)));
         // Last: it ends data collection for s1.
         rows.add(new Row("POST", "/api/studies/{study}/lock", "/api/studies/s1/lock", null,
                 e(401, 200, 200, 404, 403, 403)));
