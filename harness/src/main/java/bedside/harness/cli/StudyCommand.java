@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec;
  * and locked before its first session.
  */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"Makes and lists studies in the results database (embedded, or $BEDSIDE_DB_URL): a study holds the",
-                "candidates, runs and results of one procurement. 'bedside run' makes its study itself; in team mode",
-                "the study must exist on the server first (evaluator tokens cannot create studies).",
+        description = {"Makes and lists studies in the results database (embedded, or $BEDSIDE_DB_URL): a study holds the "
+                + "candidates, runs and results of one procurement. 'bedside run' makes its study itself; in team mode "
+                + "the study must exist on the server first (evaluator tokens cannot create studies).",
                 "",
-                "A study's plan (the suite version, candidates, task weights, analysis) is written with 'study plan' and",
-                "locked with 'study lock' before the first session: sessions start only on a locked plan (or as --pilot),",
-                "the plan never changes after, and every score names its hash."},
+                "A study's plan (the suite version, candidates, task weights, analysis) is written with 'study plan' and "
+                + "locked with 'study lock' before the first session: sessions start only on a locked plan (or as "
+                + "--pilot), the plan never changes after, and every score names its hash."},
         subcommands = {StudyCommand.Create.class, StudyCommand.ListStudies.class, StudyPlanCommands.Plan.class,
                 StudyPlanCommands.Lock.class, StudyPlanCommands.Show.class},
         exitCodeOnInvalidInput = 2,
