@@ -388,6 +388,9 @@
       flushState(cur());
     },
     adopt: () => adoptOrphans(),
+    // Whether a press on the element would count as on something actionable (the session's misclicks): a simulated
+    // participant aims its presses beside a target, and counts a screen's targets, by this same judgment.
+    actionable: (el) => actionable(el),
     // A finding the harness made while a step ran (a label not linked to its field): kept with the events, on the
     // screen it was made on, about the element it names. Only the harness's own finding kinds are taken.
     note: (kind, el, data) => {

@@ -248,7 +248,7 @@ public final class SessionCommand implements Callable<Integer> {
                     runner.observe(observer);
                 }
                 result = runner.run(new SessionRunner.Plan(suite, loaded.tasks(), targets, study, participant, mode, seed,
-                        pilot), out);
+                        pilot, false), out);
             } finally {
                 if (panelWindow != null) {
                     panelWindow.close();

@@ -243,13 +243,21 @@ public final class Journal implements AutoCloseable {
      * results go (a journal's attempts are only ever sent to that destination).
      *
      * @param destination {@link bedside.harness.upload.ResultsDestination#key()}
+     * @param simulated   a session taken by a simulated participant (the demo's panel), never by a person (false in
+     *                    journals written before it was journalled)
      */
     public record Plan(String study, String suiteHash, String kind, List<String> candidates, List<String> tasks, int repeat,
-                       String destination, String participant) {
+                       String destination, String participant, boolean simulated) {
         /** A scripted run's plan (no participant). */
         public Plan(String study, String suiteHash, String kind, List<String> candidates, List<String> tasks, int repeat,
                     String destination) {
-            this(study, suiteHash, kind, candidates, tasks, repeat, destination, null);
+            this(study, suiteHash, kind, candidates, tasks, repeat, destination, null, false);
+        }
+
+        /** A session's plan, with a person. */
+        public Plan(String study, String suiteHash, String kind, List<String> candidates, List<String> tasks, int repeat,
+                    String destination, String participant) {
+            this(study, suiteHash, kind, candidates, tasks, repeat, destination, participant, false);
         }
 
         public Plan {

@@ -57,5 +57,15 @@ public interface Performer {
 
         /** Starts the attempt's clock at this browser time (epoch ms): journalled at once. */
         void startClock(double browserTime);
+
+        /** The candidate (the instance) the attempt runs on. */
+        CandidateTarget candidate();
+
+        /**
+         * Does the binding's timed steps (the expert path) in the attempt's browser at {@code pace}, within the task's
+         * time limit from the start of the clock: what a simulated participant does on the candidate. Throws when a step
+         * could not be done; the time limit passing is a {@link StepFailure} suggesting {@code FAILURE}.
+         */
+        void performPath(Pace pace) throws StepFailure;
     }
 }

@@ -39,6 +39,7 @@ final class StepRunner {
     private final Map<String, Binding.Fragment> fragments;
     private final long deadlineNanos;
     private final AfterStep afterStep;
+    private final Pace pace;
 
     /** Called after each step that was carried out (not after a {@code use}, whose own steps are reported). */
     interface AfterStep {
@@ -53,11 +54,18 @@ final class StepRunner {
 
     StepRunner(WebDriver driver, CandidateTarget candidate, Map<String, Binding.Fragment> fragments, long deadlineNanos,
                AfterStep afterStep) {
+        this(driver, candidate, fragments, deadlineNanos, afterStep, Pace.NONE);
+    }
+
+    /** @param pace how fast the steps are done: a script's {@link Pace#NONE}, or a simulated participant's */
+    StepRunner(WebDriver driver, CandidateTarget candidate, Map<String, Binding.Fragment> fragments, long deadlineNanos,
+               AfterStep afterStep, Pace pace) {
         this.driver = driver;
         this.candidate = candidate;
         this.fragments = fragments;
         this.deadlineNanos = deadlineNanos;
         this.afterStep = afterStep;
+        this.pace = pace;
     }
 
     /** Thrown when the attempt's time limit runs out between or during steps. */
@@ -85,6 +93,13 @@ final class StepRunner {
             }
             Step step = steps.get(i);
             try {
+                if (!(step instanceof Step.Use) && pace != Pace.NONE) {
+                    // A person's time before the step (reading, deciding, pointing): it counts against the time limit.
+                    pace.before(new Pace.Action(step, number, driver, fill));
+                    if (System.nanoTime() > deadlineNanos) {
+                        throw new TimeLimitReached(number);
+                    }
+                }
                 try {
                     perform(step, values, fill, number);
                 } catch (StaleElementReferenceException e) {
@@ -146,7 +161,17 @@ final class StepRunner {
             if (s.clear()) {
                 field.clear();
             }
-            field.sendKeys(fill.apply(s.text()));
+            String text = fill.apply(s.text());
+            if (pace.keyByKey()) {
+                // Key by key, at the typist's pace: each key its own events, as a person's.
+                int[] keys = text.codePoints().toArray();
+                for (int k = 0; k < keys.length; k++) {
+                    pace.beforeKey(k, text);
+                    field.sendKeys(new String(keys, k, 1));
+                }
+            } else {
+                field.sendKeys(text);
+            }
         } else if (step instanceof Step.Select s) {
             WebElement el = find(s.from(), fill, number);
             if (!"select".equalsIgnoreCase(el.getTagName())) {

@@ -182,7 +182,7 @@ public final class TaskRunner {
             Performer.Ending ending = Performer.Ending.NOW;
             try {
                 ending = performer.perform(new Timed(attemptId, session.driver(), recorder, task, path.steps(), values,
-                        timedSteps, clock));
+                        timedSteps, clock, candidate, binding.fragments(), shots));
             } catch (StepFailure f) {
                 String gone = browserGone(session.driver(), f.suggested());
                 outcome = gone == null ? f.suggested() : Outcome.SYSTEM_ERROR;
@@ -241,6 +241,7 @@ public final class TaskRunner {
         private final AttemptListener listener;
         private double start = Double.NaN;
         private Instant startedAt = Instant.now();
+        private volatile long startedNanos;
 
         Clock(UUID attemptId, AttemptListener listener) {
             this.attemptId = attemptId;
@@ -253,15 +254,32 @@ public final class TaskRunner {
             }
             start = browserTime;
             startedAt = Instant.now();
+            startedNanos = System.nanoTime();
             safely(() -> listener.clockStarted(attemptId, browserTime));
         }
     }
 
     private record Timed(UUID attemptId, WebDriver driver, Recorder recorder, Task task, List<bedside.scenarios.Step> path,
-                         Map<String, Object> values, StepRunner steps, Clock clock) implements Performer.Timed {
+                         Map<String, Object> values, StepRunner steps, Clock clock, CandidateTarget candidate,
+                         Map<String, Binding.Fragment> fragments, Shots shots) implements Performer.Timed {
         @Override
         public void startClock(double browserTime) {
             clock.start(browserTime);
+        }
+
+        @Override
+        public void performPath(Pace pace) throws StepFailure {
+            long started = clock.startedNanos;
+            if (started == 0) {
+                throw new IllegalStateException("the clock has not started: the path is done once the participant starts");
+            }
+            long deadline = started + Math.round(task.timeLimitSeconds() * 1e9);
+            try {
+                new StepRunner(driver, candidate, fragments, deadline, shots::after, pace).run(path, values, "");
+            } catch (StepRunner.TimeLimitReached t) {
+                throw new StepFailure(t.step, "time limit of " + fmt(task.timeLimitSeconds()) + " s reached at step "
+                        + t.step, Outcome.FAILURE, t);
+            }
         }
     }
 

@@ -8,20 +8,12 @@ import bedside.harness.run.Performer;
  * performs nothing on the candidate meanwhile: the participant does, in the candidate's own window.
  */
 final class ParticipantPerformer implements Performer {
-    /** Told when the candidate's window is ready for the participant (the scripted participant of the tests acts on it). */
-    interface Watcher {
-        Watcher NONE = new Watcher() { };
-
-        /** The clock has started: the participant works on the candidate in {@code timed.driver()}'s window. */
-        default void started(SessionPanel.TaskView task, Timed timed) { }
-    }
-
     private final SessionPanel panel;
     private final SessionPanel.TaskView task;
-    private final Watcher watcher;
+    private final ParticipantWatcher watcher;
     private boolean clockStarted;
 
-    ParticipantPerformer(SessionPanel panel, SessionPanel.TaskView task, Watcher watcher) {
+    ParticipantPerformer(SessionPanel panel, SessionPanel.TaskView task, ParticipantWatcher watcher) {
         this.panel = panel;
         this.task = task;
         this.watcher = watcher;

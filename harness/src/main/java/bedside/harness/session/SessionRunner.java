@@ -51,7 +51,9 @@ public final class SessionRunner {
     private final ResultsDestination destination;
     private final Path journals;
     private final SessionPanel panel;
-    private final ParticipantPerformer.Watcher watcher;
+    private final ParticipantWatcher watcher;
+    private java.util.function.Consumer<AttemptResult> onAttempt = a -> { };
+    private Runnable onConsented = () -> { };
     private Duration uploadPatience = SuiteRunner.UPLOAD_PATIENCE;
     private ObserverPage observer;
 
@@ -64,11 +66,12 @@ public final class SessionRunner {
     private final List<MarkerRecord> markers = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel) {
-        this(tasks, destination, journals, panel, ParticipantPerformer.Watcher.NONE);
+        this(tasks, destination, journals, panel, ParticipantWatcher.NONE);
     }
 
-    SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel,
-                  ParticipantPerformer.Watcher watcher) {
+    /** @param watcher told when the candidate's window is ready for the participant (a simulated participant acts then) */
+    public SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel,
+                         ParticipantWatcher watcher) {
         this.tasks = tasks;
         this.destination = destination;
         this.journals = journals;
@@ -83,13 +86,15 @@ public final class SessionRunner {
      *                   counterbalances it)
      * @param seed       the seed of a random order; null: one derived from the study's code, so it is the same each time
      * @param pilot      a pilot session: stored and chained, never scored, and it needs no locked plan
+     * @param simulated  the participant is a simulated one (the demo's panel), never a person: kept in the journal's
+     *                   plan, so resuming and uploading keep it, and stored with the participant and the session
      */
     public record Plan(Suite suite, List<Task> tasks, List<CandidateTarget> candidates, String study, String participant,
-                       TaskOrder.Mode mode, Long seed, boolean pilot) {
-        /** A session of the study itself (not a pilot). */
+                       TaskOrder.Mode mode, Long seed, boolean pilot, boolean simulated) {
+        /** A session of the study itself with a person (neither a pilot nor simulated). */
         public Plan(Suite suite, List<Task> tasks, List<CandidateTarget> candidates, String study, String participant,
                     TaskOrder.Mode mode, Long seed) {
-            this(suite, tasks, candidates, study, participant, mode, seed, false);
+            this(suite, tasks, candidates, study, participant, mode, seed, false, false);
         }
     }
 
@@ -139,6 +144,21 @@ public final class SessionRunner {
         return m;
     }
 
+    /** Told of each attempt as it is done (journalled and queued for the destination), for a progress display. */
+    public SessionRunner onAttempt(java.util.function.Consumer<AttemptResult> listener) {
+        this.onAttempt = listener;
+        return this;
+    }
+
+    /**
+     * Told once the participant's consent and details are stored: from then on the participant counts in the study's
+     * order of consent (a simulated panel starts the next participant's session then, so consent order is its order).
+     */
+    public SessionRunner onConsented(Runnable listener) {
+        this.onConsented = listener;
+        return this;
+    }
+
     public SessionRunner uploadPatience(Duration patience) {
         this.uploadPatience = patience;
         return this;
@@ -164,7 +184,7 @@ public final class SessionRunner {
         Suite suite = plan.suite();
         String study = plan.study();
         String code = ParticipantCode.of(plan.participant());
-        Journal.Contents earlier = unfinished(study, suite.contentHash(), code);
+        Journal.Contents earlier = unfinished(study, suite.contentHash(), code, plan.simulated());
         if (earlier == null) {
             refuseTwice(study, code, plan.candidates());
         } else {
@@ -184,7 +204,7 @@ public final class SessionRunner {
         SessionPanel.Details d = panel.consent(code, askDetails);
         ParticipantRecord participant = askDetails
                 ? new ParticipantRecord(code, d.role(), d.yearsInRole(), d.ehrExperienceYears(), d.ehrSystemsUsed(),
-                        d.ageBand(), d.assistiveTechnology(), Instant.now())
+                        d.ageBand(), d.assistiveTechnology(), Instant.now()).withSimulated(plan.simulated())
                 : existing;
         int index = participantIndex(countedInOrder(known, plan.pilot(), destination.sessions(study)), participant);
         long seed = plan.seed() != null ? plan.seed() : study.hashCode();
@@ -209,7 +229,7 @@ public final class SessionRunner {
             if (earlier == null) {
                 journal.plan(new Journal.Plan(study, suite.contentHash(), "session",
                         candidateOrder.stream().map(CandidateTarget::id).toList(), plan.tasks().stream().map(Task::id).toList(),
-                        1, destination.key(), code));
+                        1, destination.key(), code, plan.simulated()));
                 journal.run(run);
             }
             if (askDetails) {
@@ -217,6 +237,7 @@ public final class SessionRunner {
             }
             destination.startRun(run);
             destination.saveParticipant(study, participant);
+            onConsented.run();
 
             for (int k = 0; k < candidateOrder.size(); k++) {
                 CandidateTarget candidate = candidateOrder.get(k);
@@ -231,7 +252,7 @@ public final class SessionRunner {
                             ? seed : null, plan.mode() == TaskOrder.Mode.LATIN_SQUARE ? index : null,
                             order.stream().map(Task::id).toList(), k + 1);
                     session = new SessionRecord(UUID.randomUUID(), run.runId(), candidate.id(), code, Instant.now(), used)
-                            .withFlags(plan.pilot(), false);
+                            .withFlags(plan.pilot(), plan.simulated());
                     journal.session(session);
                 }
                 destination.startSession(study, session);
@@ -288,6 +309,7 @@ public final class SessionRunner {
                         rate = performer.clockStarted();
                     }
                     attempts.add(result);
+                    onAttempt.accept(result);
                     if (observer != null) {
                         observer.task(view, candidate.id(), null, "done: " + result.attempt().outcome().code());
                     }
@@ -351,11 +373,13 @@ public final class SessionRunner {
     }
 
     /** The latest session of this participant, suite and study, for this destination, that did not come to its end. */
-    private Journal.Contents unfinished(String study, String suiteHash, String code) {
+    private Journal.Contents unfinished(String study, String suiteHash, String code, boolean simulated) {
         Journal.Contents found = null;
         for (Journal.Contents c : Journal.all(journals)) {
             Journal.Plan p = c.plan();
+            // A simulated session is never resumed as a person's, nor the other way round.
             if (!c.finished() && p != null && "session".equals(p.kind()) && code.equals(p.participant())
+                    && p.simulated() == simulated
                     && study.equals(p.study()) && suiteHash.equals(p.suiteHash()) && destination.key().equals(p.destination())) {
                 found = c;
             }

@@ -135,7 +135,8 @@ public final class SessionTiming {
                     try {
                         outcome = participant.runner(new TaskRunner(BrowserSettings.local()), destination,
                                 dir.resolve("journal"), panel).run(new SessionRunner.Plan(suite, tasks, List.of(target),
-                                STUDY, String.format(Locale.ROOT, "P%02d", session), TaskOrder.Mode.FIXED, null, true),
+                                STUDY, String.format(Locale.ROOT, "P%02d", session), TaskOrder.Mode.FIXED, null, true,
+                                        false),
                                 out); // pilots: a timing benchmark is nothing to score
                     } finally {
                         participant.finish();

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * did (the panel's clock readings of Start and Done, the clicks it made) so the test can compare the stored session
  * with it exactly.
  */
-final class ScriptedParticipant implements ParticipantPerformer.Watcher, AutoCloseable {
+final class ScriptedParticipant implements ParticipantWatcher, AutoCloseable {
     /** A way through a task. */
     enum Way {
         /** The binding's expert path, then Done. */

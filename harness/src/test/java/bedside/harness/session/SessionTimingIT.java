@@ -63,7 +63,7 @@ class SessionTimingIT {
                 participant.runner(new TaskRunner(BrowserSettings.local()), new StoreDestination(store, "the test database",
                         "database"), dir.resolve("journal"), panel).run(new SessionRunner.Plan(suite,
                         suite.tasks().subList(0, INTERVALS.length), List.of(target), "timing", "P01", TaskOrder.Mode.FIXED,
-                        null, true), new PrintStream(System.out)); // a pilot: its checks are stripped, so nothing to score
+                        null, true, false), new PrintStream(System.out)); // a pilot: its checks are stripped, so nothing to score
             } finally {
                 participant.finish();
             }

@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * instant); the ground truth is the JVM clock's interval between the stamps sent, independent of every browser clock
  * under test. The commands' round trips (sent → answered, once the page has handled the input) are kept as well.
  */
-public final class TimingParticipant implements ParticipantPerformer.Watcher, AutoCloseable {
+public final class TimingParticipant implements ParticipantWatcher, AutoCloseable {
     /** One input sent over DevTools: the JVM's monotonic clock just before sending it and when it was answered. */
     public record Dispatch(long sentNanos, long answeredNanos) {
         public double roundTripMs() {
