@@ -492,10 +492,6 @@ public final class SessionRunner {
     }
 
     /**
-     * The participant's 0-based index in the study: its place among the study's consented participants, in the order
-     * they consented (a new one comes last). The Latin square's row and the random order's stream follow from it.
-     */
-    /**
      * The participants whose places count in the order: a study's Latin square rows go to its participants, so a pilot
      * (a rehearsal before the study) takes no row of it — and the pilots' own orders count among pilots only.
      */
@@ -512,6 +508,10 @@ public final class SessionRunner {
                 : !inPilots.contains(p.code()) || inStudy.contains(p.code())).toList();
     }
 
+    /**
+     * The participant's 0-based index in the study: its place among the study's consented participants, in the order
+     * they consented (a new one comes last). The Latin square's row and the random order's stream follow from it.
+     */
     static int participantIndex(List<ParticipantRecord> known, ParticipantRecord participant) {
         List<ParticipantRecord> consented = new ArrayList<>(known.stream()
                 .filter(p -> p.consentedAt() != null && !p.code().equals(participant.code())).toList());
