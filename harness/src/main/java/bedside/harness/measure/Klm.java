@@ -21,7 +21,9 @@ import java.util.Objects;
  *       pointing into a text field to type is not a command, so it gets no M (rule 1: the point is
  *       anticipated by the typing that follows).</li>
  *   <li>A typed string in one field is one cognitive unit: one M before its first character (rule 2).</li>
- *   <li>Enter or Tab right after a typed string in the same field is a redundant terminator: no M (rule 3).</li>
+ *   <li>Enter or Tab right after a typed string is a redundant terminator: no M (rule 3). It ends the string even
+ *       when the browser names another element as its target (a time picker's popup that took focus as the
+ *       string completed): the person pressed it to finish what they typed.</li>
  *   <li>Any other key gets an M.</li>
  *   <li>Choosing an option in an open drop-down list is P B B with no M: the decision was made when the
  *       list was opened (rule 2, one cognitive unit).</li>
@@ -77,7 +79,7 @@ public final class Klm {
                     }
                     ops.add(new Operator('K', K, keyClass));
                     typingIn = field;
-                } else if (("enter".equals(keyClass) || "tab".equals(keyClass)) && sameField) {
+                } else if (("enter".equals(keyClass) || "tab".equals(keyClass)) && typingIn != null) {
                     ops.add(new Operator('K', K, keyClass + " ends the typed string"));
                     typingIn = null;
                 } else {

@@ -196,6 +196,17 @@ class MeasuresTest {
     }
 
     @Test
+    void klmEndsATypedStringWithTabEvenWhenAPopupTookTheFocus() {
+        // Ant Design's time picker: the popup may take the focus as the time completes, so the Tab's target differs.
+        key(1, "character", null, "#reaction-time");
+        key(2, "character", null, "#reaction-time");
+        key(3, "tab", "Tab", ".ant-picker-dropdown");
+        events.get(2).data().with("target").put("key", 99);
+        key(4, "tab", "Tab", "#notes"); // nothing typed since: a decision of its own
+        assertThat(Klm.notation(Klm.predict(events, 0))).isEqualTo("H M K K K M K");
+    }
+
+    @Test
     void klmAddsMeasuredSystemResponse() {
         click(1, "link", "a", "#l");
         assertThat(Klm.notation(Klm.predict(events, 250))).isEqualTo("M P B B R");
