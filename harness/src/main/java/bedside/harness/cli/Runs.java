@@ -9,6 +9,7 @@ import bedside.harness.run.CandidateInstances;
 import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.SuiteRunner;
 import bedside.harness.run.TaskRunner;
+import bedside.harness.study.PlanGate;
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import bedside.harness.upload.ResultsDestination;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -160,10 +162,9 @@ final class Runs {
         try (opened) {
             ResultsDestination destination = opened.destination();
             // A locked study plan fixes the suite version the expert paths run (they are what sessions are measured by).
-            java.util.Optional<String> refused = bedside.harness.study.PlanGate.refusal(destination.plan(plan.study()),
-                    new bedside.harness.study.PlanGate.Start(plan.study(), suite.contentHash(),
-                            plan.candidates().stream().map(CandidateSpec::id).toList(),
-                            plan.tasks().stream().map(bedside.scenarios.Task::id).toList(), false, false, false));
+            Optional<String> refused = PlanGate.refusal(destination.plan(plan.study()), new PlanGate.Start(plan.study(),
+                    suite.contentHash(), plan.candidates().stream().map(CandidateSpec::id).toList(),
+                    plan.tasks().stream().map(Task::id).toList(), false, false, false));
             if (refused.isPresent()) {
                 err.println("bedside " + plan.kind() + ": " + refused.get() + ". Nothing was run.");
                 return BedsideCli.PROBLEM;

@@ -202,20 +202,7 @@ public final class SuiteRunner {
             if (workers == 1) {
                 loops[0].run();
             } else {
-                List<Thread> threads = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    Thread t = new Thread(loops[w], "bedside-worker-" + (w + 1));
-                    threads.add(t);
-                    t.start();
-                }
-                for (Thread t : threads) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while attempts were running", e);
-                    }
-                }
+                Workers.runAll(List.of(loops), "bedside-worker", "attempts were running");
             }
         }
         if (Stop.requested()) {

@@ -69,12 +69,16 @@ public final class Scores {
      * @param notApplicable tasks the candidates' bindings mark as not applicable (never one a candidate attempted)
      * @param plan the study's locked plan the rows follow, or null (unplanned: scripted runs only)
      * @param pilotSessions pilot sessions left out of every score
-     * @param simulated whether the rows come from a simulated panel (the plan says so)
      */
     public record Selection(List<AttemptRow> rows, List<AttemptRecord> counted, List<SusRow> sus,
-                            List<NotApplicableRow> notApplicable, StoredPlan plan, int pilotSessions, boolean simulated) {
+                            List<NotApplicableRow> notApplicable, StoredPlan plan, int pilotSessions) {
         public boolean empty() {
             return rows.isEmpty();
+        }
+
+        /** Whether the rows come from a simulated panel: the locked plan says so (the store holds it to its sessions). */
+        public boolean simulated() {
+            return plan != null && plan.plan().simulated();
         }
 
         /** The plan's weights, or null (equal weights) without a plan. */
@@ -233,7 +237,7 @@ public final class Scores {
             }
         }
         return new Selection(List.copyOf(rows), List.copyOf(latest.values()), new ArrayList<>(sus.values()),
-                List.copyOf(notApplicable.values()), plan, pilots.size(), plan != null && plan.plan().simulated());
+                List.copyOf(notApplicable.values()), plan, pilots.size());
     }
 
     /** Writes a selection as ATTEMPTS.csv, which {@code bedside analyze} reads back to the same analysis. */

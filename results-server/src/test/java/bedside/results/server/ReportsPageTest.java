@@ -39,7 +39,7 @@ class ReportsPageTest {
             rows.add(Scores.row(a, null));
         }
         rows.add(AttemptRow.notScored("P4", "alpha", TASK, Exclusion.SYSTEM_ERROR));
-        return new Scores.Selection(rows, counted, List.of(), List.of(), null, 0, false);
+        return new Scores.Selection(rows, counted, List.of(), List.of(), null, 0);
     }
 
     static void assertEscaped(String html) {

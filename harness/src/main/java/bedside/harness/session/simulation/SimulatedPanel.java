@@ -6,6 +6,7 @@ import bedside.harness.run.CandidateInstances;
 import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.Stop;
 import bedside.harness.run.TaskRunner;
+import bedside.harness.run.Workers;
 import bedside.harness.session.SessionPanel;
 import bedside.harness.session.SessionRunner;
 import bedside.harness.upload.ResultsDestination;
@@ -145,10 +146,10 @@ public final class SimulatedPanel {
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
                 .setUpdateIntervalMillis(200).continuousUpdate().build() : null) {
             Object report = new Object();
-            List<Thread> threads = new ArrayList<>();
+            List<Runnable> loops = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 int worker = w;
-                Thread t = new Thread(() -> {
+                loops.add(() -> {
                     for (int i = next.getAndIncrement(); i < n && !Stop.requested(); i = next.getAndIncrement()) {
                         int index = i;
                         taken[i] = take(plan, index, worker, tasks, index == 0 ? null : consented[index - 1],
@@ -172,18 +173,9 @@ public final class SimulatedPanel {
                             }
                         }
                     }
-                }, "bedside-simulated-" + (w + 1));
-                threads.add(t);
-                t.start();
+                });
             }
-            for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while the simulated panel ran", e);
-                }
-            }
+            Workers.runAll(loops, "bedside-simulated", "the simulated panel ran");
         }
         List<Taken> all = new ArrayList<>();
         for (Taken t : taken) {
