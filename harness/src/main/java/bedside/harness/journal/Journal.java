@@ -305,6 +305,44 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * The journal's plan, read from its first line only (a journal writes its plan first), or null when it has none
+     * there: lets a caller looking for one session's journal skip reading every other journal whole.
+     */
+    public static Plan planOf(Path f) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            if (first == null) {
+                return null;
+            }
+            JsonNode node = JSON.readTree(first);
+            return node.path("kind").asText().equals("plan") ? JSON.treeToValue(node.path("body"), Plan.class) : null;
+        } catch (IOException torn) {
+            return null;
+        }
+    }
+
+    /** Every journal in {@code dir} whose plan (its first line) {@code wanted} accepts, read whole, oldest run first. */
+    public static List<Contents> all(Path dir, java.util.function.Predicate<Plan> wanted) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Contents> out = new ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+                Plan plan = planOf(f);
+                if (plan != null && wanted.test(plan)) {
+                    out.add(read(f));
+                }
+            }
+            out.removeIf(c -> c.run() == null);
+            out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Reads one journal. A torn last line (the process died mid-write) is ignored: everything before it is intact. */
     public static Contents read(Path f) {
         RunRecord run = null;

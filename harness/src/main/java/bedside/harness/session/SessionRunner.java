@@ -375,12 +375,12 @@ public final class SessionRunner {
     /** The latest session of this participant, suite and study, for this destination, that did not come to its end. */
     private Journal.Contents unfinished(String study, String suiteHash, String code, boolean simulated) {
         Journal.Contents found = null;
-        for (Journal.Contents c : Journal.all(journals)) {
-            Journal.Plan p = c.plan();
-            // A simulated session is never resumed as a person's, nor the other way round.
-            if (!c.finished() && p != null && "session".equals(p.kind()) && code.equals(p.participant())
-                    && p.simulated() == simulated
-                    && study.equals(p.study()) && suiteHash.equals(p.suiteHash()) && destination.key().equals(p.destination())) {
+        // Only this participant's journals are read whole: a panel's sessions start while others write theirs.
+        // A simulated session is never resumed as a person's, nor the other way round.
+        for (Journal.Contents c : Journal.all(journals, p -> "session".equals(p.kind()) && code.equals(p.participant())
+                && p.simulated() == simulated && study.equals(p.study()) && suiteHash.equals(p.suiteHash())
+                && destination.key().equals(p.destination()))) {
+            if (!c.finished()) {
                 found = c;
             }
         }
