@@ -32,6 +32,8 @@ public final class SessionPanel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How often a waiting session looks whether Bedside is being stopped. */
     private static final long SLICE_MILLIS = 250;
+    /** How long a page's request for the next screen is held before it is answered with the same one. */
+    private static final long STATE_WAIT_MILLIS = 10_000;
 
     private final Javalin app;
     private final String key = Pages.newKey();
@@ -50,12 +52,16 @@ public final class SessionPanel implements AutoCloseable {
     }
 
     private volatile String ended;
+    private boolean closed;
     /** The newest screen a page has fetched. */
     private volatile int servedVersion;
 
     /** Ends the session from outside: whatever the session waits for in the panel throws {@link Stopped} with why. */
     public void end(String why) {
         ended = why;
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
     private SessionPanel(int port) {
@@ -249,6 +255,10 @@ public final class SessionPanel implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll(); // no page request is held while the server stops
+        }
         app.stop();
     }
 
@@ -268,6 +278,7 @@ public final class SessionPanel implements AutoCloseable {
         s.put("version", version);
         screen = s;
         actions.clear(); // what was pressed on an earlier screen does not count on this one
+        notifyAll(); // the pages waiting for a new screen
     }
 
     /** Shows a problem on the current screen (the participant's answer was not taken). */
@@ -276,6 +287,7 @@ public final class SessionPanel implements AutoCloseable {
         version++;
         s.put("version", version).put("problem", message);
         screen = s;
+        notifyAll();
     }
 
     private Action await(String kind) {
@@ -310,12 +322,25 @@ public final class SessionPanel implements AutoCloseable {
         Pages.serve(ctx, key, "panel.html");
     }
 
-    private void state(Context ctx) {
+    /**
+     * The screen; with {@code ?after=V}, held (up to {@link #STATE_WAIT_MILLIS}) until the screen is other than version
+     * V: the page asks again at once, so it sees each new screen as it comes without asking several times a second.
+     */
+    private void state(Context ctx) throws InterruptedException {
         if (!keyed(ctx)) {
             return;
         }
+        int after = parseInt(ctx.queryParam("after"));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STATE_WAIT_MILLIS);
         ObjectNode s;
         synchronized (this) {
+            while (version == after && ended == null && !closed) {
+                long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                wait(left);
+            }
             s = screen;
             servedVersion = version;
         }
@@ -339,6 +364,15 @@ public final class SessionPanel implements AutoCloseable {
             actions.add(new Action(version, kind, body));
         }
         ctx.status(202).contentType("application/json").result("{}");
+    }
+
+    /** A version the page sent, or -1 (none: answer at once). */
+    private static int parseInt(String v) {
+        try {
+            return v == null ? -1 : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static String text(JsonNode b, String field) {

@@ -37,8 +37,8 @@ import org.openqa.selenium.support.ui.Select;
 public final class SimulatedParticipant implements ParticipantWatcher, AutoCloseable {
     /** How long a participant looks for a step's target to show before doing the step anyway (the page is slow). */
     private static final long LOOK_MILLIS = 5000;
-    /** How often the participant looks at the panel for its next screen. */
-    private static final long PANEL_POLL_MILLIS = 200;
+    /** How long one wait in the panel page for its next screen lasts before it is asked again. */
+    private static final long PANEL_WAIT_MILLIS = 10_000;
     /** How long a screen may take to come (the candidate reset, the checks, another participant consenting). */
     private static final long PANEL_PATIENCE_MILLIS = TimeUnit.MINUTES.toMillis(10);
     /** The steps done with the pointer on a target, which a press may miss. */
@@ -145,6 +145,7 @@ public final class SimulatedParticipant implements ParticipantWatcher, AutoClose
     /** Takes the session whose panel is at {@code panelUrl}, on the calling thread, until the panel's last screen. */
     public void take(String panelUrl) throws InterruptedException {
         WebDriver panel = panelBrowser.driver();
+        panel.manage().timeouts().scriptTimeout(java.time.Duration.ofMillis(PANEL_WAIT_MILLIS + 20_000));
         panel.get(panelUrl);
         String version = "";
         Pending pending = null;
@@ -488,9 +489,10 @@ public final class SimulatedParticipant implements ParticipantWatcher, AutoClose
 
     /** The panel's screen and version now, or null while it has none. */
     private static String[] screen(WebDriver panel) {
-        Object r = ((JavascriptExecutor) panel).executeScript("const s = document.getElementById('screen');"
-                + " const p = document.querySelector('.problem');"
-                + " return s && s.dataset.screen ? [s.dataset.screen, s.dataset.version, p ? p.textContent : null] : null;");
+        return screen(((JavascriptExecutor) panel).executeScript(READ_SCREEN + "return read();"));
+    }
+
+    private static String[] screen(Object r) {
         if (!(r instanceof List<?> l)) {
             return null;
         }
@@ -500,14 +502,19 @@ public final class SimulatedParticipant implements ParticipantWatcher, AutoClose
         return new String[] {(String) l.get(0), String.valueOf(l.get(1))};
     }
 
-    /** Waits until the panel shows a screen other than the one of {@code version} and other than a wait: its name and version. */
-    private String[] awaitScreenAfter(WebDriver panel, String version) throws InterruptedException {
+    /**
+     * Waits until the panel shows a screen other than the one of {@code version} and other than a wait: its name and
+     * version. The wait is in the page (a mutation observer on the screen, a few seconds at a time), not a poll from
+     * here: a dozen panels polling through their drivers would take a core of a small machine between them.
+     */
+    private String[] awaitScreenAfter(WebDriver panel, String version) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PANEL_PATIENCE_MILLIS);
         while (true) {
             if (stopped) {
                 throw new IllegalStateException(code + ": stopped");
             }
-            String[] now = screen(panel);
+            Object r = ((JavascriptExecutor) panel).executeAsyncScript(AWAIT_SCREEN, version, PANEL_WAIT_MILLIS);
+            String[] now = screen(r);
             if (now != null && !now[1].equals(version) && !now[0].equals("wait")) {
                 return now;
             }
@@ -515,9 +522,32 @@ public final class SimulatedParticipant implements ParticipantWatcher, AutoClose
                 throw new IllegalStateException(code + ": the panel showed nothing new for "
                         + TimeUnit.MILLISECONDS.toMinutes(PANEL_PATIENCE_MILLIS) + " minutes");
             }
-            Thread.sleep(PANEL_POLL_MILLIS);
         }
     }
+
+    /** The screen's name, version and problem, as the panel page shows them (null while it has none). */
+    private static final String READ_SCREEN = """
+            const read = () => {
+              const s = document.getElementById('screen');
+              const p = document.querySelector('.problem');
+              return s && s.dataset.screen ? [s.dataset.screen, s.dataset.version, p ? p.textContent : null] : null;
+            };
+            """;
+
+    /** Answers when the screen is a new one (not {@code arguments[0]}'s version, not a wait) or has a problem, or after {@code arguments[1]} ms. */
+    private static final String AWAIT_SCREEN = READ_SCREEN + """
+            const [version, patience, done] = arguments;
+            const ready = (r) => r && ((r[1] !== version && r[0] !== 'wait') || r[2] !== null);
+            const first = read();
+            if (ready(first)) { done(first); return; }
+            let timer = null;
+            const seen = new MutationObserver(() => {
+              const r = read();
+              if (ready(r)) { seen.disconnect(); clearTimeout(timer); done(r); }
+            });
+            seen.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+            timer = setTimeout(() => { seen.disconnect(); done(read()); }, patience);
+            """;
 
     @Override
     public void close() {
