@@ -95,9 +95,16 @@ public final class Browsers {
                 WebDriver remote = new RemoteWebDriver(settings.grid(), options, false);
                 return new Session(new org.openqa.selenium.remote.Augmenter().augment(remote), null);
             }
+            Path binary = settings.headless() ? headlessShell(settings.chromium()) : settings.chromium();
             profile = Files.createTempDirectory("bedside-chromium-");
-            options.addArguments("--user-data-dir=" + profile);
-            options.setBinary(settings.chromium().toString());
+            if (binary.equals(settings.chromium())) {
+                options.addArguments("--user-data-dir=" + profile);
+            } else {
+                // The headless shell refuses a --user-data-dir ("unable to discover open pages"): chromedriver gives it a
+                // fresh profile of its own, deleted when the session quits. The marker finds it if the driver dies.
+                options.addArguments(MARKER + profile);
+            }
+            options.setBinary(binary.toString());
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(settings.chromedriver().toFile())
                     .usingAnyFreePort()
@@ -122,11 +129,30 @@ public final class Browsers {
         if (profile == null) {
             return;
         }
-        String flag = "--user-data-dir=" + profile;
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(flag)).orElse(false)
-                        || p.info().commandLine().map(c -> c.contains(flag)).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        for (String flag : List.of("--user-data-dir=" + profile, MARKER + profile)) {
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(flag)).orElse(false)
+                            || p.info().commandLine().map(c -> c.contains(flag)).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** A switch Chromium ignores, naming the session's folder: how a headless shell whose driver died is found. */
+    static final String MARKER = "--bedside-session=";
+
+    /**
+     * The browser a headless session runs: Debian's {@code chromium-headless-shell} beside {@code chromium} when it is
+     * installed — the same engine without the browser's own windows, at about half the processor time per attempt (see
+     * BENCHMARKS.md) — else Chromium itself. {@code BEDSIDE_HEADLESS_SHELL=off} keeps Chromium; a path names another.
+     */
+    static Path headlessShell(Path chromium) {
+        String chosen = System.getenv("BEDSIDE_HEADLESS_SHELL");
+        if ("off".equals(chosen)) {
+            return chromium;
+        }
+        Path shell = chosen != null && !chosen.isBlank() ? Path.of(chosen)
+                : chromium.resolveSibling("chromium-headless-shell");
+        return Files.isExecutable(shell) ? shell : chromium;
     }
 
     static void deleteQuietly(Path dir) {
