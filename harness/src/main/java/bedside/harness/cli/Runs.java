@@ -64,7 +64,50 @@ final class Runs {
      * @param fresh  start a new run even if an earlier one with the same plan was cut off (default: resume it)
      */
     record Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
-                int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh) {}
+                int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh,
+                Hooks hooks) {
+        Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
+             int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh) {
+            this(suite, tasks, candidates, study, kind, repeat, parallel, grid, screenshots, json, server, fresh, Hooks.NONE);
+        }
+    }
+
+    /**
+     * What a command adds around its scripted run, on the same candidates and results store: the demo locks a simulated
+     * study's plan before the expert paths and runs its simulated panel after them.
+     */
+    interface Hooks {
+        Hooks NONE = new Hooks() { };
+
+        /** Instances of each sample candidate the hooks use at once (the run starts at least as many as its workers). */
+        default int instances() {
+            return 1;
+        }
+
+        /**
+         * After the study, its candidates and the suite are registered, before the first attempt.
+         *
+         * @return null to go on, or why nothing may run (printed; the command exits 1)
+         */
+        default String beforeAttempts(ResultsDestination destination, PrintStream out) {
+            return null;
+        }
+
+        /** After the run is stored and its report written: {@link BedsideCli#OK}, or the exit code of what went wrong. */
+        default int afterRun(Ran ran) throws IOException {
+            return BedsideCli.OK;
+        }
+    }
+
+    /**
+     * A scripted run as stored, with what it ran on, for {@link Hooks#afterRun}.
+     *
+     * @param store     the results database when the run wrote to it (null in team mode)
+     * @param reportDir the run report's folder
+     */
+    record Ran(Plan plan, List<CandidateInstances> candidates, ResultsDestination destination,
+               bedside.results.store.ResultsStore store, Path home, Path reportDir, SuiteRunner.Outcome outcome,
+               PrintStream out, PrintStream err) {}
 
     /** A suite read and checked, and the tasks selected from it. */
     record Loaded(Suite suite, List<Task> tasks) {}
@@ -174,7 +217,8 @@ final class Runs {
             for (CandidateSpec spec : plan.candidates()) {
                 bedside.scenarios.Binding binding = suite.bindings().get(spec.id());
                 boolean bindingResets = binding != null && !binding.reset().isEmpty();
-                candidates.add(bringUp(spec, Math.min(workers, attempts), samples, bindingResets, out, err));
+                candidates.add(bringUp(spec, Math.max(Math.min(workers, attempts), plan.hooks().instances()), samples,
+                        bindingResets, out, err));
             }
             Path journals = home.resolve("journal");
             // Every journal is read once: what earlier runs left unstored is sent, and a cut-off run is resumed.
@@ -190,6 +234,11 @@ final class Runs {
                             plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks()).stream()
                     .map(m -> new bedside.results.NotApplicableRecord(m.candidate(), suite.contentHash(), m.task(),
                             m.reason())).toList());
+            String stopped = plan.hooks().beforeAttempts(destination, out);
+            if (stopped != null) {
+                err.println("bedside " + plan.kind() + ": " + stopped + ". Nothing was run.");
+                return BedsideCli.PROBLEM;
+            }
 
             Journal.Plan journalPlan = new Journal.Plan(plan.study(), suite.contentHash(), plan.kind(),
                     plan.candidates().stream().map(CandidateSpec::id).toList(), plan.tasks().stream().map(Task::id).toList(),
@@ -237,8 +286,11 @@ final class Runs {
                 writeJson(plan.json(), result.attempts(), notApplicable);
                 out.println("Attempts as JSON: " + plan.json().toAbsolutePath());
             }
-            return broken(result.attempts()) || !upload.waiting().isEmpty() || !upload.refused().isEmpty()
+            int exit = broken(result.attempts()) || !upload.waiting().isEmpty() || !upload.refused().isEmpty()
                     ? BedsideCli.PROBLEM : BedsideCli.OK;
+            int after = plan.hooks().afterRun(new Ran(plan, candidates, destination, opened.store(), home, reportDir, result,
+                    out, err));
+            return exit != BedsideCli.OK ? exit : after;
         } finally {
             samples.forEach(SampleCandidate::close);
         }

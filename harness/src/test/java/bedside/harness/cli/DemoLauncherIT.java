@@ -22,8 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./bedside demo} exactly as the README tells a newcomer to run it (the launcher script, the built
- * jar, embedded PostgreSQL in a fresh data folder), twice: the second run adds a run and leaves the first
+ * jar, embedded PostgreSQL in a fresh data folder), twice: the second run adds a study of its own and leaves the first
  * as it was.
+ *
+ * <p>The first run is the whole product: a simulated study's plan locked, the expert paths, then twelve simulated
+ * participants through the session path, their sessions scored as the plan says, the board's result printed; every
+ * participant, session and score flagged simulated.
  *
  * <p>The first run is also the shipped suite's test: every task along its expert path on both sample candidates in
  * real headless Chromium, as stored. Each must succeed (every success criterion and critical check met), make no
@@ -34,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoLauncherIT {
     static final Path ROOT = Launcher.ROOT;
     static final Pattern REPORT = Pattern.compile("(?m)^Report: (.+index\\.html)$");
+    static final Pattern STUDY = Pattern.compile("(?m)^Study: +(demo-\\d{8}-\\d{6})(?: \\(simulated\\), its plan locked as (sha256:[0-9a-f]{64}))?");
+    static final Pattern STUDY_REPORT = Pattern.compile("(?m)^Study report: (.+index\\.html)$");
 
     @TempDir
     static Path home;
@@ -46,13 +52,20 @@ class DemoLauncherIT {
             assertThat(m.find()).as("a Report: line in\n" + output).isTrue();
             return Path.of(m.group(1));
         }
+
+        /** The study the demo made, and its plan's hash. */
+        Matcher study() {
+            Matcher m = STUDY.matcher(output);
+            assertThat(m.find()).as("a Study: line in\n" + output).isTrue();
+            return m;
+        }
     }
 
     @BeforeAll
     static void runTwice() throws Exception {
         first = demo();
-        // The second run only needs to show that a run is added beside the first: one task keeps it short.
-        second = demo("--task", "record-allergy");
+        // The second run only needs to show that a study is added beside the first: one task and no panel keep it short.
+        second = demo("--task", "record-allergy", "--participants", "0");
     }
 
     static Result demo(String... options) throws IOException, InterruptedException {
@@ -95,7 +108,8 @@ class DemoLauncherIT {
                 .allMatch(c -> c instanceof bedside.scenarios.Check.Fhir));
         try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
             ResultsStore store = new ResultsStore(db);
-            RunRecord run = store.runs("demo").stream().min(java.util.Comparator.comparing(RunRecord::startedAt)).orElseThrow();
+            RunRecord run = store.runs(first.study().group(1)).stream().filter(r -> r.kind().equals("demo")).findFirst()
+                    .orElseThrow();
             java.util.Map<String, AttemptRecord> byKey = new java.util.HashMap<>();
             for (AttemptRecord a : store.attemptsOfRun(run.runId())) {
                 byKey.put(a.candidate() + "/" + a.task(), a);
@@ -131,25 +145,82 @@ class DemoLauncherIT {
     }
 
     @Test
-    void aSecondRunAddsARunAndKeepsTheFirst() {
+    void aSecondRunAddsAStudyAndKeepsTheFirst() {
         assertThat(second.exit()).as(second.output()).isZero();
         assertThat(second.report()).isNotEqualTo(first.report()).exists();
         assertThat(first.report()).exists();
+        assertThat(second.output()).doesNotContain("Simulated panel").contains("(expert paths only: no plan, no panel)");
+        String firstStudy = first.study().group(1);
+        String secondStudy = second.study().group(1);
+        assertThat(secondStudy).isNotEqualTo(firstStudy);
         try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
             ResultsStore store = new ResultsStore(db);
-            List<RunRecord> runs = store.runs("demo").stream()
-                    .sorted(java.util.Comparator.comparing(RunRecord::startedAt)).toList();
-            assertThat(runs).hasSize(2).allMatch(r -> r.finishedAt() != null);
             int tasks = bedside.harness.run.ShippedSuite.read().tasks().size();
-            // The first run: every task on both candidates, each attempt once; the second: one task on both.
-            List<AttemptRecord> firstAttempts = store.attemptsOfRun(runs.get(0).runId());
-            List<AttemptRecord> secondAttempts = store.attemptsOfRun(runs.get(1).runId());
+            // The first study: every task on both candidates along the expert path, then the panel's sessions; the
+            // second: one task on both, no panel.
+            List<RunRecord> firstRuns = store.runs(firstStudy).stream().filter(r -> r.kind().equals("demo")).toList();
+            List<RunRecord> secondRuns = store.runs(secondStudy);
+            assertThat(firstRuns).hasSize(1).allMatch(r -> r.finishedAt() != null);
+            assertThat(secondRuns).hasSize(1).allMatch(r -> r.finishedAt() != null && r.kind().equals("demo"));
+            List<AttemptRecord> firstAttempts = store.attemptsOfRun(firstRuns.get(0).runId());
+            List<AttemptRecord> secondAttempts = store.attemptsOfRun(secondRuns.get(0).runId());
             assertThat(firstAttempts).hasSize(2 * tasks);
             assertThat(secondAttempts).hasSize(2).allMatch(a -> a.task().equals("record-allergy"));
             for (AttemptRecord a : concat(firstAttempts, secondAttempts)) {
                 assertThat(a.outcome()).as(a.candidate() + "/" + a.task() + ": " + a.reason()).isEqualTo(Outcome.SUCCESS);
                 assertThat(store.eventCount(a.attemptId())).isGreaterThan(10);
             }
+        }
+    }
+
+    @Test
+    void theSimulatedPanelTakesItsSessionsThroughTheSessionPathAndTheBoardSeesItsResult() throws IOException {
+        assertThat(first.exit()).as(first.output()).isZero();
+        String out = first.output();
+        String study = first.study().group(1);
+        String hash = first.study().group(2);
+        // Said before the panel and with its result, on the terminal and in the study report.
+        assertThat(out).contains(bedside.harness.session.simulation.SimulatedPanel.BANNER)
+                .contains("Simulated panel: 12 participants, 6 at once, seed 1, tasks [review-results]")
+                .contains("Simulated panel: 12 session(s) in")
+                .contains("SIMULATED PANEL — not a real study. The board's result, scored as the locked plan " + hash)
+                .containsPattern("(?m)^  streamlined +\\d+\\.\\d +\\[\\d+\\.\\d, \\d+\\.\\d\\] +[01]\\.\\d{3} +12$")
+                .containsPattern("(?m)^  legacy +\\d+\\.\\d +\\[\\d+\\.\\d, \\d+\\.\\d\\] +[01]\\.\\d{3} +12$");
+        Matcher page = STUDY_REPORT.matcher(out);
+        assertThat(page.find()).as(out).isTrue();
+        String html = Files.readString(Path.of(page.group(1)));
+        assertThat(html).contains("SIMULATED DATA").contains(hash);
+
+        try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
+            ResultsStore store = new ResultsStore(db);
+            bedside.results.StoredPlan plan = store.plan(study).orElseThrow();
+            assertThat(plan.locked()).isTrue();
+            assertThat(plan.hash()).isEqualTo(hash);
+            assertThat(plan.plan().simulated()).isTrue();
+            // Locked before the first attempt of the study was stored.
+            assertThat(plan.lockedAt()).isBefore(store.runs(study).stream().map(RunRecord::startedAt)
+                    .min(java.util.Comparator.naturalOrder()).orElseThrow());
+            // The expert path is stored under a participant code of its own, never a participant of the panel.
+            List<bedside.results.ParticipantRecord> participants = store.participants(study).stream()
+                    .filter(p -> !p.code().equals("expert-path")).toList();
+            assertThat(participants).hasSize(12).allMatch(bedside.results.ParticipantRecord::simulated)
+                    .extracting(bedside.results.ParticipantRecord::code)
+                    .containsExactlyInAnyOrder("SIM01", "SIM02", "SIM03", "SIM04", "SIM05", "SIM06", "SIM07", "SIM08",
+                            "SIM09", "SIM10", "SIM11", "SIM12");
+            List<RunRecord> sessions = store.runs(study).stream().filter(r -> r.kind().equals("session")).toList();
+            assertThat(sessions).hasSize(12);
+            for (RunRecord r : sessions) {
+                assertThat(store.sessionsOfRun(r.runId())).hasSize(2).allMatch(bedside.results.SessionRecord::simulated);
+                assertThat(store.attemptsOfRun(r.runId())).hasSize(2).allSatisfy(a -> {
+                    assertThat(a.task()).isEqualTo("review-results");
+                    assertThat(a.session()).as("session facts of " + a.participant()).isNotNull();
+                });
+            }
+            // Scored from the stored sessions as the plan says, twelve per candidate, and flagged simulated.
+            bedside.reports.analysis.StudyAnalysis a = new bedside.results.server.Scores(store).analyze(study, null);
+            assertThat(a.simulated()).isTrue();
+            assertThat(a.candidates()).hasSize(2).allSatisfy(c -> assertThat(c.participants()).isEqualTo(12));
+            assertThat(a.warnings().get(0)).startsWith("SIMULATED DATA");
         }
     }
 }
