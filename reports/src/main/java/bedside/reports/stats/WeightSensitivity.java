@@ -75,8 +75,9 @@ public final class WeightSensitivity {
      * @param task task id
      * @param weight the plan's weight
      * @param ranking candidates by composite at the plan's weights, best first (ties keep the given order)
-     * @param atHalf the ranking with this task's weight × 0.5
-     * @param atOneAndAHalf the ranking with this task's weight × 1.5
+     * @param atHalf the ranking with this task's weight × 0.5 (candidates tied there keep their order in
+     *     {@code ranking}: a tie is not a change)
+     * @param atOneAndAHalf the ranking with this task's weight × 1.5 (ties as for {@code atHalf})
      * @param topChanges whether the first candidate at × 0.5 or at × 1.5 differs from the first at the plan's weights
      * @param flips per pair of adjacent candidates in {@code ranking}, in ranking order: each weight at which they swap
      *     (ascending; at most two), or one entry with a null weight when they never do
@@ -95,8 +96,13 @@ public final class WeightSensitivity {
      * @return one entry per task with a positive weight, in the order of {@code weights}
      */
     public static List<TaskSensitivity> analyze(List<Candidate> candidates, Map<String, Double> weights) {
-        List<Candidate> ranked = candidates.stream().filter(c -> !Double.isNaN(composite(c, weights))).toList();
-        List<String> base = ranking(ranked, weights);
+        List<Candidate> given = candidates.stream().filter(c -> !Double.isNaN(composite(c, weights))).toList();
+        List<String> base = ranking(given, weights);
+        // the candidates in the plan's ranking order, so that a tie at a moved weight keeps that order: only a
+        // candidate that strictly overtakes another changes a ranking
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        given.forEach(c -> byId.put(c.candidate(), c));
+        List<Candidate> ranked = base.stream().map(byId::get).toList();
         List<TaskSensitivity> out = new ArrayList<>();
         for (var e : weights.entrySet()) {
             String task = e.getKey();
@@ -107,8 +113,6 @@ public final class WeightSensitivity {
             List<String> half = ranking(ranked, with(weights, task, w * HALF));
             List<String> more = ranking(ranked, with(weights, task, w * ONE_AND_A_HALF));
             boolean topChanges = !base.isEmpty() && (!half.get(0).equals(base.get(0)) || !more.get(0).equals(base.get(0)));
-            Map<String, Candidate> byId = new LinkedHashMap<>();
-            ranked.forEach(c -> byId.put(c.candidate(), c));
             List<Flip> flips = new ArrayList<>();
             for (int i = 0; i + 1 < base.size(); i++) {
                 Candidate a = byId.get(base.get(i));

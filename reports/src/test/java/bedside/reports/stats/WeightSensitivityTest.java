@@ -119,6 +119,23 @@ class WeightSensitivityTest {
     }
 
     @Test
+    void aTieAtAMovedWeightIsNotAChange() {
+        // Weights T1 = 2, T2 = 1. A (80, 60), B (50, 85), C (75, T2 n/a).
+        // Composites: C = 75, A = (160 + 60)/3 = 73.33, B = (100 + 85)/3 = 61.67 → C, A, B.
+        // T1 × 1.5 = 3: A = (240 + 60)/4 = 75 = C exactly: a tie, so C stays above A; B = (150 + 85)/4 = 58.75.
+        // T1 × 0.5 = 1: A = 70, B = 67.5, C = 75 → C, A, B. The C / A crossing is that tie: 80w + 60 = 75w + 75, w = 3.
+        Candidate a = cand("A", "T1", 80, "T2", 60);
+        Candidate b = cand("B", "T1", 50, "T2", 85);
+        Candidate c = cand("C", "T1", 75);
+        TaskSensitivity t1 = WeightSensitivity.analyze(List.of(a, b, c), weights("T1", 2, "T2", 1)).get(0);
+        assertThat(t1.ranking()).containsExactly("C", "A", "B");
+        assertThat(t1.atOneAndAHalf()).containsExactly("C", "A", "B");
+        assertThat(t1.atHalf()).containsExactly("C", "A", "B");
+        assertThat(t1.topChanges()).isFalse();
+        assertThat(t1.flips().get(0)).isEqualTo(new Flip("C", "A", 3.0));
+    }
+
+    @Test
     void zeroWeightTasksHaveNoEntryAndCandidatesWithoutCompositeAreLeftOut() {
         Candidate a = cand("A", "T1", 80, "T2", 60);
         Candidate none = cand("Z", "T2", 99); // only an unweighted task: no composite
