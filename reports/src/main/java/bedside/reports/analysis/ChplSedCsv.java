@@ -23,7 +23,11 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code Headings.java}): {@code TASK_ID} … {@code TASK_RATING_STDDEV} and {@code PARTICIPANT_ID} …
  * {@code PARTICIPANT_ASSISTIVE_TECH}. Each heading accepts several spellings; the first, which CHPL reports a
  * heading by, is used here, exactly — including the double space in "Task Errors  Mean(%)". (The same repository's
- * {@code HeadingPostHti5} has no SED headings at all.) The CHPL web site's "Download Task Details" uses other labels
+ * {@code HeadingPostHti5} has no SED headings at all.) The order of the two blocks, participants then tasks, is that
+ * of a real upload file in the same repository
+ * ({@code chpl/chpl-resources/src/test/resources/2015_v12_TPTD2_error_free.csv},
+ * which spells the time-deviation columns with the alias "Task Time Deviation - Mean Observed Seconds" / "- Mean
+ * Optimal Seconds"; CHPL accepts both). The CHPL web site's "Download Task Details" uses other labels
  * for the same fields (chpladmin/chpl-website, {@code ChplSedDownload}: "Task Time Mean (s)", "Age (Years)", …).
  *
  * <p><b>What each column holds</b> (NISTIR 7742's definitions, which the CHPL fields report):
@@ -80,7 +84,7 @@ public final class ChplSedCsv {
             "Task Rating",
             "Task Rating - Standard Deviation");
 
-    /** CHPL's SED participant headings, in CHPL's order (HeadingPreHti5: PARTICIPANT_ID … PARTICIPANT_ASSISTIVE_TECH). */
+    /** CHPL's SED participant headings, in CHPL's order (HeadingPreHti5: PARTICIPANT_ID … _ASSISTIVE_TECH). */
     public static final List<String> PARTICIPANT_COLUMNS = List.of(
             "Participant Identifier",
             "Participant Gender",
@@ -95,12 +99,15 @@ public final class ChplSedCsv {
     private ChplSedCsv() {
     }
 
-    /** The header of an analysis's file: Candidate, the task columns, the participant columns, Participants[, Simulated]. */
+    /**
+     * The header of an analysis's file: Candidate, the participant columns, the task columns (CHPL's upload template
+     * has the participant block before the task block), Participants[, Simulated].
+     */
     public static List<String> header(StudyAnalysis a) {
         List<String> h = new ArrayList<>();
         h.add(CANDIDATE);
-        h.addAll(TASK_COLUMNS);
         h.addAll(PARTICIPANT_COLUMNS);
+        h.addAll(TASK_COLUMNS);
         h.add(PARTICIPANTS);
         if (a.simulated()) {
             h.add(SIMULATED);
@@ -120,6 +127,8 @@ public final class ChplSedCsv {
             for (TaskAnalysis t : c.tasks()) {
                 List<String> r = new ArrayList<>();
                 r.add(c.candidate());
+                // Participant columns: no demographics in an analysis, and none invented (class documentation).
+                PARTICIPANT_COLUMNS.forEach(col -> r.add(""));
                 r.add(t.task());
                 r.add(taskDescriptions.getOrDefault(t.task(), ""));
                 r.add(num(times100(t.completion().rate())));
@@ -135,8 +144,6 @@ public final class ChplSedCsv {
                 r.add(t.rating() == null ? "" : scaleType(t.rating().scale()));
                 r.add(t.rating() == null ? "" : num(t.rating().estimate().mean()));
                 r.add(t.rating() == null ? "" : num(t.rating().estimate().sd()));
-                // Participant columns: no demographics in an analysis, and none invented (class documentation).
-                PARTICIPANT_COLUMNS.forEach(col -> r.add(""));
                 r.add(String.valueOf(t.attempts())); // one scored attempt per participant × candidate × task
                 if (a.simulated()) {
                     r.add("yes");

@@ -112,7 +112,8 @@ public final class WeightSensitivity {
             }
             List<String> half = ranking(ranked, with(weights, task, w * HALF));
             List<String> more = ranking(ranked, with(weights, task, w * ONE_AND_A_HALF));
-            boolean topChanges = !base.isEmpty() && (!half.get(0).equals(base.get(0)) || !more.get(0).equals(base.get(0)));
+            boolean topChanges = !base.isEmpty()
+                    && (!half.get(0).equals(base.get(0)) || !more.get(0).equals(base.get(0)));
             List<Flip> flips = new ArrayList<>();
             for (int i = 0; i + 1 < base.size(); i++) {
                 Candidate a = byId.get(base.get(i));

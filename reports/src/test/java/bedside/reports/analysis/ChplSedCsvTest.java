@@ -46,17 +46,17 @@ class ChplSedCsvTest {
     }
 
     @Test
-    void headerIsChplsSedHeadingsBetweenBedsidesOwnColumns() {
+    void headerIsChplsSedParticipantThenTaskHeadingsBetweenBedsidesOwnColumns() {
         List<String> h = ChplSedCsv.header(study("B"));
         assertThat(h).hasSize(1 + 15 + 9 + 1);
         assertThat(h.get(0)).isEqualTo("Candidate");
-        assertThat(h.subList(1, 16)).containsExactly("Task Identifier", "Task Description", "Task Success - Mean (%)",
+        assertThat(h.subList(10, 25)).containsExactly("Task Identifier", "Task Description", "Task Success - Mean (%)",
                 "Task Success - Standard Deviation (%)", "Task Path Deviation - Observed #",
                 "Task Path Deviation - Optimal #", "Task Time - Mean (seconds)",
                 "Task Time - Standard Deviation (seconds)", "Task Time Deviation - Observed Seconds",
                 "Task Time Deviation - Optimal Seconds", "Task Errors  Mean(%)", "Task Errors - Standard Deviation (%)",
                 "Task Rating - Scale Type", "Task Rating", "Task Rating - Standard Deviation");
-        assertThat(h.subList(16, 25)).containsExactly("Participant Identifier", "Participant Gender", "Participant Age",
+        assertThat(h.subList(1, 10)).containsExactly("Participant Identifier", "Participant Gender", "Participant Age",
                 "Participant Education", "Participant Occupation/Role", "Participant Professional Experience",
                 "Participant Computer Experience", "Participant Product Experience",
                 "Participant Assistive Technology Needs");
