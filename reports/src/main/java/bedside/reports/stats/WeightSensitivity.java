@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * How the board's ranking depends on each task's weight: a one-at-a-time sensitivity analysis of the procurement
- * composite (Saltelli et al. 2008, <i>Global Sensitivity Analysis: The Primer</i>, ch. 1, "one factor at a time"),
+ * composite — a "one factor at a time" design (Saltelli et al. 2008, <i>Global Sensitivity Analysis: The Primer</i>),
  * solved exactly rather than sampled.
  *
  * <p><b>The composite</b> is the one {@link CompositeBootstrap} computes on the observed data: for candidate c,
