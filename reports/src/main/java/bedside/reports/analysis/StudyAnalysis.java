@@ -7,6 +7,7 @@ import bedside.reports.stats.SumComponents;
 import bedside.reports.stats.SusSummary;
 import bedside.reports.stats.TestResult;
 import bedside.reports.stats.TimeEstimate;
+import bedside.reports.stats.WeightSensitivity;
 import java.util.List;
 
 /**
@@ -41,6 +42,49 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
         w.add(SIMULATED_WARNING);
         w.addAll(warnings);
         return new StudyAnalysis(design, candidates, comparisons, bootstrap, problemDiscovery, List.copyOf(w), true);
+    }
+
+    /**
+     * How the ranking of the candidates by composite depends on each task's weight ({@link WeightSensitivity}): per
+     * positively weighted task, the ranking with its weight × 0.5 and × 1.5 (the others as the plan fixed them),
+     * whether the first candidate changes, and the weights at which adjacent candidates swap places. Derived from
+     * what this analysis holds — each candidate's composite tasks ({@code composite.tasksUsed}), their SUM scores
+     * and the weights ({@code bootstrap.weights}) — so it is the composite's own formula; candidates without a
+     * composite are left out.
+     */
+    public List<WeightSensitivity.TaskSensitivity> sensitivity() {
+        java.util.Map<String, Double> w = new java.util.LinkedHashMap<>();
+        bootstrap.weights().forEach(t -> w.put(t.task(), t.weight()));
+        List<WeightSensitivity.Candidate> in = new java.util.ArrayList<>();
+        for (CandidateAnalysis c : candidates) {
+            if (c.composite().score() == null) {
+                continue;
+            }
+            java.util.Map<String, Double> scores = new java.util.LinkedHashMap<>();
+            for (String task : c.composite().tasksUsed()) {
+                c.tasks().stream().filter(t -> t.task().equals(task) && t.sum().score() != null).findFirst()
+                        .ifPresent(t -> scores.put(task, t.sum().score()));
+            }
+            in.add(new WeightSensitivity.Candidate(c.candidate(), scores));
+        }
+        return WeightSensitivity.analyze(in, w);
+    }
+
+    /**
+     * A flip as a person reads it: "swap places at weight 0.833 (0.833 × the plan's 1)", or "never within [0, ∞)".
+     */
+    public static String flipStatement(WeightSensitivity.Flip f, double planWeight) {
+        if (f.atWeight() == null) {
+            return "never within [0, \u221e)";
+        }
+        return "swap places at weight " + short3(f.atWeight()) + " (" + short3(f.atWeight() / planWeight)
+                + " \u00d7 the plan's " + short3(planWeight) + ")";
+    }
+
+    /** Three decimals, trailing zeros dropped: 0.833, 1.2, 3. */
+    private static String short3(double v) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.3f", v)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The warning every simulated analysis starts with. */

@@ -10,6 +10,7 @@ import bedside.reports.stats.MeanEstimate;
 import bedside.reports.stats.SumComponents;
 import bedside.reports.stats.SusSummary;
 import bedside.reports.stats.TestResult;
+import bedside.reports.stats.WeightSensitivity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -100,6 +101,29 @@ public final class StudyJson {
         boot.put("interval", "percentile");
         ArrayNode w = boot.putArray("weights");
         a.bootstrap().weights().forEach(tw -> w.addObject().put("task", tw.task()).put("weight", tw.weight()));
+        // How the ranking depends on each task's weight (WeightSensitivity): rankings at x0.5 and x1.5 of the task's
+        // weight, and where adjacent candidates swap places (at_weight null: never within [0, inf)).
+        ArrayNode sens = root.putArray("sensitivity");
+        for (WeightSensitivity.TaskSensitivity t : a.sensitivity()) {
+            ObjectNode n = sens.addObject();
+            n.put("task", t.task());
+            n.put("weight", t.weight());
+            ArrayNode rank = n.putArray("ranking");
+            t.ranking().forEach(rank::add);
+            ArrayNode half = n.putArray("at_half");
+            t.atHalf().forEach(half::add);
+            ArrayNode more = n.putArray("at_one_and_a_half");
+            t.atOneAndAHalf().forEach(more::add);
+            n.put("top_changes", t.topChanges());
+            ArrayNode flips = n.putArray("flips");
+            for (WeightSensitivity.Flip f : t.flips()) {
+                ObjectNode fn = flips.addObject();
+                fn.putArray("candidates").add(f.higher()).add(f.lower());
+                num(fn, "at_weight", f.atWeight());
+                num(fn, "factor", f.atWeight() == null ? null : f.atWeight() / t.weight());
+                fn.put("statement", StudyAnalysis.flipStatement(f, t.weight()));
+            }
+        }
         ObjectNode pd = root.putObject("problem_discovery");
         pd.put("participants", a.problemDiscovery().participants());
         ArrayNode curve = pd.putArray("curve");
