@@ -172,7 +172,11 @@ public final class DemoCommand implements Callable<Integer> {
 
         @Override
         public String beforeAttempts(ResultsDestination destination, PrintStream out) {
-            plan = SimulatedStudy.lockPlan(destination, study, suite, tasks, candidateIds, participants, seed);
+            try {
+                plan = SimulatedStudy.lockPlan(destination, study, suite, tasks, candidateIds, participants, seed);
+            } catch (RuntimeException e) {
+                return "the simulated study's plan could not be locked: " + e.getMessage();
+            }
             out.println("Study:        " + study + " (simulated), its plan locked as " + plan.hash() + ": "
                     + tasks.stream().map(Task::id).toList() + " on " + candidateIds + ", " + participants
                     + " simulated participants");
@@ -215,6 +219,9 @@ public final class DemoCommand implements Callable<Integer> {
             Files.writeString(page, bedside.reports.analysis.StudyHtml.render(analysis, "Scored as the locked plan "
                     + plan.hash() + " says"));
             out.println("Study report: " + page);
+            Path chpl = page.resolveSibling("chpl.csv");
+            Files.writeString(chpl, new Scores(ran.store()).chplCsv(study, null));
+            out.println("As ONC's certified product list has it (170.315(g)(3)): " + chpl);
             return outcome.complete() ? BedsideCli.OK : BedsideCli.PROBLEM;
         }
     }

@@ -50,6 +50,11 @@ public final class ExportCommand implements Callable<Integer> {
                     + "weights).")
     Path weights;
 
+    @Option(names = "--chpl", paramLabel = "CHPL.csv",
+            description = "Where to write the scores as one row per candidate and task under the column names of ONC's "
+                    + "Certified Health IT Product List for safety-enhanced design, 170.315(g)(3).")
+    Path chpl;
+
     @Spec
     CommandSpec spec;
 
@@ -78,6 +83,9 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 if (weights != null && selection.plan() != null) {
                     write(weights, Scores.weightsCsv(selection));
+                }
+                if (chpl != null) {
+                    write(chpl, new Scores(store).chplCsv(study, null));
                 }
             } catch (IOException e) {
                 err.println("bedside export: cannot write: " + e.getMessage());

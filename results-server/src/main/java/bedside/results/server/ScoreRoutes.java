@@ -29,6 +29,21 @@ final class ScoreRoutes extends RouteGroup {
                 ADMIN, EVALUATOR, VENDOR);
         r.route(HandlerType.GET, "/api/studies/{study}/export/weights.csv", ctx -> export(ctx, "weights"), ADMIN,
                 EVALUATOR, VENDOR);
+        // Aggregates per candidate and task, no participant codes: boards may have it too.
+        r.route(HandlerType.GET, "/api/studies/{study}/export/chpl.csv", this::chpl, ADMIN, EVALUATOR, VENDOR, BOARD);
+    }
+
+    /** The scores in the shape of ONC's certified product list (a vendor: its own candidate's rows only). */
+    private void chpl(Context ctx) {
+        StudyRecord s = study(ctx);
+        ApiToken t = token(ctx);
+        String candidate = t.role() == Role.VENDOR ? t.candidate() : null;
+        String csv = scores.chplCsv(s.code(), candidate);
+        store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
+                candidate == null ? s.code() : candidate, "{\"file\":\"chpl.csv\"}");
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + s.code() + "-chpl.csv\"")
+                .result(csv);
     }
 
     private void scores(Context ctx) {
@@ -48,12 +63,9 @@ final class ScoreRoutes extends RouteGroup {
     }
 
     /**
-     * What /scores analyses, as the CSV files {@code bedside analyze} reads (participant codes included, so not for
-     * boards; a vendor gets its own candidate's rows only).
-     */
-    /**
      * One of the CSV files {@code bedside analyze} reproduces /scores from: attempts, sus, not-applicable or weights
-     * (the locked plan's; 404 without one).
+     * (the locked plan's; 404 without one). Participant codes included, so not for boards; a vendor gets its own
+     * candidate's rows only.
      */
     private void export(Context ctx, String file) {
         StudyRecord s = study(ctx);

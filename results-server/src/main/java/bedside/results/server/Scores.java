@@ -1,6 +1,7 @@
 package bedside.results.server;
 
 import bedside.reports.analysis.AttemptRow;
+import bedside.reports.analysis.ChplSedCsv;
 import bedside.reports.analysis.Exclusion;
 import bedside.reports.analysis.NotApplicableRow;
 import bedside.reports.analysis.StudyAnalysis;
@@ -18,6 +19,7 @@ import bedside.results.StoredPlan;
 import bedside.results.StudyPlan;
 import bedside.results.SusRecord;
 import bedside.results.TaskRatingRecord;
+import bedside.results.TaskText;
 import bedside.results.store.ResultsStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -258,6 +260,28 @@ public final class Scores {
     /** Writes the plan's weights as WEIGHTS.csv, or null without a plan (equal weights). */
     public static String weightsCsv(Selection s) {
         return s.weights() == null ? null : csv(b -> StudyCsvExport.writeWeights(s.weights(), b));
+    }
+
+    /**
+     * The study's scores (of one candidate when given) as one row per candidate × task under the column names of ONC's
+     * Certified Health IT Product List for safety-enhanced design, 170.315(g)(3) ({@link ChplSedCsv}), each task
+     * described by its title and instruction as the scored suite version states them.
+     */
+    public String chplCsv(String study, String candidate) {
+        Selection s = selection(study, candidate);
+        StudyAnalysis a = analyze(study, s);
+        // The plan's suite version; without a plan, the latest run's (an unplanned study's runs may differ).
+        String hash = s.plan() != null ? s.plan().plan().suite().hash() : store.runs(study).stream()
+                .max(java.util.Comparator.comparing(bedside.results.RunRecord::startedAt))
+                .map(bedside.results.RunRecord::suiteHash).orElse(null);
+        Map<String, String> descriptions = new HashMap<>();
+        if (hash != null) {
+            for (TaskText t : store.suiteTasks(hash.startsWith("sha256:") ? hash.substring("sha256:".length()) : hash)) {
+                descriptions.put(t.id(), t.instruction() == null || t.instruction().isBlank() ? t.title()
+                        : t.title() + ": " + t.instruction());
+            }
+        }
+        return csv(b -> ChplSedCsv.write(a, descriptions, b));
     }
 
     private interface CsvWriter {

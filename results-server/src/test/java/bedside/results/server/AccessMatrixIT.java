@@ -157,6 +157,8 @@ class AccessMatrixIT {
                 "/api/studies/s1/export/not-applicable.csv", null, e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/export/weights.csv", "/api/studies/s1/export/weights.csv", null,
                 e(401, 200, 200, 404, 200, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/export/chpl.csv", "/api/studies/s1/export/chpl.csv", null,
+                e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable", null,
                 e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("POST", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable",

@@ -58,6 +58,7 @@ class PlannedScoresIT {
     private Http http;
     private String evaluator;
     private String simEvaluator;
+    private String vendorAlpha;
     private StoredPlan locked;
 
     static StudyPlan plan(String study, boolean simulated) {
@@ -142,6 +143,7 @@ class PlannedScoresIT {
         AccessTokens t = new AccessTokens(DB.database());
         evaluator = t.create(Role.EVALUATOR, "planned", null, "eva", "test").secret();
         simEvaluator = t.create(Role.EVALUATOR, "simulated", null, "eva", "test").secret();
+        vendorAlpha = t.create(Role.VENDOR, "planned", "alpha", "alpha's vendor", "test").secret();
         server = ResultsServer.start(DB.database(), 0);
         http = new Http(server.url());
     }
@@ -191,6 +193,31 @@ class PlannedScoresIT {
         JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
         JsonNode analysed = analyzeExport("planned", evaluator);
         assertThat(analysed).isEqualTo(Scores.withoutStoreFields(scores));
+    }
+
+    @Test
+    void theCertifiedProductListCsvCarriesTheScoresNumbersPerCandidateAndTask() throws Exception {
+        JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
+        String csv = http.get("/api/studies/planned/export/chpl.csv", evaluator).body();
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+        int expected = 0;
+        for (JsonNode c : scores.path("candidates")) {
+            for (JsonNode t : c.path("tasks")) {
+                expected++;
+                org.apache.commons.csv.CSVRecord r = rows.stream().filter(x -> x.get("Candidate").equals(
+                        c.path("candidate").asText()) && x.get("Task Identifier").equals(t.path("task").asText()))
+                        .findFirst().orElseThrow();
+                assertThat(Double.parseDouble(r.get("Task Success - Mean (%)")))
+                        .isCloseTo(100 * t.at("/completion/rate").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+                assertThat(r.get("Task Description")).as("the suite's words").isNotBlank();
+                assertThat(r.get("Participant Gender")).as("never invented").isEmpty();
+            }
+        }
+        assertThat(rows).hasSize(expected).isNotEmpty();
+        // A vendor's file holds its own candidate only.
+        String vendorCsv = http.get("/api/studies/planned/export/chpl.csv", vendorAlpha).body();
+        assertThat(vendorCsv.lines().skip(1)).isNotEmpty().allMatch(l -> l.startsWith("alpha,"));
     }
 
     @Test
