@@ -222,7 +222,7 @@ final class Runs {
             }
             Path journals = home.resolve("journal");
             // Every journal is read once: what earlier runs left unstored is sent, and a cut-off run is resumed.
-            List<Journal.Contents> journalled = Journal.all(journals);
+            List<Journal.Contents> journalled = Journal.unsettled(journals);
             Uploads.replayJournals(destination, journals, journalled, out);
             destination.ensureStudy(plan.study(), plan.kind().equals("demo") ? "Bedside demo study" : plan.study());
             for (CandidateInstances c : candidates) {

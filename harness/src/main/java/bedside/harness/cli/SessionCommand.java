@@ -220,7 +220,7 @@ public final class SessionCommand implements Callable<Integer> {
                 targets.add(c.target());
             }
             Path journals = home.resolve("journal");
-            Uploads.replayJournals(destination, journals, Journal.all(journals), out);
+            Uploads.replayJournals(destination, journals, Journal.unsettled(journals), out);
             destination.ensureStudy(study, study);
             for (CandidateTarget t : targets) {
                 destination.ensureCandidate(study, t.id(), t.displayName(), t.vendor());

@@ -23,7 +23,7 @@ final class Uploads {
     record Report(int uploaded, int failed, Map<String, Integer> elsewhere) {}
 
     static Report replayJournals(ResultsDestination destination, Path journalDir, PrintStream out) {
-        return replayJournals(destination, journalDir, Journal.all(journalDir), out);
+        return replayJournals(destination, journalDir, Journal.unsettled(journalDir), out);
     }
 
     /** As above, on the journals already read from {@code journalDir} (a run reads them once, to resume as well). */

@@ -322,6 +322,70 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Every journal in {@code dir} that still holds something to do — a run not finished (to resume), an attempt not
+     * stored, answers not stored — read whole, oldest run first. A settled journal is recognised line by line without
+     * parsing its events, so a data folder of many earlier runs costs a run's start little.
+     */
+    public static List<Contents> unsettled(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Contents> out = new ArrayList<>();
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+                if (!settled(f)) {
+                    out.add(read(f));
+                }
+            }
+            out.removeIf(c -> c.run() == null);
+            out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("^\\{\"kind\":\"([a-z-]+)\"");
+    private static final java.util.regex.Pattern ATTEMPT_ID =
+            java.util.regex.Pattern.compile("\"attemptId\":\"([0-9a-f-]{36})\"");
+
+    /**
+     * Whether a journal holds nothing left to do: its run finished, every attempt it began or made stored, and its
+     * answers, if any, stored. Each line's kind is read from its start (a line is {@code {"kind":…,"body":…}}); an
+     * attempt's id is the first one on its line (the attempt record's first field). Anything unexpected: not settled.
+     */
+    static boolean settled(Path f) {
+        boolean finished = false;
+        boolean answersPending = false;
+        Set<String> made = new HashSet<>();
+        Set<String> stored = new HashSet<>();
+        try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                java.util.regex.Matcher k = KIND.matcher(line);
+                if (!k.find()) {
+                    continue; // a torn last line
+                }
+                switch (k.group(1)) {
+                    case "finished" -> finished = true;
+                    case "attempt-start", "attempt", "stored" -> {
+                        java.util.regex.Matcher id = ATTEMPT_ID.matcher(line);
+                        if (!id.find()) {
+                            return false;
+                        }
+                        (k.group(1).equals("stored") ? stored : made).add(id.group(1));
+                    }
+                    case "participant", "rating", "sus", "marker" -> answersPending = true;
+                    case "answers-stored" -> answersPending = false;
+                    default -> { }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        return finished && !answersPending && stored.containsAll(made);
+    }
+
     /** Every journal in {@code dir} whose plan (its first line) {@code wanted} accepts, read whole, oldest run first. */
     public static List<Contents> all(Path dir, java.util.function.Predicate<Plan> wanted) {
         if (!Files.isDirectory(dir)) {
@@ -339,7 +403,7 @@ public final class Journal implements AutoCloseable {
             out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
             return out;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

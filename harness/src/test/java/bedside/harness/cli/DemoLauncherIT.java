@@ -190,6 +190,10 @@ class DemoLauncherIT {
         assertThat(page.find()).as(out).isTrue();
         String html = Files.readString(Path.of(page.group(1)));
         assertThat(html).contains("SIMULATED DATA").contains(hash);
+        // Beside it, the scores as ONC's certified product list has them: one row per candidate and task, flagged.
+        List<String> chpl = Files.readAllLines(Path.of(page.group(1)).resolveSibling("chpl.csv"));
+        assertThat(chpl.get(0)).startsWith("Candidate,").contains("Task Success - Mean (%)").endsWith(",Simulated");
+        assertThat(chpl.subList(1, chpl.size())).hasSize(2).allMatch(l -> l.contains(",review-results,") && l.endsWith(",yes"));
 
         try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
             ResultsStore store = new ResultsStore(db);

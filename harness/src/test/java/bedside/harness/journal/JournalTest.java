@@ -2,6 +2,9 @@ package bedside.harness.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import bedside.results.Outcome;
 import bedside.results.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,5 +39,45 @@ class JournalTest {
         List<Journal.Contents> found = Journal.all(dir, p -> "SIM01".equals(p.participant()));
         assertThat(found).extracting(Journal.Contents::file).containsExactly(sim01, later);
         assertThat(found).allMatch(c -> c.run() != null && c.plan().simulated());
+    }
+
+    /** A run's journal: one attempt begun and made; stored and finished as asked. */
+    private Path run(boolean stored, boolean finished, boolean answersStored) {
+        UUID runId = UUID.randomUUID();
+        UUID attemptId = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        RunRecord run = new RunRecord(runId, "s", "suite", "1", "h", "session", t, null);
+        try (Journal j = Journal.open(dir, runId)) {
+            j.plan(new Journal.Plan("s", "h", "session", List.of("a"), List.of("t"), 1, "db", "P01", false));
+            j.run(run);
+            j.participant(new bedside.results.ParticipantRecord("P01", "nurse", 3, 2, "x", "30-39", "none", t, false));
+            j.attemptStarted(attemptId, sessionId, "a", "t", "P01", 1, t);
+            j.attempt(new AttemptRecord(attemptId, sessionId, "a", "t", "P01", 1, Outcome.SUCCESS, null, null, t, 1000, 1,
+                    1, 1, 1, 0, 0, 0, 0, 1000), List.of(new EventRecord(attemptId, 0, 1.0, "click", "http://x/", "{}")));
+            if (stored) {
+                j.stored(attemptId);
+            }
+            if (finished) {
+                j.finished(new RunRecord(runId, "s", "suite", "1", "h", "session", t, t.plusSeconds(5)));
+            }
+            if (answersStored) {
+                j.answersStored();
+            }
+            return j.file();
+        }
+    }
+
+    @Test
+    void onlyJournalsWithSomethingLeftToDoAreReadForARunsStart() {
+        Path settled = run(true, true, true);
+        Path unstored = run(false, true, true);
+        Path unfinished = run(true, false, true);
+        Path answersWaiting = run(true, true, false);
+        assertThat(Journal.settled(settled)).isTrue();
+        assertThat(Journal.unsettled(dir)).extracting(Journal.Contents::file)
+                .containsExactlyInAnyOrder(unstored, unfinished, answersWaiting);
+        // Every journal is still there, and read whole by all().
+        assertThat(Journal.all(dir)).hasSize(4);
     }
 }
