@@ -328,22 +328,7 @@ public final class Journal implements AutoCloseable {
      * parsing its events, so a data folder of many earlier runs costs a run's start little.
      */
     public static List<Contents> unsettled(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Contents> out = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-                if (!settled(f)) {
-                    out.add(read(f));
-                }
-            }
-            out.removeIf(c -> c.run() == null);
-            out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readWhere(dir, f -> !settled(f));
     }
 
     private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("^\\{\"kind\":\"([a-z-]+)\"");
@@ -388,23 +373,10 @@ public final class Journal implements AutoCloseable {
 
     /** Every journal in {@code dir} whose plan (its first line) {@code wanted} accepts, read whole, oldest run first. */
     public static List<Contents> all(Path dir, java.util.function.Predicate<Plan> wanted) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Contents> out = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-                Plan plan = planOf(f);
-                if (plan != null && wanted.test(plan)) {
-                    out.add(read(f));
-                }
-            }
-            out.removeIf(c -> c.run() == null);
-            out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readWhere(dir, f -> {
+            Plan plan = planOf(f);
+            return plan != null && wanted.test(plan);
+        });
     }
 
     /** Reads one journal. A torn last line (the process died mid-write) is ignored: everything before it is intact. */
@@ -507,6 +479,14 @@ public final class Journal implements AutoCloseable {
 
     /** Every journal in {@code dir}, oldest first. */
     public static List<Contents> all(Path dir) {
+        return readWhere(dir, f -> true);
+    }
+
+    /**
+     * The journals in {@code dir} that {@code keep} accepts (asked with each file before it is read), read whole,
+     * oldest run first.
+     */
+    private static List<Contents> readWhere(Path dir, java.util.function.Predicate<Path> keep) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -514,7 +494,9 @@ public final class Journal implements AutoCloseable {
             List<Path> journals = files.filter(p -> p.toString().endsWith(".jsonl")).toList();
             List<Contents> out = new ArrayList<>();
             for (Path f : journals) {
-                out.add(read(f));
+                if (keep.test(f)) {
+                    out.add(read(f));
+                }
             }
             out.removeIf(c -> c.run() == null);
             out.sort(Comparator.comparing((Contents c) -> c.run().startedAt()).thenComparing(c -> c.file().toString()));
