@@ -94,9 +94,20 @@ public record StudyPlan(String schema, String study, PlanSuite suite, List<Strin
      * @param timeLimitSeconds after this an attempt is a failure
      * @param successCriteria  what must be true for a success, in the suite's words
      * @param criticalChecks   what must not happen (patient safety), in the suite's words
+     * @param timeSpecSeconds  the task time a participant should be within, the SUM's time specification (Sauro &amp;
+     *                         Kindlund 2005), as the suite states it; null when it states none (then left out of the
+     *                         canonical JSON, so plans written before it keep their hash)
      */
     public record PlanTask(String id, double weight, Double criticality, Double frequency, double timeLimitSeconds,
-                           List<String> successCriteria, List<String> criticalChecks) {
+                           List<String> successCriteria, List<String> criticalChecks,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double timeSpecSeconds) {
+        /** A task without a time specification (the SUM then has no time component for it). */
+        public PlanTask(String id, double weight, Double criticality, Double frequency, double timeLimitSeconds,
+                        List<String> successCriteria, List<String> criticalChecks) {
+            this(id, weight, criticality, frequency, timeLimitSeconds, successCriteria, criticalChecks, null);
+        }
+
         public PlanTask {
             Objects.requireNonNull(id, "task id");
             successCriteria = List.copyOf(successCriteria);
@@ -107,6 +118,10 @@ public record StudyPlan(String schema, String study, PlanSuite suite, List<Strin
             }
             if (!(timeLimitSeconds > 0)) {
                 throw new IllegalArgumentException("task " + id + ": time limit must be > 0 s");
+            }
+            if (timeSpecSeconds != null && !(timeSpecSeconds > 0 && timeSpecSeconds <= timeLimitSeconds)) {
+                throw new IllegalArgumentException("task " + id + ": time specification must be > 0 s and within the "
+                        + "time limit, not " + timeSpecSeconds);
             }
         }
     }

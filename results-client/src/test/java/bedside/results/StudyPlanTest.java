@@ -41,6 +41,22 @@ class StudyPlanTest {
     }
 
     @Test
+    void aTasksTimeSpecificationIsInTheHashOnlyWhenTheSuiteGivesOne() {
+        StudyPlan without = plan(List.of("a", "b"), 6);
+        // Written as before the field existed: a plan locked then keeps its hash.
+        assertTrue(!without.canonicalJson().contains("timeSpecSeconds"), without.canonicalJson());
+        StudyPlan with = new StudyPlan(without.schema(), without.study(), without.suite(), without.candidates(),
+                List.of(new StudyPlan.PlanTask("record-allergy", 6, 3.0, 2.0, 300, List.of("recorded"), List.of(), 45.0)),
+                without.analysis(), false);
+        assertTrue(with.canonicalJson().contains("\"timeLimitSeconds\":300.0,\"timeSpecSeconds\":45.0"),
+                with.canonicalJson());
+        assertEquals(45.0, StudyPlan.fromJson(with.canonicalJson()).tasks().get(0).timeSpecSeconds());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StudyPlan.PlanTask("t", 1,
+                null, null, 60, List.of(), List.of(), 90.0));
+        assertTrue(e.getMessage().contains("within the time limit"), e.getMessage());
+    }
+
+    @Test
     void anyChangeOfWeightOrCandidatesChangesTheHash() {
         String h = plan(List.of("a", "b"), 6).hash();
         assertNotEquals(h, plan(List.of("a", "b"), 4.5).hash());

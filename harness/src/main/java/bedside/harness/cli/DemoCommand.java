@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}; 0 runs the expert paths only).")
     int participants;
 
-    @Option(names = "--at-once", paramLabel = "N", defaultValue = "6",
+    @Option(names = "--at-once", paramLabel = "N", defaultValue = "12",
             description = "Simulated sessions at the same time, each on candidate instances of its own (default: ${DEFAULT-VALUE}).")
     int atOnce;
 

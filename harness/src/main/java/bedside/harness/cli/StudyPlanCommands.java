@@ -189,10 +189,12 @@ final class StudyPlanCommands {
         out.println("  analysis    " + a.design() + "-subjects, " + a.participantsPerCandidate() + " participants per "
                 + "candidate; composite " + a.composite() + " with " + a.resamples() + " bootstrap resamples (seed "
                 + a.seed() + "), " + Math.round(a.confidence() * 100) + "% intervals");
-        out.println(String.format("  %-28s %7s %10s  %s", "TASK", "WEIGHT", "LIMIT (s)", "SUCCESS CRITERIA"));
+        out.println(String.format("  %-28s %7s %8s %10s  %s", "TASK", "WEIGHT", "SPEC (s)", "LIMIT (s)",
+                "SUCCESS CRITERIA"));
         for (StudyPlan.PlanTask t : p.tasks()) {
-            out.println(String.format("  %-28s %7s %10s  %s", t.id(), number(t.weight()),
-                    number(t.timeLimitSeconds()), String.join("; ", t.successCriteria())));
+            out.println(String.format("  %-28s %7s %8s %10s  %s", t.id(), number(t.weight()),
+                    t.timeSpecSeconds() == null ? "-" : number(t.timeSpecSeconds()), number(t.timeLimitSeconds()),
+                    String.join("; ", t.successCriteria())));
         }
     }
 

@@ -86,7 +86,7 @@ public final class PlanMaker {
             double c = criticalityFactor(t.criticality());
             planned.add(new StudyPlan.PlanTask(t.id(), w != null ? w : c * t.frequency(), w != null ? null : c,
                     w != null ? null : t.frequency(), t.timeLimitSeconds(), descriptions(t.successCriteria()),
-                    descriptions(t.criticalChecks())));
+                    descriptions(t.criticalChecks()), t.timeSpecSeconds()));
         }
         try {
             return new Made(new StudyPlan(StudyPlan.SCHEMA, study,

@@ -181,7 +181,7 @@ class DemoLauncherIT {
         String hash = first.study().group(2);
         // Said before the panel and with its result, on the terminal and in the study report.
         assertThat(out).contains(bedside.harness.session.simulation.SimulatedPanel.BANNER)
-                .contains("Simulated panel: 12 participants, 6 at once, seed 1, tasks [review-results]")
+                .contains("Simulated panel: 12 participants, 12 at once, seed 1, tasks [review-results]")
                 .contains("Simulated panel: 12 session(s) in")
                 .contains("SIMULATED PANEL — not a real study. The board's result, scored as the locked plan " + hash)
                 .containsPattern("(?m)^  streamlined +\\d+\\.\\d +\\[\\d+\\.\\d, \\d+\\.\\d\\] +[01]\\.\\d{3} +12$")

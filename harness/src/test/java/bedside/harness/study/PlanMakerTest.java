@@ -42,6 +42,9 @@ class PlanMakerTest {
         assertThat(allergy.weight()).isEqualTo(9.0); // high (3) × frequency 3
         assertThat(allergy.criticality()).isEqualTo(3.0);
         assertThat(allergy.timeLimitSeconds()).isEqualTo(suite.task("record-allergy").orElseThrow().timeLimitSeconds());
+        // The SUM's time specification, as the suite states it (45 s for record-allergy).
+        assertThat(allergy.timeSpecSeconds()).isEqualTo(suite.task("record-allergy").orElseThrow().timeSpecSeconds())
+                .isEqualTo(45.0);
         assertThat(allergy.successCriteria()).isNotEmpty();
         StudyPlan.PlanTask update = plan.tasks().get(plan.taskIds().indexOf("update-patient"));
         assertThat(update.weight()).isEqualTo(6.0); // medium (2) × 3

@@ -211,9 +211,15 @@ public final class Scores {
                 }
             }
         }
+        // The plan's time specification per task: the SUM's time component (none without a plan).
+        Map<String, Double> specs = new HashMap<>();
+        if (plan != null) {
+            plan.plan().tasks().stream().filter(t -> t.timeSpecSeconds() != null)
+                    .forEach(t -> specs.put(t.id(), t.timeSpecSeconds()));
+        }
         for (AttemptRecord a : latest.values()) {
             rows.add(row(a, ratings.get(a.sessionId() + "\u0000" + a.task()), marks.getOrDefault(a.attemptId(),
-                    List.of()), expert.get(a.candidate() + "\u0000" + a.task())));
+                    List.of()), expert.get(a.candidate() + "\u0000" + a.task()), specs.get(a.task())));
         }
         Map<String, SusRow> sus = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
@@ -316,14 +322,15 @@ public final class Scores {
 
     /** One scored attempt as an analysis row. Any stored shape is accepted: time 0, no events, no rating. */
     static AttemptRow row(AttemptRecord a, TaskRatingRecord rating) {
-        return row(a, rating, List.of(), null);
+        return row(a, rating, List.of(), null, null);
     }
 
     /**
-     * One scored attempt as an analysis row, with the observer's markers on it and the expert path it is compared with
-     * (null: none).
+     * One scored attempt as an analysis row, with the observer's markers on it, the expert path it is compared with
+     * (null: none) and its task's time specification (null: none).
      */
-    static AttemptRow row(AttemptRecord a, TaskRatingRecord rating, List<MarkerRecord> marks, AttemptRecord expert) {
+    static AttemptRow row(AttemptRecord a, TaskRatingRecord rating, List<MarkerRecord> marks, AttemptRecord expert,
+                          Double timeSpec) {
         boolean success = a.outcome() == Outcome.SUCCESS;
         int slips = (int) marks.stream().filter(m -> m.kind().equals("slip") || m.kind().equals("mistake")).count();
         int criticalMarks = (int) marks.stream().filter(m -> m.kind().equals("critical")).count();
@@ -338,6 +345,6 @@ public final class Scores {
         Double optimalTime = session && expert != null && expert.klmMs() > 0 ? expert.klmMs() / 1000.0 : null;
         return new AttemptRow(a.participant(), a.candidate(), a.task(), success, time,
                 Math.max(0, a.validationErrors()) + slips + critical, critical, rating == null ? null : rating.rating(),
-                rating == null ? 7 : rating.scaleMax(), steps, optimalSteps, optimalTime, null, null);
+                rating == null ? 7 : rating.scaleMax(), steps, optimalSteps, optimalTime, timeSpec, null);
     }
 }

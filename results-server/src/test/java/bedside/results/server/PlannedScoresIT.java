@@ -64,7 +64,7 @@ class PlannedScoresIT {
     static StudyPlan plan(String study, boolean simulated) {
         return new StudyPlan(StudyPlan.SCHEMA, study, new StudyPlan.PlanSuite(Fixtures.SUITE_ID, Fixtures.SUITE_VERSION,
                 Fixtures.SUITE_HASH), List.of("alpha", "beta"), List.of(
-                new StudyPlan.PlanTask("record-allergy", 9, 3.0, 3.0, 300, List.of("allergy recorded"), List.of()),
+                new StudyPlan.PlanTask("record-allergy", 9, 3.0, 3.0, 300, List.of("allergy recorded"), List.of(), 45.0),
                 new StudyPlan.PlanTask("order-medication", 4, 2.0, 2.0, 300, List.of("ordered"), List.of()),
                 new StudyPlan.PlanTask("review-results", 1, 1.0, 1.0, 120, List.of("reviewed"), List.of())),
                 new StudyPlan.Analysis(StudyPlan.Analysis.MEASURES, "sum", 0.95, 2_000, 7, "within", 15), simulated);
@@ -186,6 +186,9 @@ class PlannedScoresIT {
         // Path deviation against the expert path (8 clicks + 10 keys on beta).
         assertThat(beta.at("/tasks/0/path_deviation/optimal_steps").asDouble()).isEqualTo(18.0);
         assertThat(beta.at("/tasks/0/time_deviation/optimal_s").asDouble()).isEqualTo(30.0);
+        // The plan's time specification gives record-allergy's SUM a time component; order-medication has none.
+        assertThat(beta.at("/tasks/0/sum/time").isNumber()).as(beta.at("/tasks/0/sum").toString()).isTrue();
+        assertThat(beta.at("/tasks/1/sum/time").isNull()).as(beta.at("/tasks/1/sum").toString()).isTrue();
     }
 
     @Test
