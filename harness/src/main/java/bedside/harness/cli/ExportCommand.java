@@ -55,6 +55,11 @@ public final class ExportCommand implements Callable<Integer> {
                     + "Certified Health IT Product List for safety-enhanced design, 170.315(g)(3).")
     Path chpl;
 
+    @Option(names = "--participants", paramLabel = "PARTICIPANTS.csv",
+            description = "Where to write the participants' table: the details the session panel took, pilot and "
+                    + "simulated flags (never the expert path).")
+    Path participants;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +91,9 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 if (chpl != null) {
                     write(chpl, new Scores(store).chplCsv(study, null));
+                }
+                if (participants != null) {
+                    write(participants, new Scores(store).participantsCsv(study));
                 }
             } catch (IOException e) {
                 err.println("bedside export: cannot write: " + e.getMessage());

@@ -31,6 +31,18 @@ final class ScoreRoutes extends RouteGroup {
                 EVALUATOR, VENDOR);
         // Aggregates per candidate and task, no participant codes: boards may have it too.
         r.route(HandlerType.GET, "/api/studies/{study}/export/chpl.csv", this::chpl, ADMIN, EVALUATOR, VENDOR, BOARD);
+        // The participants' details: the evaluators' own, never a vendor's or a board's.
+        r.route(HandlerType.GET, "/api/studies/{study}/export/participants.csv", this::participants, ADMIN, EVALUATOR);
+    }
+
+    private void participants(Context ctx) {
+        StudyRecord s = study(ctx);
+        ApiToken t = token(ctx);
+        String csv = scores.participantsCsv(s.code());
+        store.audit(t.actor(), "export.read", s.code(), "study", s.code(), "{\"file\":\"participants.csv\"}");
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + s.code() + "-participants.csv\"")
+                .result(csv);
     }
 
     /** The scores in the shape of ONC's certified product list (a vendor: its own candidate's rows only). */

@@ -22,6 +22,8 @@ import bedside.results.TaskRatingRecord;
 import bedside.results.TaskText;
 import bedside.results.store.ResultsStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -271,7 +273,7 @@ public final class Scores {
     /**
      * The study's scores (of one candidate when given) as one row per candidate × task under the column names of ONC's
      * Certified Health IT Product List for safety-enhanced design, 170.315(g)(3) ({@link ChplSedCsv}), each task
-     * described by its title and instruction as the scored suite version states them.
+     * described by its title in the scored suite version.
      */
     public String chplCsv(String study, String candidate) {
         Selection s = selection(study, candidate);
@@ -283,12 +285,45 @@ public final class Scores {
         Map<String, String> descriptions = new HashMap<>();
         if (hash != null) {
             for (TaskText t : store.suiteTasks(hash.startsWith("sha256:") ? hash.substring("sha256:".length()) : hash)) {
-                descriptions.put(t.id(), t.instruction() == null || t.instruction().isBlank() ? t.title()
-                        : t.title() + ": " + t.instruction());
+                // The title: the stored instruction is the suite's template, its ${parameters} unfilled.
+                descriptions.put(t.id(), t.title());
             }
         }
         return csv(b -> ChplSedCsv.write(a, descriptions, b));
     }
+
+    /** The participants' table's columns (NISTIR 7742's participant table, as Bedside's session panel asks it). */
+    public static final List<String> PARTICIPANT_COLUMNS = List.of("participant", "role", "years_in_role",
+            "ehr_experience_years", "ehr_systems_used", "age_band", "assistive_technology", "consented_at", "pilot",
+            "simulated");
+
+    /**
+     * The study's participants as the session panel took their details, one row each (never the expert path): pilot
+     * when every session of theirs was a pilot (kept out of every score), simulated as stored.
+     */
+    public String participantsCsv(String study) {
+        Map<String, Boolean> onlyPilots = new HashMap<>();
+        for (SessionRecord s : store.sessionsOfStudy(study)) {
+            onlyPilots.merge(s.participant(), s.pilot(), Boolean::logicalAnd);
+        }
+        return csv(b -> {
+            try (CSVPrinter out = new CSVPrinter(b,
+                    CSVFormat.RFC4180.builder()
+                            .setHeader(PARTICIPANT_COLUMNS.toArray(String[]::new)).get())) {
+                for (bedside.results.ParticipantRecord p : store.participants(study)) {
+                    if (p.code().equals(EXPERT_PATH)) {
+                        continue;
+                    }
+                    out.printRecord(p.code(), p.role(), p.yearsInRole(), p.ehrExperienceYears(), p.ehrSystemsUsed(),
+                            p.ageBand(), p.assistiveTechnology(), p.consentedAt(),
+                            onlyPilots.getOrDefault(p.code(), false) ? 1 : 0, p.simulated() ? 1 : 0);
+                }
+            }
+        });
+    }
+
+    /** The participant code a scripted expert-path run is stored under: not a participant. */
+    static final String EXPERT_PATH = "expert-path";
 
     private interface CsvWriter {
         void write(StringBuilder b) throws java.io.IOException;

@@ -159,6 +159,8 @@ class AccessMatrixIT {
                 e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/export/chpl.csv", "/api/studies/s1/export/chpl.csv", null,
                 e(401, 200, 200, 404, 200, 200)));
+        rows.add(new Row("GET", "/api/studies/{study}/export/participants.csv", "/api/studies/s1/export/participants.csv",
+                null, e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable", null,
                 e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("POST", "/api/studies/{study}/not-applicable", "/api/studies/s1/not-applicable",

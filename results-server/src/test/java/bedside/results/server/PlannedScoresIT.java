@@ -213,7 +213,7 @@ class PlannedScoresIT {
                         .findFirst().orElseThrow();
                 assertThat(Double.parseDouble(r.get("Task Success - Mean (%)")))
                         .isCloseTo(100 * t.at("/completion/rate").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
-                assertThat(r.get("Task Description")).as("the suite's words").isNotBlank();
+                assertThat(r.get("Task Description")).as("the suite's words").isNotBlank().doesNotContain("${");
                 assertThat(r.get("Participant Gender")).as("never invented").isEmpty();
             }
         }
@@ -221,6 +221,25 @@ class PlannedScoresIT {
         // A vendor's file holds its own candidate only.
         String vendorCsv = http.get("/api/studies/planned/export/chpl.csv", vendorAlpha).body();
         assertThat(vendorCsv.lines().skip(1)).isNotEmpty().allMatch(l -> l.startsWith("alpha,"));
+    }
+
+    @Test
+    void theParticipantsTableReadsBackAsStoredWithThePilotMarked() throws Exception {
+        String csv = http.get("/api/studies/planned/export/participants.csv", evaluator).body();
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(rows.get(0).getParser().getHeaderNames()).isEqualTo(Scores.PARTICIPANT_COLUMNS);
+        assertThat(rows).extracting(r -> r.get("participant")).containsExactlyInAnyOrder("P01", "P02", "P03", "P04",
+                "PILOT");
+        for (org.apache.commons.csv.CSVRecord r : rows) {
+            ParticipantRecord p = DB.store().participant("planned", r.get("participant")).orElseThrow();
+            assertThat(List.of(r.get("role"), r.get("years_in_role"), r.get("ehr_experience_years"),
+                    r.get("ehr_systems_used"), r.get("age_band"), r.get("assistive_technology"), r.get("consented_at")))
+                    .isEqualTo(List.of(p.role(), String.valueOf(p.yearsInRole()), String.valueOf(p.ehrExperienceYears()),
+                            p.ehrSystemsUsed(), p.ageBand(), p.assistiveTechnology(), String.valueOf(p.consentedAt())));
+            assertThat(r.get("pilot")).isEqualTo(r.get("participant").equals("PILOT") ? "1" : "0");
+            assertThat(r.get("simulated")).isEqualTo("0");
+        }
     }
 
     @Test
