@@ -220,7 +220,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + plan.hash() + " says"));
             out.println("Study report: " + page);
             Path chpl = page.resolveSibling("chpl.csv");
-            Files.writeString(chpl, new Scores(ran.store()).chplCsv(study, null));
+            Files.writeString(chpl, new Scores(ran.store()).chplCsvOf(study, analysis));
             out.println("As ONC's certified product list has it (170.315(g)(3)): " + chpl);
             return outcome.complete() ? BedsideCli.OK : BedsideCli.PROBLEM;
         }

@@ -64,7 +64,7 @@ final class StudyPlanCommands {
                         + "${DEFAULT-VALUE}).")
         String design;
 
-        @Option(names = "--resamples", paramLabel = "N", defaultValue = "10000",
+        @Option(names = "--resamples", paramLabel = "N", defaultValue = "" + PlanMaker.DEFAULT_RESAMPLES,
                 description = "Bootstrap resamples of the composite (default: ${DEFAULT-VALUE}).")
         int resamples;
 

@@ -43,6 +43,9 @@ public final class PlanMaker {
         }
     }
 
+    /** The bootstrap resamples of a plan's composite unless the evaluator says otherwise. */
+    public static final int DEFAULT_RESAMPLES = 10_000;
+
     /** A plan, or every located problem that stopped it (nothing is made then). */
     public record Made(StudyPlan plan, List<String> problems) {
         public boolean ok() {

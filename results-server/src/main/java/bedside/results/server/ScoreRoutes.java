@@ -37,12 +37,7 @@ final class ScoreRoutes extends RouteGroup {
 
     private void participants(Context ctx) {
         StudyRecord s = study(ctx);
-        ApiToken t = token(ctx);
-        String csv = scores.participantsCsv(s.code());
-        store.audit(t.actor(), "export.read", s.code(), "study", s.code(), "{\"file\":\"participants.csv\"}");
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + s.code() + "-participants.csv\"")
-                .result(csv);
+        sendCsv(ctx, s, token(ctx), null, "participants", scores.participantsCsv(s.code()));
     }
 
     /** The scores in the shape of ONC's certified product list (a vendor: its own candidate's rows only). */
@@ -50,12 +45,7 @@ final class ScoreRoutes extends RouteGroup {
         StudyRecord s = study(ctx);
         ApiToken t = token(ctx);
         String candidate = t.role() == Role.VENDOR ? t.candidate() : null;
-        String csv = scores.chplCsv(s.code(), candidate);
-        store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
-                candidate == null ? s.code() : candidate, "{\"file\":\"chpl.csv\"}");
-        ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + s.code() + "-chpl.csv\"")
-                .result(csv);
+        sendCsv(ctx, s, t, candidate, "chpl", scores.chplCsv(s.code(), candidate));
     }
 
     private void scores(Context ctx) {
@@ -88,15 +78,20 @@ final class ScoreRoutes extends RouteGroup {
             throw ApiProblem.notFound("weights", "study " + s.code() + " has no locked plan: its scores use equal "
                     + "weights");
         }
+        sendCsv(ctx, s, t, candidate, file, switch (file) {
+            case "attempts" -> Scores.attemptsCsv(selection);
+            case "sus" -> Scores.susCsv(selection);
+            case "weights" -> Scores.weightsCsv(selection);
+            default -> Scores.notApplicableCsv(selection);
+        });
+    }
+
+    /** An exported file, audited as read (of the study, or of the vendor's own candidate), sent as STUDY-FILE.csv. */
+    private void sendCsv(Context ctx, StudyRecord s, ApiToken t, String candidate, String file, String csv) {
         store.audit(t.actor(), "export.read", s.code(), candidate == null ? "study" : "candidate",
                 candidate == null ? s.code() : candidate, "{\"file\":\"" + file + ".csv\"}");
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + s.code() + "-" + file + ".csv\"")
-                .result(switch (file) {
-                    case "attempts" -> Scores.attemptsCsv(selection);
-                    case "sus" -> Scores.susCsv(selection);
-                    case "weights" -> Scores.weightsCsv(selection);
-                    default -> Scores.notApplicableCsv(selection);
-                });
+                .result(csv);
     }
 }

@@ -276,12 +276,16 @@ public final class Scores {
      * described by its title in the scored suite version.
      */
     public String chplCsv(String study, String candidate) {
-        Selection s = selection(study, candidate);
-        StudyAnalysis a = analyze(study, s);
-        // The plan's suite version; without a plan, the latest run's (an unplanned study's runs may differ).
-        String hash = s.plan() != null ? s.plan().plan().suite().hash() : store.runs(study).stream()
-                .max(java.util.Comparator.comparing(bedside.results.RunRecord::startedAt))
-                .map(bedside.results.RunRecord::suiteHash).orElse(null);
+        return chplCsvOf(study, analyze(study, candidate));
+    }
+
+    /** As above, for an analysis of the study already made (the bootstrap is not run again). */
+    public String chplCsvOf(String study, StudyAnalysis a) {
+        // The locked plan's suite version; without one, the latest run's (an unplanned study's runs may differ).
+        String hash = store.plan(study).filter(StoredPlan::locked).map(p -> p.plan().suite().hash())
+                .orElseGet(() -> store.runs(study).stream()
+                        .max(java.util.Comparator.comparing(bedside.results.RunRecord::startedAt))
+                        .map(bedside.results.RunRecord::suiteHash).orElse(null));
         Map<String, String> descriptions = new HashMap<>();
         if (hash != null) {
             for (TaskText t : store.suiteTasks(hash.startsWith("sha256:") ? hash.substring("sha256:".length()) : hash)) {

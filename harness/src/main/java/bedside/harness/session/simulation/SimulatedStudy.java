@@ -13,9 +13,6 @@ import java.util.List;
  * sessions are scored exactly as a locked plan says — and can never join a real study.
  */
 public final class SimulatedStudy {
-    /** The bootstrap resamples of the demo's composite (the plan command's default). */
-    public static final int RESAMPLES = 10_000;
-
     private SimulatedStudy() {
     }
 
@@ -23,7 +20,7 @@ public final class SimulatedStudy {
     public static StoredPlan lockPlan(ResultsDestination destination, String study, Suite suite, List<Task> tasks,
                                       List<String> candidates, int participants, long seed) {
         PlanMaker.Made made = PlanMaker.make(study, suite, tasks, new PlanMaker.Settings(candidates, null,
-                participants, "within", RESAMPLES, seed, true), null);
+                participants, "within", PlanMaker.DEFAULT_RESAMPLES, seed, true), null);
         if (!made.ok()) {
             throw new IllegalStateException("the simulated study's plan could not be made: "
                     + String.join("; ", made.problems()));
