@@ -163,6 +163,8 @@
   const scrollXOf = win('scrollX');
   const scrollYOf = win('scrollY');
   const openerOf = win('opener');
+  const navigatorOf = win('navigator');
+  const userAgentOf = getter(proto('Navigator'), 'userAgent');
   const framesLength = win('length');
   const sessionStorageOf = win('sessionStorage');
   const localStorageOf = win('localStorage');
@@ -352,7 +354,7 @@
     }
     adoptOrphans();
     emit('page-start', { navigationType: str((navEntry() || {}).type) || null, referrer: str(referrerOf(document)) || null,
-      origin: timeOrigin });
+      origin: timeOrigin, agent: str(userAgentOf(navigatorOf(window))) || null });
     try { observeDocument(); } catch (err) { fault('observe', err); }
     try { listenOnDocument(); } catch (err) { fault('listen', err); }
     return s;

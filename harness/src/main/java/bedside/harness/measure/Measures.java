@@ -1,7 +1,6 @@
 package bedside.harness.measure;
 
 import bedside.harness.record.PageEvent;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -152,27 +151,9 @@ public record Measures(
                 && !"keyboard".equals(e.text("via"));
     }
 
-    /**
-     * A view's identity: the URL without query or fragment (one chart screen, whichever patient) — unless the fragment
-     * is a hash router's route ({@code #/patients/1}, {@code #!/chart}), which is the view.
-     */
+    /** A view's identity (see {@link bedside.reports.stats.PathMeasures#screen}). */
     public static String screen(String url) {
-        if (url == null) {
-            return "?";
-        }
-        try {
-            URI u = URI.create(url);
-            String path = u.getPath() == null || u.getPath().isEmpty() ? (u.isOpaque() ? url : "/") : u.getPath();
-            String fragment = u.getFragment();
-            if (fragment != null && (fragment.startsWith("/") || fragment.startsWith("!/"))) {
-                String route = fragment.startsWith("!") ? fragment.substring(1) : fragment;
-                int query = route.indexOf('?');
-                return path + "#" + (query < 0 ? route : route.substring(0, query));
-            }
-            return u.isOpaque() ? url : path;
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
+        return bedside.reports.stats.PathMeasures.screen(url);
     }
 
     /** Total length of the union of intervals, clipped to [from, to]. */

@@ -70,29 +70,7 @@ public final class SessionMeasures {
 
     /** The screens of the task's part of an attempt (phase {@code task}), in the order visited, revisits counted. */
     public static List<String> screens(List<EventRecord> events) {
-        List<String> visited = new ArrayList<>();
-        for (EventRecord e : events) {
-            JsonNode j = json(e);
-            if (!"task".equals(j.path("phase").asText()) || !j.path("top").asBoolean(true)) {
-                continue;
-            }
-            if (visited.isEmpty() && e.page() != null) {
-                visited.add(Measures.screen(e.page())); // the screen the task started on
-            }
-            String url = switch (e.type()) {
-                case "page-start" -> e.page();
-                case "route" -> j.path("to").asText(null);
-                default -> null;
-            };
-            if (url == null) {
-                continue;
-            }
-            String screen = Measures.screen(url);
-            if (visited.isEmpty() || !visited.get(visited.size() - 1).equals(screen)) {
-                visited.add(screen);
-            }
-        }
-        return visited;
+        return bedside.results.server.StoredEvents.screens(events);
     }
 
     /** How soon a press's effect must show (a response from the page, a new screen) for the press to have had one. */
@@ -158,11 +136,7 @@ public final class SessionMeasures {
     }
 
     private static JsonNode json(EventRecord e) {
-        try {
-            return JSON.readTree(e.json());
-        } catch (IOException x) {
-            return JSON.createObjectNode();
-        }
+        return bedside.results.server.StoredEvents.json(e);
     }
 
     private static Double finite(double v) {

@@ -1,5 +1,6 @@
 package bedside.reports.stats;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,5 +60,28 @@ public final class PathMeasures {
         }
         Set<String> path = Set.copyOf(expertScreens);
         return path.containsAll(visited) ? Success.DIRECT : Success.INDIRECT;
+    }
+
+    /**
+     * A view's identity: the URL without query or fragment (one chart screen, whichever patient) — unless the fragment
+     * is a hash router's route ({@code #/patients/1}, {@code #!/chart}), which is the view.
+     */
+    public static String screen(String url) {
+        if (url == null) {
+            return "?";
+        }
+        try {
+            URI u = URI.create(url);
+            String path = u.getPath() == null || u.getPath().isEmpty() ? (u.isOpaque() ? url : "/") : u.getPath();
+            String fragment = u.getFragment();
+            if (fragment != null && (fragment.startsWith("/") || fragment.startsWith("!/"))) {
+                String route = fragment.startsWith("!") ? fragment.substring(1) : fragment;
+                int query = route.indexOf('?');
+                return path + "#" + (query < 0 ? route : route.substring(0, query));
+            }
+            return u.isOpaque() ? url : path;
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 }

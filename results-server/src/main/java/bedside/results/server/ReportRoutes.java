@@ -1,9 +1,14 @@
 package bedside.results.server;
 
+import bedside.reports.documents.ResultsIndex;
+import bedside.results.AttemptRecord;
 import bedside.results.CandidateRecord;
+import bedside.results.StoredPlan;
 import bedside.results.StudyRecord;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Instant;
+import java.util.Comparator;
 
 import static bedside.results.server.Access.ADMIN;
 import static bedside.results.server.Access.BOARD;
@@ -11,7 +16,10 @@ import static bedside.results.server.Access.EVALUATOR;
 import static bedside.results.server.Access.VENDOR;
 import static bedside.results.server.Requests.*;
 
-/** The study's comparison page and a candidate's page, counted as /scores counts. */
+/**
+ * The reports people act on: the board's decision page, each candidate's report (a vendor only its own), and the
+ * evaluators' results page that lists them — all made from what is stored at the moment they are asked for.
+ */
 final class ReportRoutes extends RouteGroup {
     ReportRoutes(RouteGroup.Services services) {
         super(services);
@@ -19,26 +27,54 @@ final class ReportRoutes extends RouteGroup {
 
     @Override
     void register(Router r) {
-        r.route(HandlerType.GET, "/api/studies/{study}/report", this::studyReport, ADMIN, EVALUATOR, BOARD);
-        r.route(HandlerType.GET, "/api/studies/{study}/candidates/{candidate}/report", this::candidateReport, ADMIN,
-                EVALUATOR, VENDOR, BOARD);;
+        r.route(HandlerType.GET, "/api/studies/{study}/report", this::board, ADMIN, EVALUATOR, BOARD);
+        r.route(HandlerType.GET, "/api/studies/{study}/candidates/{candidate}/report", this::vendor, ADMIN,
+                EVALUATOR, VENDOR, BOARD);
+        r.route(HandlerType.GET, "/api/studies/{study}/results", this::results, ADMIN, EVALUATOR);
     }
 
-    private void studyReport(Context ctx) {
+    private void board(Context ctx) {
         StudyRecord s = study(ctx);
-        Scores.Selection selection = scores.select(s.code(), null);
-        String html = Reports.study(s, store.candidates(s.code()), selection,
-                selection.empty() ? null : Scores.analyze(s.code(), selection));
+        String html = new ReportDocuments(store).board(s.code(), c -> "candidates/" + c + "/report", Instant.now())
+                .render();
         store.audit(token(ctx).actor(), "report.read", s.code(), "study", s.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
-    private void candidateReport(Context ctx) {
+    private void vendor(Context ctx) {
         StudyRecord s = study(ctx);
         CandidateRecord c = candidate(ctx, s, ctx.pathParam("candidate"));
-        Scores.Selection selection = scores.select(s.code(), c.code());
-        String html = Reports.candidate(s, c, selection, selection.empty() ? null : Scores.analyze(s.code(), selection));
+        String html = new ReportDocuments(store).vendor(s.code(), c.code(), Instant.now()).render();
         store.audit(token(ctx).actor(), "report.read", s.code(), "candidate", c.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** Every report of the study, with the date of the data it would show and the plan it follows. */
+    private void results(Context ctx) {
+        StudyRecord s = study(ctx);
+        StoredPlan plan = store.plan(s.code()).filter(StoredPlan::locked).orElse(null);
+        var reports = new java.util.ArrayList<ResultsIndex.Entry>();
+        Instant all = latest(s.code(), null);
+        reports.add(new ResultsIndex.Entry("The board's decision page", "report", "all candidates", all));
+        for (CandidateRecord c : store.candidates(s.code())) {
+            reports.add(new ResultsIndex.Entry("Report for " + c.displayName(), "candidates/" + c.code() + "/report",
+                    c.vendor() == null ? c.code() : c.vendor(), latest(s.code(), c.code())));
+        }
+        var exports = java.util.List.of(
+                new ResultsIndex.Entry("Certified product list (170.315(g)(3)) CSV", "export/chpl.csv", "all", all),
+                new ResultsIndex.Entry("Participants' table CSV", "export/participants.csv", "evaluators only", all),
+                new ResultsIndex.Entry("Attempts CSV (bedside analyze)", "export/attempts.csv", "all", all),
+                new ResultsIndex.Entry("SUS CSV", "export/sus.csv", "all", all));
+        String html = new ResultsIndex(s.code(), s.title(), plan == null ? null : plan.hash(),
+                plan == null ? null : plan.lockedAt(), plan != null && plan.plan().simulated(),
+                s.locked() ? s.lockedAt() : null, reports, exports, Instant.now()).render();
+        store.audit(token(ctx).actor(), "results.read", s.code(), "study", s.code(), null);
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** When the latest attempt a report would show started, or null when none is stored. */
+    private Instant latest(String study, String candidate) {
+        return store.attemptsOfStudy(study, candidate).stream().map(AttemptRecord::startedAt)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 }

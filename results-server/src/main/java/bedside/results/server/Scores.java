@@ -281,19 +281,23 @@ public final class Scores {
 
     /** As above, for an analysis of the study already made (the bootstrap is not run again). */
     public String chplCsvOf(String study, StudyAnalysis a) {
-        // The locked plan's suite version; without one, the latest run's (an unplanned study's runs may differ).
+        Map<String, String> descriptions = new HashMap<>();
+        // The title: the stored instruction is the suite's template, its ${parameters} unfilled.
+        suiteTasks(study).forEach(t -> descriptions.put(t.id(), t.title()));
+        return csv(b -> ChplSedCsv.write(a, descriptions, b));
+    }
+
+    /**
+     * The tasks of the suite version the study is scored on, as participants read them: the locked plan's version;
+     * without one, the latest run's (an unplanned study's runs may differ). Empty when the study has neither.
+     */
+    public List<TaskText> suiteTasks(String study) {
         String hash = store.plan(study).filter(StoredPlan::locked).map(p -> p.plan().suite().hash())
                 .orElseGet(() -> store.runs(study).stream()
                         .max(java.util.Comparator.comparing(bedside.results.RunRecord::startedAt))
                         .map(bedside.results.RunRecord::suiteHash).orElse(null));
-        Map<String, String> descriptions = new HashMap<>();
-        if (hash != null) {
-            for (TaskText t : store.suiteTasks(hash.startsWith("sha256:") ? hash.substring("sha256:".length()) : hash)) {
-                // The title: the stored instruction is the suite's template, its ${parameters} unfilled.
-                descriptions.put(t.id(), t.title());
-            }
-        }
-        return csv(b -> ChplSedCsv.write(a, descriptions, b));
+        return hash == null ? List.of()
+                : store.suiteTasks(hash.startsWith("sha256:") ? hash.substring("sha256:".length()) : hash);
     }
 
     /** The participants' table's columns (NISTIR 7742's participant table, as Bedside's session panel asks it). */

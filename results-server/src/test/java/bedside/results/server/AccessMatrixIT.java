@@ -169,6 +169,8 @@ class AccessMatrixIT {
                 e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/report", "/api/studies/s1/report", null,
                 e(401, 200, 200, 404, 403, 200)));
+        rows.add(new Row("GET", "/api/studies/{study}/results", "/api/studies/s1/results", null,
+                e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/candidates/{candidate}/report",
                 "/api/studies/s1/candidates/alpha/report", null, e(401, 200, 200, 404, 200, 200)));
         rows.add(new Row("GET", "/api/studies/{study}/candidates/{candidate}/report",

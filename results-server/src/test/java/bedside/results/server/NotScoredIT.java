@@ -162,14 +162,14 @@ class NotScoredIT {
                 .contains("1 attempt not scored: system error");
         for (int i = 0; i < 2; i++) {
             for (JsonNode t : scores.at("/candidates/" + i + "/tasks")) {
-                String row = "<tr><td>" + t.get("task").asText() + "</td><td>" + t.get("attempts").asInt() + "</td><td>"
-                        + t.at("/completion/successes").asInt() + "</td>";
+                String row = "<td>" + t.get("attempts").asInt() + "</td><td>"
+                        + Math.round(100 * t.at("/completion/rate").asDouble()) + " %</td>";
                 assertThat(page).contains(row);
             }
         }
         String alpha = http.get("/api/studies/crashed/candidates/alpha/report", evaluator).body();
         assertThat(alpha).contains("3 attempts not scored: 2 system error, 1 script error")
-                .contains("<tr><td>record-allergy</td><td>3</td><td>3</td>");
+                .contains("<tr><td>record-allergy</td><td>3</td><td>100 %</td>");
     }
 
     @Test

@@ -3,6 +3,7 @@ package bedside.results.server;
 import bedside.reports.analysis.AnalyzeTool;
 import bedside.results.AttemptRecord;
 import bedside.results.Fixtures;
+import bedside.results.EventRecord;
 import bedside.results.MarkerRecord;
 import bedside.results.Outcome;
 import bedside.results.ParticipantRecord;
@@ -33,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -77,6 +79,29 @@ class PlannedScoresIT {
                 klmMs, facts);
     }
 
+    static final String AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "HeadlessChrome/156.0.8078.73 Safari/537.36";
+
+    /** What the recorder stores of an attempt: its first screen, a press on Search, the patient's screen. */
+    static List<EventRecord> events(AttemptRecord a, boolean detour) {
+        String task = ",\"phase\":\"task\",\"top\":true";
+        List<EventRecord> e = new ArrayList<>();
+        e.add(new EventRecord(a.attemptId(), e.size(), 0, "page-start", "http://ehr.test/home",
+                "{\"agent\":\"" + AGENT + "\"" + task + "}"));
+        e.add(new EventRecord(a.attemptId(), e.size(), 400, "route", "http://ehr.test/home", "{\"to\":\"http://ehr.test/search\""
+                + task + "}"));
+        e.add(new EventRecord(a.attemptId(), e.size(), 900, "pointer-down", "http://ehr.test/search", "{\"button\":0,\"x\":100,"
+                + "\"y\":200,\"vw\":1280,\"vh\":800,\"target\":{\"role\":\"button\",\"name\":\"Search\","
+                + "\"actionable\":true}" + task + "}"));
+        if (detour) {
+            e.add(new EventRecord(a.attemptId(), e.size(), 1_200, "route", "http://ehr.test/search",
+                    "{\"to\":\"http://ehr.test/help\"" + task + "}"));
+        }
+        e.add(new EventRecord(a.attemptId(), e.size(), 2_500, "route", "http://ehr.test/search",
+                "{\"to\":\"http://ehr.test/patient\"" + task + "}"));
+        return e;
+    }
+
     /**
      * A study: the expert path, a locked plan, four participants on both candidates (SEQ, SUS, a slip and a critical
      * use error marked), and a pilot who is never scored.
@@ -118,9 +143,11 @@ class PlannedScoresIT {
                     AttemptRecord a = attempt(s, task.id(), fail ? Outcome.FAILURE : Outcome.SUCCESS,
                             t = t.plusSeconds(70), time, (c.equals("alpha") ? 5 : 10) + pi % 3, 10 + n, 0,
                             new SessionFacts(fail ? "gave-up" : "done", null, null, null, null, pi % 2));
-                    store.saveAttempt(a, List.of());
+                    store.saveAttempt(a, events(a, p.equals("P02") && c.equals("beta")));
                     store.saveTaskRating(new TaskRatingRecord(s.sessionId(), task.id(), "seq",
-                            fail ? 2 : c.equals("alpha") ? 6 : 4 + (pi % 2), 1, 7, null, t.plusSeconds(1)));
+                            fail ? 2 : c.equals("alpha") ? 6 : 4 + (pi % 2), 1, 7,
+                            p.equals("P02") && c.equals("beta") && n == 1 ? "the two patients look alike" : null,
+                            t.plusSeconds(1)));
                     if (p.equals("P02") && c.equals("beta") && n == 1) {
                         store.saveMarker(new MarkerRecord(UUID.randomUUID(), s.sessionId(), a.attemptId(), task.id(),
                                 "slip", 1_000.0, "typed in the wrong field", "observer", t.plusSeconds(2)));
@@ -259,6 +286,47 @@ class PlannedScoresIT {
         JsonNode analysed = analyzeExport("simulated", simEvaluator);
         assertThat(analysed.path("simulated").asBoolean()).isTrue();
         assertThat(analysed).isEqualTo(Scores.withoutStoreFields(s));
+    }
+
+    @Test
+    void theVendorReportCarriesTheScoresAndTheStoredEvidence() {
+        JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
+        JsonNode beta = scores.at("/candidates/1");
+        assertThat(beta.path("candidate").asText()).isEqualTo("beta");
+        String html = http.get("/api/studies/planned/candidates/beta/report", evaluator).body();
+        assertThat(html).contains("1. Executive summary", "2. Method", "3. Results per task", "4. System Usability Scale",
+                "5. Use errors", "6. Paths and clicks", "7. What the data does not show", locked.hash());
+        for (JsonNode t : beta.path("tasks")) {
+            assertThat(html).contains("<tr><td>" + t.path("task").asText() + "</td><td>" + t.path("attempts").asInt()
+                    + "</td><td>" + Math.round(100 * t.at("/completion/rate").asDouble()) + " %</td>");
+        }
+        // the participants' details, numbered; their study codes stay with the evaluator
+        assertThat(html).contains("<td>nurse</td><td>5</td><td>3</td><td>EMIS</td><td>30-39</td>").doesNotContain("P02")
+                .doesNotContain("PILOT");
+        // the observer's notes and the participant's comment, at the screen where they were marked
+        assertThat(html).contains("typed in the wrong field", "allergy on the look-alike patient first",
+                "the two patients look alike", "<code>/search</code>");
+        // where the sessions ran, read from the recorder's events
+        assertThat(html).contains("Chrome 156.0.8078.73 (headless)", "1280 × 800", "Williams design");
+        // one participant's detour through the help screen, apart from the expert-shaped way the others took
+        assertThat(html).contains("/home → /search → /help → /patient");
+        assertThat(http.get("/api/studies/planned/candidates/beta/report", vendorAlpha).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theBoardPageRanksByTheCompositeAndChecksTheChain() {
+        JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
+        String html = http.get("/api/studies/planned/report", evaluator).body();
+        for (JsonNode c : scores.path("candidates")) {
+            assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td>%.1f</td><td>[%.1f, %.1f]</td>",
+                    c.at("/composite/score").asDouble(), c.at("/composite/ci95/0").asDouble(),
+                    c.at("/composite/ci95/1").asDouble()));
+        }
+        assertThat(html).contains("intact: ", "records checked", locked.hash(), "href=\"candidates/beta/report#error-")
+                .contains("allergy on the look-alike patient first").doesNotContain("P01", "P02");
+        String results = http.get("/api/studies/planned/results", evaluator).body();
+        assertThat(results).contains("href=\"report\"", "href=\"candidates/alpha/report\"", "href=\"export/chpl.csv\"",
+                locked.hash());
     }
 
     /** The export's files through {@code bedside analyze}'s tool, with the plan's seed and resamples. */

@@ -1,0 +1,137 @@
+package bedside.reports.documents;
+
+import bedside.reports.analysis.StudyAnalysis.CandidateAnalysis;
+import bedside.reports.analysis.StudyAnalysis.TaskAnalysis;
+import bedside.reports.pages.Pages;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The report a vendor receives about its own candidate, in the structure of NISTIR 7742 / ISO/IEC 25062 (the Common
+ * Industry Format): executive summary, method (participants, tasks, procedure, environment), results per task with
+ * their intervals, SUS, use errors with their evidence, the ways participants took through each task, and what the
+ * data does not show. Its per-task figures are those ONC's Certified Health IT Product List keeps for
+ * 170.315(g)(3). The page is {@code report/vendor.jte}.
+ *
+ * <p>No participant's study code appears: participants are numbered 1…n within the report (the order of their
+ * codes), so a report can be passed on without the key that links it to a session.
+ *
+ * @param analysis     the candidate's scores as the plan says, or null when nothing of it is stored yet
+ * @param participants the participants whose attempts count, numbered
+ * @param tasks        the tasks as the participants read them, in the plan's order
+ * @param useErrors    every use error with its evidence, by task
+ * @param evidence     per task: how the successes came about and the ways taken
+ */
+public record VendorReport(Provenance provenance, String design, Candidate candidate, CandidateAnalysis analysis,
+                           List<Participant> participants, List<TaskText> tasks, Environment environment,
+                           List<UseError> useErrors, List<TaskEvidence> evidence) {
+
+    /**
+     * A participant as the session panel took their details (nothing else is asked).
+     *
+     * @param number the participant's number within this report
+     */
+    public record Participant(int number, String role, Integer yearsInRole, Integer ehrExperienceYears,
+                              String ehrSystemsUsed, String ageBand, String assistiveTechnology) {
+    }
+
+    /**
+     * A task as participants were given it.
+     *
+     * @param instruction the suite's instruction (its {@code ${parameters}} are filled from the task's data set when
+     *                    the task is given)
+     * @param weight      the plan's weight, or null without a plan
+     * @param timeSpecSeconds the time specification the SUM's time component is measured against, or null
+     * @param timeLimitSeconds when a task is stopped and scored as a failure, or null without a plan
+     */
+    public record TaskText(String id, String title, String instruction, Double weight, Double timeSpecSeconds,
+                           Double timeLimitSeconds) {
+    }
+
+    /**
+     * Where the sessions ran.
+     *
+     * @param browsers  the browsers the recorder saw (user agents' product tokens), most frequent first
+     * @param viewports the window sizes participants worked in (CSS pixels), most frequent first
+     * @param sessions  sessions whose attempts count
+     * @param order     how the order of candidates and tasks was set (e.g. "balanced Latin square")
+     */
+    public record Environment(String suite, String suiteVersion, String suiteHash, List<String> browsers,
+                              List<String> viewports, Instant firstSession, Instant lastSession, int sessions,
+                              String order) {
+    }
+
+    /**
+     * One use error with what shows it.
+     *
+     * @param kind      slip, mistake or critical (marked by the observer), or "critical (found by the checks)"
+     * @param participant the participant's number in this report
+     * @param atSeconds when in the attempt, or null when not marked at a moment
+     * @param screen    the screen the participant was on then, or null
+     * @param note      the observer's note, or null
+     * @param comment   the participant's comment on the task (after the SEQ), or null
+     * @param attemptId the attempt, to look up its recorded events
+     */
+    public record UseError(String task, int participant, String kind, Double atSeconds, String screen, String note,
+                           String comment, String attemptId) {
+        public boolean critical() {
+            return kind.startsWith("critical");
+        }
+    }
+
+    /**
+     * How one task's attempts went beyond the scores.
+     *
+     * @param successes successful attempts counted
+     * @param direct    successes without leaving the expert path's screens
+     * @param indirect  successes after a detour
+     * @param assists   attempts in which the moderator had to help (each scored as a failure)
+     * @param misclicks presses on nothing actionable or that changed nothing, over all attempts
+     * @param lostness  mean lostness (Smith 1996) over attempts with one, or null
+     * @param paths     the ways taken, against the expert path
+     */
+    public record TaskEvidence(String task, int successes, int direct, int indirect, int assists, int misclicks,
+                               Double lostness, Paths paths) {
+    }
+
+    /**
+     * The screens of the expert path and of each counted attempt, in the order visited, with the presses on each.
+     */
+    public record Paths(List<String> expert, List<List<String>> participants, List<Press> presses,
+                        List<Press> expertPresses) {
+    }
+
+    /** A press during the task, in viewport CSS pixels. */
+    public record Press(String screen, double x, double y, int viewportWidth, int viewportHeight, boolean misclick,
+                        String target) {
+    }
+
+    /** The task's analysis, or null when it has none (n/a, or nothing scored). */
+    public TaskAnalysis analysisOf(String task) {
+        return analysis == null ? null
+                : analysis.tasks().stream().filter(t -> t.task().equals(task)).findFirst().orElse(null);
+    }
+
+    /** The task's evidence, or null. */
+    public TaskEvidence evidenceOf(String task) {
+        return evidence.stream().filter(e -> e.task().equals(task)).findFirst().orElse(null);
+    }
+
+    public List<UseError> useErrorsOf(String task) {
+        return useErrors.stream().filter(e -> e.task().equals(task)).toList();
+    }
+
+    /** The executive summary's findings, each a sentence with its figures (see {@link Findings}). */
+    public List<String> findings() {
+        return analysis == null ? List.of() : Findings.of(analysis, useErrors);
+    }
+
+    /** What the figures cannot tell, stated so that nobody reads more into them (see {@link Findings}). */
+    public List<String> limits() {
+        return Findings.limits(this);
+    }
+
+    public String render() {
+        return Pages.render("report/vendor.jte", this);
+    }
+}

@@ -1,0 +1,84 @@
+package bedside.reports.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bedside.reports.analysis.StudyAnalysis.CandidateAnalysis;
+import bedside.reports.pages.Fmt;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vendor's report and the board's page: every section there, the figures those of the analysis, what comes from
+ * data escaped wherever it lands (string level; ReportPagesIT loads them in Chromium), no participant code anywhere.
+ */
+class DocumentsTest {
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String QUOTES = "\" onmouseover=\"x";
+    static final String IMG = "<img src=x onerror=alert(2)>";
+    static final String HOSTILE = SCRIPT + QUOTES + IMG;
+
+    static void assertEscaped(String html) {
+        assertThat(html).doesNotContain(SCRIPT).doesNotContain(QUOTES).doesNotContain("<script").doesNotContain("<img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void theVendorReportHasEveryNistirSectionWithTheAnalysisFigures() {
+        VendorReport r = ReportFixtures.vendor("", false);
+        String html = r.render();
+        assertThat(html).contains("1. Executive summary", "Main findings", "2. Method", "<h3>Participants</h3>",
+                "<h3>Tasks</h3>", "<h3>Procedure</h3>", "<h3>Environment</h3>", "3. Results per task",
+                "4. System Usability Scale", "5. Use errors", "6. Paths and clicks", "7. What the data does not show",
+                "sha256:abc123", "Chrome 156 (headless)", "1280 × 800", "balanced Latin square");
+        CandidateAnalysis a = r.analysis();
+        var t = a.tasks().stream().filter(x -> x.task().equals("find-patient")).findFirst().orElseThrow();
+        assertThat(html).contains("<td>find-patient</td><td>10</td><td>90 %</td><td>" + Fmt.ci(t.completion().ci95(), 0, 100)
+                + "</td><td>8 / 1</td><td>1</td>");
+        assertThat(html).contains(Fmt.f(t.time().geomean(), 1), Fmt.ci(t.time().geomeanCi95(), 1, 1),
+                "SUS " + Fmt.f(a.sus().mean(), 1), "grade <b>" + a.sus().grade() + "</b>");
+        // no study code of a participant: they are numbered within the report
+        assertThat(html).doesNotContain("P01", "P03", "P11");
+        assertThat(html).contains("id=\"error-00000000-0000-0000-0000-000000000005\" class=\"critical\"");
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f).startsWith("1 critical use error at find-patient"));
+        assertThat(r.limits()).anySatisfy(f -> assertThat(f).startsWith("That review-results never fails: all 10"));
+    }
+
+    @Test
+    void theVendorReportEscapesEveryFieldFromData() {
+        String html = ReportFixtures.vendor(HOSTILE, true).render();
+        assertEscaped(html);
+        assertThat(html).contains("banner simulated", "GP&lt;script&gt;", "typed in the wrong box&lt;script&gt;",
+                "confusing&lt;script&gt;", "Find the patient&lt;script&gt;", "Alpha EHR&lt;script&gt;",
+                "Chrome 156 (headless)&lt;script&gt;", "/search&lt;script&gt;", "Title&lt;script&gt;")
+                .contains("every participant in this study is simulated");
+    }
+
+    @Test
+    void theBoardPageRanksWithIntervalsAndSaysWhereNoDifferenceIsShown() {
+        BoardReport r = ReportFixtures.board("", true);
+        String html = r.render();
+        assertThat(html).contains("1. Ranking by the plan's composite", "2. Task by task", "3. Critical use errors",
+                "4. If the weights were different", "5. Is the sample enough?", "intact: 1234 records checked",
+                "sha256:abc123", "href=\"alpha.html#error-00000000-0000-0000-0000-000000000005\"");
+        List<BoardReport.Place> ranking = r.ranking();
+        assertThat(ranking).hasSize(2);
+        assertThat(ranking.get(0).candidate().composite().score())
+                .isGreaterThanOrEqualTo(ranking.get(1).candidate().composite().score());
+        var first = ranking.get(0).candidate().composite();
+        var second = ranking.get(1).candidate().composite();
+        boolean overlap = first.ci95().lo() <= second.ci95().hi() && second.ci95().lo() <= first.ci95().hi();
+        assertThat(ranking.get(0).againstNext()).contains(overlap ? "not shown" : "intervals do not overlap");
+        assertThat(html).contains("<td>" + Fmt.f(first.score(), 1) + "</td><td>" + Fmt.ci(first.ci95(), 1, 1) + "</td>");
+        assertThat(r.comparisonsOf("find-patient")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).containsPattern("difference (not )?shown \\(.*Holm-adjusted p = "));
+        assertThat(html).doesNotContain("P01", "P03");
+    }
+
+    @Test
+    void theBoardPageSaysWhenTheChainIsBrokenAndEscapes() {
+        String html = ReportFixtures.board(HOSTILE, false).render();
+        assertEscaped(html);
+        assertThat(html).contains("<b>NOT INTACT</b>", "first altered row: attempts 42&lt;script&gt;",
+                "opened the wrong patient&lt;script&gt;", "Alpha EHR&lt;script&gt;");
+    }
+}

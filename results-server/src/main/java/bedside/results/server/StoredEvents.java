@@ -1,0 +1,118 @@
+package bedside.results.server;
+
+import bedside.reports.stats.PathMeasures;
+import bedside.results.EventRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an attempt's stored events say about the way it took: the screens in the order visited and the presses with
+ * where they landed. Read the same way wherever they are needed (a session's measures as it ends, a report's path and
+ * click maps long after), so that the two can never disagree. Only the task's own events count (phase {@code task}):
+ * not the untimed sign-in before it, nor the checks after it.
+ */
+public final class StoredEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StoredEvents() {
+    }
+
+    /**
+     * A primary press during the task, in viewport CSS pixels.
+     *
+     * @param atMs       when, from the task's start
+     * @param screen     the screen it was on
+     * @param actionable whether the recorder judged its target something a person can act on (null: recorded before
+     *                   it judged targets)
+     * @param target     the target's role and accessible name as the recorder described it, e.g. "button Save"
+     */
+    public record Press(double atMs, String screen, double x, double y, int viewportWidth, int viewportHeight,
+                        Boolean actionable, String target) {
+    }
+
+    /** The screens of the task in the order visited, a screen repeated only when left and come back to. */
+    public static List<String> screens(List<EventRecord> events) {
+        List<String> visited = new ArrayList<>();
+        for (EventRecord e : events) {
+            JsonNode j = json(e);
+            if (!"task".equals(j.path("phase").asText()) || !j.path("top").asBoolean(true)) {
+                continue;
+            }
+            if (visited.isEmpty() && e.page() != null) {
+                visited.add(PathMeasures.screen(e.page())); // the screen the task started on
+            }
+            String screen = screenChange(e, j);
+            if (screen != null && (visited.isEmpty() || !visited.get(visited.size() - 1).equals(screen))) {
+                visited.add(screen);
+            }
+        }
+        return visited;
+    }
+
+    /** The screen the participant was on at a moment of the task (ms from its start), or null when none is known. */
+    public static String screenAt(List<EventRecord> events, double atMs) {
+        String screen = null;
+        for (EventRecord e : events) {
+            JsonNode j = json(e);
+            if (!"task".equals(j.path("phase").asText()) || e.tMs() > atMs) {
+                continue;
+            }
+            if (screen == null && e.page() != null) {
+                screen = PathMeasures.screen(e.page());
+            }
+            String changed = j.path("top").asBoolean(true) ? screenChange(e, j) : null;
+            screen = changed == null ? screen : changed;
+        }
+        return screen;
+    }
+
+    /** The task's primary presses made with a pointer (not a keyboard's Enter on a button), each with its screen. */
+    public static List<Press> presses(List<EventRecord> events) {
+        List<Press> presses = new ArrayList<>();
+        String screen = null;
+        for (EventRecord e : events) {
+            JsonNode j = json(e);
+            if (!"task".equals(j.path("phase").asText())) {
+                continue;
+            }
+            if (screen == null && e.page() != null) {
+                screen = PathMeasures.screen(e.page());
+            }
+            String changed = j.path("top").asBoolean(true) ? screenChange(e, j) : null;
+            if (changed != null) {
+                screen = changed;
+            }
+            if (e.type().equals("pointer-down") && j.path("button").asInt(0) == 0 && j.has("x") && j.has("vw")) {
+                JsonNode t = j.path("target");
+                String target = (t.path("role").asText("") + " " + t.path("name").asText("")).strip();
+                presses.add(new Press(e.tMs(), screen == null ? "?" : screen, j.path("x").asDouble(),
+                        j.path("y").asDouble(), j.path("vw").asInt(), j.path("vh").asInt(),
+                        t.path("actionable").isBoolean() ? t.path("actionable").asBoolean() : null,
+                        target.isEmpty() ? t.path("tag").asText("?") : target));
+            }
+        }
+        return presses;
+    }
+
+    /** The screen an event moves to, or null when it moves to none. */
+    private static String screenChange(EventRecord e, JsonNode j) {
+        String url = switch (e.type()) {
+            case "page-start" -> e.page();
+            case "route" -> j.path("to").asText(null);
+            default -> null;
+        };
+        return url == null ? null : PathMeasures.screen(url);
+    }
+
+    /** An event's data; an unreadable one as empty (stored events are evidence: read what can be read). */
+    public static JsonNode json(EventRecord e) {
+        try {
+            return JSON.readTree(e.json());
+        } catch (IOException x) {
+            return JSON.createObjectNode();
+        }
+    }
+}
