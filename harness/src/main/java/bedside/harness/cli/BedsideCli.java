@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 TokenCommand.class,
                 VerifyCommand.class,
                 ExportCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

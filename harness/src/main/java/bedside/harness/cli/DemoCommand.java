@@ -218,7 +218,11 @@ public final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(page.getParent());
             Files.writeString(page, bedside.reports.analysis.StudyHtml.render(analysis, "Scored as the locked plan "
                     + plan.hash() + " says"));
-            out.println("Study report: " + page);
+            out.println("Study analysis: " + page);
+            StudyReports.Written written = StudyReports.write(ran.store(), study, page.getParent(), out);
+            out.println("Board's decision page: " + written.board() + (written.boardPdf() == null ? ""
+                    : " (PDF: " + written.boardPdf() + ")"));
+            written.candidates().forEach((c, p) -> out.println("Report for " + c + ": " + p));
             Path chpl = page.resolveSibling("chpl.csv");
             Files.writeString(chpl, new Scores(ran.store()).chplCsvOf(study, analysis));
             out.println("As ONC's certified product list has it (170.315(g)(3)): " + chpl);
