@@ -53,8 +53,15 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
      * composite are left out.
      */
     public List<WeightSensitivity.TaskSensitivity> sensitivity() {
-        java.util.Map<String, Double> w = new java.util.LinkedHashMap<>();
-        bootstrap.weights().forEach(t -> w.put(t.task(), t.weight()));
+        return WeightSensitivity.analyze(sensitivityCandidates(), planWeights());
+    }
+
+    /**
+     * What {@link #sensitivity()} is computed from: each candidate with a composite, in candidate order, with the SUM
+     * score of each task its composite is over ({@code composite.tasksUsed}, in task order). With
+     * {@link #planWeights()}, {@link WeightSensitivity#composite} of one of them is its composite score.
+     */
+    public List<WeightSensitivity.Candidate> sensitivityCandidates() {
         List<WeightSensitivity.Candidate> in = new java.util.ArrayList<>();
         for (CandidateAnalysis c : candidates) {
             if (c.composite().score() == null) {
@@ -67,7 +74,14 @@ public record StudyAnalysis(String design, List<CandidateAnalysis> candidates, L
             }
             in.add(new WeightSensitivity.Candidate(c.candidate(), scores));
         }
-        return WeightSensitivity.analyze(in, w);
+        return List.copyOf(in);
+    }
+
+    /** The task weights the composite used ({@code bootstrap.weights}), task → weight in task order. */
+    public java.util.Map<String, Double> planWeights() {
+        java.util.Map<String, Double> w = new java.util.LinkedHashMap<>();
+        bootstrap.weights().forEach(t -> w.put(t.task(), t.weight()));
+        return java.util.Collections.unmodifiableMap(w);
     }
 
     /**

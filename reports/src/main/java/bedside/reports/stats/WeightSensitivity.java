@@ -144,6 +144,15 @@ public final class WeightSensitivity {
     }
 
     /**
+     * C_c with {@code task}'s weight multiplied by {@code factor}, every other weight as given: the composite a
+     * {@link TaskSensitivity}'s {@code atHalf} ({@value #HALF}) and {@code atOneAndAHalf} ({@value #ONE_AND_A_HALF})
+     * rankings are ordered by. NaN when undefined there.
+     */
+    public static double compositeWithFactor(Candidate c, Map<String, Double> weights, String task, double factor) {
+        return composite(c, with(weights, task, weights.getOrDefault(task, 0.0) * factor));
+    }
+
+    /**
      * The weights w ≥ 0 of {@code task} (others fixed) at which a and b swap places, ascending: the simple roots of
      * N(w) (class documentation) where both composites are defined.
      */
