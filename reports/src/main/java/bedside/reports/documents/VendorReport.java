@@ -106,6 +106,36 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
                         String target) {
     }
 
+    /** The task's ways as a map of screens, the expert path's drawn apart. */
+    public static bedside.reports.pages.PathMap pathMap(TaskEvidence e) {
+        return bedside.reports.pages.PathMap.of(e.paths().expert(), e.paths().participants());
+    }
+
+    /** Where participants pressed on the task's {@value #CLOUDS} most pressed screens, the expert path's presses ringed. */
+    public static List<bedside.reports.pages.ClickCloud> clickClouds(TaskEvidence e) {
+        java.util.function.Function<Press, String> screen = p -> bedside.reports.pages.PathMap.screenKey(p.screen());
+        java.util.Map<String, List<Press>> byScreen = e.paths().presses().stream()
+                .collect(java.util.stream.Collectors.groupingBy(screen, java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+        return byScreen.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, List<Press>>comparingByValue(
+                        java.util.Comparator.comparingInt(List::size)).reversed())
+                .limit(CLOUDS)
+                .map(x -> {
+                    Press first = x.getValue().get(0);
+                    return bedside.reports.pages.ClickCloud.of(x.getKey(), first.viewportWidth(), first.viewportHeight(),
+                            x.getValue().stream().map(VendorReport::click).toList(),
+                            e.paths().expertPresses().stream().filter(p -> screen.apply(p).equals(x.getKey()))
+                                    .map(VendorReport::click).toList());
+                }).toList();
+    }
+
+    static final int CLOUDS = 3;
+
+    private static bedside.reports.pages.ClickCloud.Click click(Press p) {
+        return new bedside.reports.pages.ClickCloud.Click(p.x(), p.y(), p.target(), p.misclick());
+    }
+
     /** The task's analysis, or null when it has none (n/a, or nothing scored). */
     public TaskAnalysis analysisOf(String task) {
         return analysis == null ? null
