@@ -710,7 +710,7 @@
   // a place. Clicks are counted from pointer presses (Measures), so none of these counts as one.
   let pointerClickNow = false; // a pointer click is being dispatched (this task): a click now is passed on by it
   let keyTarget = null; // the target of a key pressed in this task: a change now was made by the keyboard
-  record('pointerdown', 'pointer-down', (e) => ({ x: num(clientX(e)), y: num(clientY(e)), button: num(buttonOf(e)),
+  record('pointerdown', 'pointer-down', (e) => ({ x: num(clientX(e)), y: num(clientY(e)), vw: num(innerWidth(window)), vh: num(innerHeight(window)), button: num(buttonOf(e)),
     pointerType: str(pointerTypeOf(e)) || null, target: pressed(targetOf(e)) }), () => acted('pointer'));
   record('pointerup', 'pointer-up', (e) => ({ x: num(clientX(e)), y: num(clientY(e)), button: num(buttonOf(e)) }));
   record('click', 'click', (e) => {

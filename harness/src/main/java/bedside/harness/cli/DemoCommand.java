@@ -220,9 +220,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + plan.hash() + " says"));
             out.println("Study analysis: " + page);
             StudyReports.Written written = StudyReports.write(ran.store(), study, page.getParent(), out);
-            out.println("Board's decision page: " + written.board() + (written.boardPdf() == null ? ""
-                    : " (PDF: " + written.boardPdf() + ")"));
-            written.candidates().forEach((c, p) -> out.println("Report for " + c + ": " + p));
+            out.println("Board's decision page: " + written.board()
+                    + (written.pdfs() ? " (and " + StudyReports.Written.pdfOf(written.board()).getFileName() + ")" : ""));
+            written.candidates().forEach((c, p) -> out.println("Report for " + c + ": " + p
+                    + (written.pdfs() ? " (and " + StudyReports.Written.pdfOf(p).getFileName() + ")" : "")));
             Path chpl = page.resolveSibling("chpl.csv");
             Files.writeString(chpl, new Scores(ran.store()).chplCsvOf(study, analysis));
             out.println("As ONC's certified product list has it (170.315(g)(3)): " + chpl);

@@ -61,6 +61,10 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String noBrowser = pdf == null ? null : bedside.harness.browser.BrowserSettings.local().problem();
+        if (noBrowser != null) {
+            throw new BedsideCli.EnvironmentProblem("report --pdf prints with headless Chromium. " + noBrowser);
+        }
         return LocalDatabase.with(spec, "report", db -> {
             ResultsStore store = new ResultsStore(db);
             if (store.study(study).isEmpty()) {
@@ -107,6 +111,11 @@ public final class ReportCommand implements Callable<Integer> {
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), ".report-", ".tmp");
         Files.writeString(tmp, text);
+        try { // a report is passed on: readable like any file written here, not only by its owner
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system's default stands
+        }
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

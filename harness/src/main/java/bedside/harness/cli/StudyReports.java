@@ -5,7 +5,7 @@ import bedside.results.CandidateRecord;
 import bedside.results.server.ReportDocuments;
 import bedside.results.store.ResultsStore;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,20 +13,24 @@ import java.util.Map;
 
 /**
  * A study's reports written side by side into one folder: the board's decision page ({@code board.html}, linking
- * each candidate's report) and one report per candidate ({@code ID.html}), each also printed to PDF.
+ * each candidate's report) and one report per candidate ({@code ID.html}), each also printed to A4 PDF in one
+ * headless browser.
  */
 final class StudyReports {
     private StudyReports() {
     }
 
     /**
-     * @param boardPdf the board's page as a PDF, or null when it could not be printed (the reason was printed)
-     * @param candidates each candidate's report, by code
+     * @param pdfs        whether the PDFs were printed (when not, the reason was said)
+     * @param candidates  each candidate's report, by code
      */
-    record Written(Path board, Path boardPdf, Map<String, Path> candidates) {
+    record Written(Path board, boolean pdfs, Map<String, Path> candidates) {
+        static Path pdfOf(Path html) {
+            return html.resolveSibling(html.getFileName().toString().replaceFirst("\\.html$", ".pdf"));
+        }
     }
 
-    static Written write(ResultsStore store, String study, Path dir, PrintWriter out) throws IOException {
+    static Written write(ResultsStore store, String study, Path dir, PrintStream out) throws IOException {
         ReportDocuments documents = new ReportDocuments(store);
         Instant now = Instant.now();
         Path board = dir.resolve("board.html");
@@ -37,13 +41,16 @@ final class StudyReports {
             ReportCommand.write(page, documents.vendor(study, c.code(), now).render());
             candidates.put(c.code(), page);
         }
-        Path pdf = dir.resolve("board.pdf");
-        try {
-            PdfPrinter.print(board, pdf, "Bedside · study " + study + " · board's decision page");
-        } catch (IOException | RuntimeException e) {
-            out.println("The board's page could not be printed to PDF: " + e.getMessage());
-            pdf = null;
+        try (PdfPrinter printer = PdfPrinter.open()) {
+            printer.printPage(board, Written.pdfOf(board), "Bedside · study " + study + " · board's decision page");
+            for (Map.Entry<String, Path> c : candidates.entrySet()) {
+                printer.printPage(c.getValue(), Written.pdfOf(c.getValue()),
+                        "Bedside · study " + study + " · candidate " + c.getKey());
+            }
+            return new Written(board, true, candidates);
+        } catch (IOException e) {
+            out.println("The reports could not be printed to PDF (the HTML files stand): " + e.getMessage());
+            return new Written(board, false, candidates);
         }
-        return new Written(board, pdf, candidates);
     }
 }

@@ -39,7 +39,8 @@ class DemoLauncherIT {
     static final Path ROOT = Launcher.ROOT;
     static final Pattern REPORT = Pattern.compile("(?m)^Report: (.+index\\.html)$");
     static final Pattern STUDY = Pattern.compile("(?m)^Study: +(demo-\\d{8}-\\d{6})(?: \\(simulated\\), its plan locked as (sha256:[0-9a-f]{64}))?");
-    static final Pattern STUDY_REPORT = Pattern.compile("(?m)^Study report: (.+index\\.html)$");
+    static final Pattern STUDY_REPORT = Pattern.compile("(?m)^Study analysis: (.+index\\.html)$");
+    static final Pattern BOARD = Pattern.compile("(?m)^Board's decision page: (.+board\\.html) \\(and board\\.pdf\\)$");
 
     @TempDir
     static Path home;
@@ -190,7 +191,20 @@ class DemoLauncherIT {
         assertThat(page.find()).as(out).isTrue();
         String html = Files.readString(Path.of(page.group(1)));
         assertThat(html).contains("SIMULATED DATA").contains(hash);
-        // Beside it, the scores as ONC's certified product list has them: one row per candidate and task, flagged.
+        // Beside it, the board's decision page and each vendor's report, as HTML and PDF, flagged simulated.
+        Matcher board = BOARD.matcher(out);
+        assertThat(board.find()).as(out).isTrue();
+        Path dir = Path.of(board.group(1)).getParent();
+        assertThat(Files.readString(dir.resolve("board.html"))).contains("banner simulated", hash,
+                "1. Ranking by the plan's composite", "href=\"streamlined.html\"", "href=\"legacy.html\"");
+        for (String c : List.of("streamlined", "legacy")) {
+            assertThat(out).contains("Report for " + c + ": " + dir.resolve(c + ".html") + " (and " + c + ".pdf)");
+            assertThat(Files.readString(dir.resolve(c + ".html"))).contains("banner simulated", hash,
+                    "1. Executive summary", "7. What the data does not show").doesNotContain("SIM01");
+            assertThat(Files.size(dir.resolve(c + ".pdf"))).isGreaterThan(10_000);
+        }
+        assertThat(Files.readAllBytes(dir.resolve("board.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        // Beside them, the scores as ONC's certified product list has them: one row per candidate and task, flagged.
         List<String> chpl = Files.readAllLines(Path.of(page.group(1)).resolveSibling("chpl.csv"));
         assertThat(chpl.get(0)).startsWith("Candidate,").contains("Task Success - Mean (%)").endsWith(",Simulated");
         assertThat(chpl.subList(1, chpl.size())).hasSize(2).allMatch(l -> l.contains(",review-results,") && l.endsWith(",yes"));

@@ -86,6 +86,11 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
         return false;
     }
 
+    /** The statistics' test names as a reader knows them. */
+    static final Map<String, String> TESTS = Map.of("paired_t_log", "paired t-test on log times",
+            "welch_t_log", "Welch's t-test on log times", "mcnemar_exact", "exact McNemar test",
+            "fisher_exact", "Fisher's exact test", "n_minus_1_chi_squared", "N−1 chi-squared test");
+
     /** The task's comparisons between candidates, each with its Holm-adjusted p and what it shows. */
     public List<String> comparisonsOf(String task) {
         if (analysis == null) {
@@ -99,7 +104,7 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
             double p = c.pHolm() == null ? Double.NaN : c.pHolm();
             String verdict = p < 0.05 ? "difference shown" : "difference not shown";
             out.add(c.measure() + ", " + nameOf(c.a()) + " vs " + nameOf(c.b()) + ": " + verdict + " ("
-                    + c.result().test() + ", Holm-adjusted p = " + (Double.isNaN(p) ? "—" : String.format(
+                    + TESTS.getOrDefault(c.result().test(), c.result().test()) + ", Holm-adjusted p = " + (Double.isNaN(p) ? "—" : String.format(
                     java.util.Locale.ROOT, "%.3f", p)) + ")");
         }
         return out;

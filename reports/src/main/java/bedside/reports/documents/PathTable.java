@@ -1,5 +1,6 @@
 package bedside.reports.documents;
 
+import bedside.reports.pages.PathMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The distinct ways participants took through a task, with how many took each, the expert path's apart. */
-public record PathTable(int followedExpert, List<Way> others) {
+public record PathTable(List<String> expert, int followedExpert, List<Way> others) {
 
     public record Way(List<String> screens, int participants) {
     }
@@ -15,16 +16,17 @@ public record PathTable(int followedExpert, List<Way> others) {
     public static PathTable of(VendorReport.Paths paths) {
         Map<List<String>, Integer> counts = new LinkedHashMap<>();
         for (List<String> p : paths.participants()) {
-            counts.merge(List.copyOf(p), 1, Integer::sum);
+            counts.merge(PathMap.collapse(p.stream().map(PathMap::screenKey).toList()), 1, Integer::sum);
         }
-        int expert = counts.getOrDefault(paths.expert(), 0);
+        List<String> expertWay = PathMap.collapse(paths.expert().stream().map(PathMap::screenKey).toList());
+        int expert = counts.getOrDefault(expertWay, 0);
         List<Way> others = new ArrayList<>();
         counts.forEach((screens, n) -> {
-            if (!screens.equals(paths.expert())) {
+            if (!screens.equals(expertWay)) {
                 others.add(new Way(screens, n));
             }
         });
         others.sort(Comparator.comparingInt(Way::participants).reversed());
-        return new PathTable(expert, others);
+        return new PathTable(expertWay, expert, others);
     }
 }

@@ -68,7 +68,8 @@ class DocumentsTest {
         var second = ranking.get(1).candidate().composite();
         boolean overlap = first.ci95().lo() <= second.ci95().hi() && second.ci95().lo() <= first.ci95().hi();
         assertThat(ranking.get(0).againstNext()).contains(overlap ? "not shown" : "intervals do not overlap");
-        assertThat(html).contains("<td>" + Fmt.f(first.score(), 1) + "</td><td>" + Fmt.ci(first.ci95(), 1, 1) + "</td>");
+        assertThat(html).contains("<td class=\"n\">" + Fmt.f(first.score(), 1) + "</td><td class=\"n\">"
+                + Fmt.ci(first.ci95(), 1, 1) + "</td>");
         assertThat(r.comparisonsOf("find-patient")).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).containsPattern("difference (not )?shown \\(.*Holm-adjusted p = "));
         assertThat(html).doesNotContain("P01", "P03");

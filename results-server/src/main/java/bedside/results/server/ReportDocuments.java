@@ -244,13 +244,10 @@ public final class ReportDocuments {
                     if (!agent.isEmpty()) {
                         browsers.merge(browser(agent), 1, Integer::sum);
                     }
-                } else if (e.type().equals("pointer-down")) {
-                    var j = StoredEvents.json(e);
-                    if (j.path("vw").asInt() > 0) {
-                        viewports.merge(j.path("vw").asInt() + " × " + j.path("vh").asInt(), 1, Integer::sum);
-                    }
                 }
             }
+            StoredEvents.presses(list).forEach(p -> viewports.merge(p.viewportWidth() + " × " + p.viewportHeight(), 1,
+                    Integer::sum));
         }
         Set<UUID> sessionIds = counted.stream().filter(a -> a.session() != null).map(AttemptRecord::sessionId)
                 .collect(Collectors.toSet());
@@ -305,7 +302,8 @@ public final class ReportDocuments {
     static String basis(Scores.Selection selection) {
         return selection.plan() == null
                 ? "No locked plan: the figures are scripted expert-path runs (machine speed), not participants."
-                : "Scored as the study plan " + selection.plan().hash() + " (locked " + selection.plan().lockedAt()
+                : "Scored as the study plan " + selection.plan().hash() + " (locked "
+                + bedside.reports.pages.Fmt.utc(selection.plan().lockedAt())
                 + ") says; expert-path runs and " + selection.pilotSessions() + " pilot session(s) not counted.";
     }
 

@@ -73,6 +73,15 @@ public final class StoredEvents {
     public static List<Press> presses(List<EventRecord> events) {
         List<Press> presses = new ArrayList<>();
         String screen = null;
+        // Presses recorded before the recorder stamped the window's size on them take it from the attempt's clicks.
+        int[] window = {0, 0};
+        for (EventRecord e : events) {
+            JsonNode j = json(e);
+            if (j.path("vw").asInt() > 0 && window[0] == 0) {
+                window[0] = j.path("vw").asInt();
+                window[1] = j.path("vh").asInt();
+            }
+        }
         for (EventRecord e : events) {
             JsonNode j = json(e);
             if (!"task".equals(j.path("phase").asText())) {
@@ -85,11 +94,13 @@ public final class StoredEvents {
             if (changed != null) {
                 screen = changed;
             }
-            if (e.type().equals("pointer-down") && j.path("button").asInt(0) == 0 && j.has("x") && j.has("vw")) {
+            int vw = j.path("vw").asInt(window[0]);
+            int vh = j.path("vh").asInt(window[1]);
+            if (e.type().equals("pointer-down") && j.path("button").asInt(0) == 0 && j.has("x") && vw > 0 && vh > 0) {
                 JsonNode t = j.path("target");
                 String target = (t.path("role").asText("") + " " + t.path("name").asText("")).strip();
                 presses.add(new Press(e.tMs(), screen == null ? "?" : screen, j.path("x").asDouble(),
-                        j.path("y").asDouble(), j.path("vw").asInt(), j.path("vh").asInt(),
+                        j.path("y").asDouble(), vw, vh,
                         t.path("actionable").isBoolean() ? t.path("actionable").asBoolean() : null,
                         target.isEmpty() ? t.path("tag").asText("?") : target));
             }

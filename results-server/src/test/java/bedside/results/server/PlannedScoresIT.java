@@ -318,7 +318,7 @@ class PlannedScoresIT {
         JsonNode scores = http.get("/api/studies/planned/scores", evaluator).json();
         String html = http.get("/api/studies/planned/report", evaluator).body();
         for (JsonNode c : scores.path("candidates")) {
-            assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td>%.1f</td><td>[%.1f, %.1f]</td>",
+            assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td class=\"n\">%.1f</td><td class=\"n\">[%.1f, %.1f]</td>",
                     c.at("/composite/score").asDouble(), c.at("/composite/ci95/0").asDouble(),
                     c.at("/composite/ci95/1").asDouble()));
         }
