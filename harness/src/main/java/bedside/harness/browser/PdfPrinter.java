@@ -160,21 +160,11 @@ public final class PdfPrinter implements AutoCloseable {
                 + " <span class=\"totalPages\"></span></span></div>";
     }
 
-    /** Text as HTML: the label is a study's or a candidate's name, never markup. */
+    /** Text as HTML (jte's escaping, as every page's): the label is a study's or a candidate's name, never markup. */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        gg.jte.html.escape.Escape.htmlContent(s, out);
+        return out.toString();
     }
 
     private static void requireReport(Path html) throws IOException {

@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
  * file and, with {@code --pdf}, printed to A4 by headless Chromium (fonts embedded, page numbers, charts as vectors).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a study's report from the stored data, as GET /api/studies/STUDY/report (--board) or",
-                "/candidates/ID/report (--candidate) serves it: an HTML file, and with --pdf an A4 PDF.",
-                "Without --html the HTML goes to $BEDSIDE_HOME/reports/STUDY/ (board.html or ID.html), where the",
+        description = {"Writes a study's report from the stored data, as the results server serves it:",
+                "  --board      the board's decision page (GET /api/studies/STUDY/report)",
+                "  --candidate  one candidate's report (GET .../candidates/ID/report)",
+                "as a self-contained HTML file and, with --pdf, an A4 PDF. Without --html the",
+                "HTML goes to $BEDSIDE_HOME/reports/STUDY/ (board.html or ID.html), where the",
                 "board's page links each candidate's report."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",

@@ -3,7 +3,6 @@ package bedside.harness.measure;
 import bedside.harness.record.PageEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The Keystroke-Level Model's prediction of how long a skilled user would take for the actions the
@@ -20,7 +19,11 @@ import java.util.Objects;
  *   <li>M before every click that selects a command (a button, link, menu item, option, checkbox...);
  *       pointing into a text field to type is not a command, so it gets no M (rule 1: the point is
  *       anticipated by the typing that follows).</li>
- *   <li>A typed string in one field is one cognitive unit: one M before its first character (rule 2).</li>
+ *   <li>A typed string is one cognitive unit: one M before its first character (rule 3). It goes on however the page
+ *       moves the focus while it is typed — a segmented date field advancing from day to year, a component library
+ *       re-rendering the field or adding siblings around it, an input mask — since the person decided nothing there
+ *       (and which element a key lands on then depends on how fast the page moves the focus, not on the person). It
+ *       ends with a click, Enter or Tab, or any other key.</li>
  *   <li>Enter or Tab right after a typed string is a redundant terminator: no M (rule 3). It ends the string even
  *       when the browser names another element as its target (a time picker's popup that took focus as the
  *       string completed): the person pressed it to finish what they typed.</li>
@@ -46,7 +49,7 @@ public final class Klm {
     public static List<Operator> predict(List<PageEvent> events, long systemResponseMs) {
         List<Operator> ops = new ArrayList<>();
         boolean handOnMouse = true;
-        String typingIn = null; // the field the current typed string is going into (see field())
+        boolean typing = false; // a typed string is under way (see the rules above)
         for (PageEvent e : events) {
             if (e.type().equals("pointer-down")) {
                 String what = describe(e);
@@ -60,32 +63,30 @@ public final class Klm {
                 ops.add(new Operator('P', P, "point at " + what));
                 ops.add(new Operator('B', B, "press"));
                 ops.add(new Operator('B', B, "release"));
-                typingIn = null;
+                typing = false;
             } else if (Measures.isDropDownChoice(e)) {
                 ops.add(new Operator('P', P, "point at the option in " + describe(e)));
                 ops.add(new Operator('B', B, "press"));
                 ops.add(new Operator('B', B, "release"));
             } else if (e.type().equals("key") && !e.data().path("repeat").asBoolean(false)) {
                 String keyClass = e.text("keyClass");
-                String field = field(e);
                 if (handOnMouse) {
                     ops.add(new Operator('H', H, "hand to keyboard"));
                     handOnMouse = false;
                 }
-                boolean sameField = typingIn != null && Objects.equals(typingIn, field);
                 if ("character".equals(keyClass) || "modifier".equals(keyClass) || "editing".equals(keyClass)) {
-                    if (!sameField) {
+                    if (!typing) {
                         ops.add(new Operator('M', M, "decide what to type"));
                     }
                     ops.add(new Operator('K', K, keyClass));
-                    typingIn = field;
-                } else if (("enter".equals(keyClass) || "tab".equals(keyClass)) && typingIn != null) {
+                    typing = true;
+                } else if (("enter".equals(keyClass) || "tab".equals(keyClass)) && typing) {
                     ops.add(new Operator('K', K, keyClass + " ends the typed string"));
-                    typingIn = null;
+                    typing = false;
                 } else {
                     ops.add(new Operator('M', M, "decide to press " + e.text("key")));
                     ops.add(new Operator('K', K, String.valueOf(e.text("key"))));
-                    typingIn = null;
+                    typing = false;
                 }
             }
         }
@@ -93,16 +94,6 @@ public final class Klm {
             ops.add(new Operator('R', systemResponseMs / 1000.0, "system response, as measured"));
         }
         return ops;
-    }
-
-    /**
-     * The field a key went into: the recorder's element key within its document (stable while the element lives),
-     * or, from a recording made before element keys, its CSS path (which shifts when a component library adds or
-     * removes siblings around the field).
-     */
-    private static String field(PageEvent e) {
-        String key = e.targetText("key");
-        return key != null ? e.doc() + "#" + key : e.targetText("css");
     }
 
     public static long totalMillis(List<Operator> ops) {

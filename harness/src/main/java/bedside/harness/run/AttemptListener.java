@@ -16,6 +16,9 @@ public interface AttemptListener {
     /** The attempt has an id and is about to open its browser. */
     default void started(Start start) { }
 
+    /** The attempt's browser is open: {@code camera} takes a picture of its window (for evidence, from any thread). */
+    default void browserOpened(UUID attemptId, Camera camera) { }
+
     /** The task clock started at this browser time (epoch ms, the clock the page events carry). */
     default void clockStarted(UUID attemptId, double browserTime) { }
 
@@ -32,6 +35,12 @@ public interface AttemptListener {
             public void started(Start s) {
                 first.started(s);
                 second.started(s);
+            }
+
+            @Override
+            public void browserOpened(UUID attemptId, Camera camera) {
+                first.browserOpened(attemptId, camera);
+                second.browserOpened(attemptId, camera);
             }
 
             @Override

@@ -27,4 +27,11 @@ public record AttemptResult(AttemptRecord attempt, List<EventRecord> events, Lis
     public AttemptResult with(AttemptRecord record) {
         return new AttemptResult(record, events, checks, measures, recordingComplete, shots);
     }
+
+    /** The same attempt with more events after its own (e.g. the pictures taken when the observer marked it). */
+    public AttemptResult withMoreEvents(List<EventRecord> more) {
+        List<EventRecord> all = new java.util.ArrayList<>(events);
+        all.addAll(more);
+        return new AttemptResult(attempt, List.copyOf(all), checks, measures, recordingComplete, shots);
+    }
 }

@@ -134,6 +134,8 @@ public final class TaskRunner {
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
                     "the browser did not start: " + StepRunner.firstLine(e), null);
         }
+        Browsers.Session opened = session;
+        safely(() -> listener.browserOpened(attemptId, Camera.of(opened.driver())));
         Recorder attached;
         try {
             attached = Recorder.attach(session.driver(), binding.warnings());

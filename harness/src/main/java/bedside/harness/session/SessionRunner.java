@@ -64,6 +64,13 @@ public final class SessionRunner {
     private volatile UUID currentAttempt;
     private volatile double clockStart = Double.NaN;
     private final List<MarkerRecord> markers = java.util.Collections.synchronizedList(new ArrayList<>());
+    // The attempt's browser window, pictured when the observer marks a use error on it (the evidence a report shows).
+    private volatile bedside.harness.run.Camera camera = bedside.harness.run.Camera.NONE;
+    private final Map<UUID, Pictured> pictures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the participant saw when a use error was marked. */
+    private record Pictured(UUID attemptId, Double atMs, bedside.harness.run.Camera.Picture picture) {
+    }
 
     public SessionRunner(TaskRunner tasks, ResultsDestination destination, Path journals, SessionPanel panel) {
         this(tasks, destination, journals, panel, ParticipantWatcher.NONE);
@@ -138,6 +145,12 @@ public final class SessionRunner {
                 "observer", Instant.now());
         j.marker(m);
         markers.add(m);
+        if (m.attemptId() != null && m.useError()) {
+            bedside.harness.run.Camera.Picture p = camera.take();
+            if (p != null) {
+                pictures.put(m.markerId(), new Pictured(m.attemptId(), t, p));
+            }
+        }
         if (observer != null) {
             observer.marked(m);
         }
@@ -412,6 +425,11 @@ public final class SessionRunner {
                 }
 
                 @Override
+                public void browserOpened(UUID attemptId, bedside.harness.run.Camera c) {
+                    camera = c;
+                }
+
+                @Override
                 public void clockStarted(UUID attemptId, double browserTime) {
                     clockStart = browserTime;
                     if (observer != null) {
@@ -445,6 +463,8 @@ public final class SessionRunner {
                 result = SuiteRunner.brokeOff(toJournal, session.sessionId(), candidate.id(), task.id(), code, 1, e);
                 stopped = e instanceof SessionPanel.Stopped s ? s : null;
             }
+            camera = bedside.harness.run.Camera.NONE;
+            result = result.withMoreEvents(pictured(result));
             AttemptRecord a = result.attempt();
             if (a.session() != null) {
                 a = a.withSession(SessionMeasures.of(a.session().participantSaid(), a, result.events(), expert));
@@ -464,6 +484,29 @@ public final class SessionRunner {
         } finally {
             Stop.exit();
         }
+    }
+
+    /**
+     * The pictures taken during the attempt, as events of its own after the recorder's: type
+     * {@code evidence-screenshot}, at the marker's moment, naming the marker.
+     */
+    private List<bedside.results.EventRecord> pictured(AttemptResult result) {
+        UUID id = result.attempt().attemptId();
+        long seq = result.events().stream().mapToLong(bedside.results.EventRecord::seq).max().orElse(-1) + 1;
+        List<bedside.results.EventRecord> events = new ArrayList<>();
+        for (Map.Entry<UUID, Pictured> e : List.copyOf(pictures.entrySet())) {
+            Pictured p = e.getValue();
+            if (!p.attemptId().equals(id)) {
+                continue;
+            }
+            pictures.remove(e.getKey());
+            String json = bedside.results.client.Json.MAPPER.createObjectNode().put("markerId", e.getKey().toString())
+                    .put("format", p.picture().format()).put("image", p.picture().base64()).put("phase", "task")
+                    .put("top", true).toString();
+            events.add(new bedside.results.EventRecord(id, seq++, p.atMs() == null ? 0 : p.atMs(), "evidence-screenshot",
+                    null, json));
+        }
+        return events;
     }
 
     private final Map<String, SessionMeasures.ExpertPath> expertPaths = new HashMap<>();

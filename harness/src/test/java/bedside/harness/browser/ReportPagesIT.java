@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +83,9 @@ class ReportPagesIT {
             Thread.sleep(300); // an onerror or onload would have run by now
             assertThat(js("return typeof window.__pwned")).as(page.getKey()).isEqualTo("undefined");
             assertThat(js("return document.scripts.length")).as(page.getKey()).isEqualTo(0L);
-            assertThat(js("return document.images.length")).as(page.getKey()).isEqualTo(0L);
+            // the only images are the evidence pictures, as data (the fixture's one), never one from the payload
+            assertThat(js("return [...document.images].every(i => i.className === 'evidence'"
+                    + " && i.src.startsWith('data:image/jpeg;base64,'))")).as(page.getKey()).isEqualTo(true);
             assertThat(js("return document.querySelectorAll('[onerror],[onload],[onmouseover]').length"))
                     .as(page.getKey()).isEqualTo(0L);
             assertThat((String) js("return document.body.innerText")).as(page.getKey())
@@ -104,27 +103,14 @@ class ReportPagesIT {
             assertThat(js("return !!document.getElementById('" + section + "')")).as(section).isEqualTo(true);
         }
         // The composite chart: each candidate's interval and point where the axis puts the analysis's numbers.
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) js("""
-                const svg = document.querySelector('#ranking svg.intervals');
-                const ticks = [...svg.querySelectorAll(':scope > text')];
-                const x = (label) => Number(ticks.find(t => t.textContent === label).getAttribute('x'));
-                const x0 = x('0'), x100 = x('100');
-                const at = (px) => (Number(px) - x0) / (x100 - x0) * 100;
-                return [...svg.querySelectorAll('g')].map(g => ({
-                  label: g.querySelector('text').textContent,
-                  lo: at(g.querySelector('line').getAttribute('x1')), hi: at(g.querySelector('line').getAttribute('x2')),
-                  point: at(g.querySelector('circle').getAttribute('cx'))}));""");
+        List<ReportReader.Drawn> rows = ReportReader.compositeChart(browser.driver());
         assertThat(rows).hasSize(2);
-        for (Map<String, Object> row : rows) {
+        for (ReportReader.Drawn row : rows) {
             CandidateAnalysis c = r.analysis().candidates().stream()
-                    .filter(x -> x.candidate().equals(row.get("label"))).findFirst().orElseThrow();
-            assertThat(((Number) row.get("lo")).doubleValue()).isCloseTo(c.composite().ci95().lo(),
-                    org.assertj.core.data.Offset.offset(0.1));
-            assertThat(((Number) row.get("hi")).doubleValue()).isCloseTo(c.composite().ci95().hi(),
-                    org.assertj.core.data.Offset.offset(0.1));
-            assertThat(((Number) row.get("point")).doubleValue()).isCloseTo(c.composite().score(),
-                    org.assertj.core.data.Offset.offset(0.1));
+                    .filter(x -> x.candidate().equals(row.candidate())).findFirst().orElseThrow();
+            assertThat(row.lo()).isCloseTo(c.composite().ci95().lo(), org.assertj.core.data.Offset.offset(0.1));
+            assertThat(row.hi()).isCloseTo(c.composite().ci95().hi(), org.assertj.core.data.Offset.offset(0.1));
+            assertThat(row.point()).isCloseTo(c.composite().score(), org.assertj.core.data.Offset.offset(0.1));
         }
         assertThat(console).isEmpty();
         screenshot("board");
@@ -167,10 +153,9 @@ class ReportPagesIT {
         Path pdf = SHOTS.resolve(name + ".pdf");
         Files.createDirectories(SHOTS);
         PdfPrinter.print(page, pdf, "Bedside · " + name);
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
-            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
-            return new PDFTextStripper().getText(doc);
-        }
+        ReportReader.Printed printed = ReportReader.pdf(pdf);
+        assertThat(printed.pages()).isGreaterThanOrEqualTo(2);
+        assertThat(printed.firstPageWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+        return printed.text();
     }
 }

@@ -239,6 +239,52 @@ class DemoLauncherIT {
             assertThat(a.simulated()).isTrue();
             assertThat(a.candidates()).hasSize(2).allSatisfy(c -> assertThat(c.participants()).isEqualTo(12));
             assertThat(a.warnings().get(0)).startsWith("SIMULATED DATA");
+            theReportsShowTheStoredScores(dir, a);
         }
+    }
+
+    /**
+     * The board's page as Chromium draws it, its PDF as text, and each candidate's report: the composite intervals
+     * where the stored analysis (the plan's seed: the same numbers) puts them, every section there, nothing logged.
+     */
+    static void theReportsShowTheStoredScores(Path dir, bedside.reports.analysis.StudyAnalysis a) throws IOException {
+        try (bedside.harness.browser.Browsers.Session browser = bedside.harness.browser.Browsers.start(
+                bedside.harness.browser.BrowserSettings.local(), true);
+             org.openqa.selenium.bidi.module.LogInspector log = new org.openqa.selenium.bidi.module.LogInspector(
+                     browser.driver())) {
+            List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+            log.onConsoleEntry(e -> console.add(e.getText()));
+            log.onJavaScriptLog(e -> console.add(e.getText()));
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            browser.driver().get(dir.resolve("board.html").toUri().toString());
+            List<bedside.harness.browser.ReportReader.Drawn> drawn =
+                    bedside.harness.browser.ReportReader.compositeChart(browser.driver());
+            assertThat(drawn).hasSize(2);
+            for (bedside.harness.browser.ReportReader.Drawn d : drawn) {
+                var c = a.candidates().stream().filter(x -> x.candidate().equals(d.candidate())).findFirst().orElseThrow();
+                assertThat(d.lo()).isCloseTo(c.composite().ci95().lo(), org.assertj.core.data.Offset.offset(0.1));
+                assertThat(d.hi()).isCloseTo(c.composite().ci95().hi(), org.assertj.core.data.Offset.offset(0.1));
+                assertThat(d.point()).isCloseTo(c.composite().score(), org.assertj.core.data.Offset.offset(0.1));
+            }
+            Path shots = Files.createDirectories(Path.of("target", "report-pages"));
+            Files.write(shots.resolve("demo-board-1280.png"), ((org.openqa.selenium.TakesScreenshot) browser.driver())
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            for (String c : List.of("streamlined", "legacy")) {
+                browser.driver().get(dir.resolve(c + ".html").toUri().toString());
+                for (String section : List.of("summary", "method", "results", "sus", "use-errors", "paths", "limits")) {
+                    assertThat(browser.driver().findElements(org.openqa.selenium.By.id(section))).as(c + " " + section)
+                            .hasSize(1);
+                }
+                Files.write(shots.resolve("demo-" + c + "-1280.png"), ((org.openqa.selenium.TakesScreenshot)
+                        browser.driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+            assertThat(console).isEmpty();
+        }
+        String printed = bedside.harness.browser.ReportReader.pdf(dir.resolve("board.pdf")).text();
+        for (var c : a.candidates()) {
+            assertThat(printed).contains(bedside.reports.pages.Fmt.f(c.composite().score(), 1) + " "
+                    + bedside.reports.pages.Fmt.ci(c.composite().ci95(), 1, 1));
+        }
+        assertThat(printed).contains("Page 1 of", "SIMULATED DATA");
     }
 }

@@ -184,15 +184,29 @@ class MeasuresTest {
     }
 
     @Test
-    void klmKnowsAFieldByItsElementKeyWhenItsCssPathShifts() {
-        // A component library inserted a sibling before the field while the clinician typed: same element, new path.
+    void klmKeepsATypedStringWhereverThePageMovesTheKeys() {
+        // A library inserted a sibling before the field while the clinician typed (a new path), then re-rendered it
+        // as a new element (a new key): the person typed one string and decided nothing in between.
         key(1, "character", null, "div > input:nth-of-type(1)");
         events.get(0).data().with("target").put("key", 7);
         key(2, "character", null, "div > input:nth-of-type(2)");
         events.get(1).data().with("target").put("key", 7);
         key(3, "character", null, "div > input:nth-of-type(2)");
-        events.get(2).data().with("target").put("key", 8); // another element at that path: a new string
-        assertThat(Klm.notation(Klm.predict(events, 0))).isEqualTo("H M K K M K");
+        events.get(2).data().with("target").put("key", 8);
+        // MUI's segmented date field moves the focus from day to year by itself: still one string (a date).
+        key(4, "character", null, "div > span:nth-of-type(3)");
+        events.get(3).data().with("target").put("key", 10).put("role", "spinbutton").put("name", "Year");
+        assertThat(Klm.notation(Klm.predict(events, 0))).isEqualTo("H M K K K K");
+    }
+
+    @Test
+    void klmStartsANewStringAfterTheClinicianMovesOn() {
+        key(1, "character", null, "#dose");
+        key(2, "tab", "Tab", "#dose");       // ends the string: K
+        key(3, "character", null, "#route"); // a new decision: M K
+        key(4, "other", "ArrowDown", "#route");
+        key(5, "character", null, "#route"); // after another key: a new string
+        assertThat(Klm.notation(Klm.predict(events, 0))).isEqualTo("H M K K M K M K M K");
     }
 
     @Test

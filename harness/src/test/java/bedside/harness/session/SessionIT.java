@@ -256,7 +256,7 @@ class SessionIT {
     }
 
     @Test
-    void theObserversMarkersLandOnTheAttemptsTheyWereMarkedDuring() {
+    void theObserversMarkersLandOnTheAttemptsTheyWereMarkedDuring() throws Exception {
         assertThat(participant.markAnswers).containsExactly("201 slip", "201 assist");
         List<bedside.results.MarkerRecord> markers = store.markers(STUDY);
         assertThat(markers).hasSize(2);
@@ -269,6 +269,22 @@ class SessionIT {
         }
         assertThat(markers).extracting(bedside.results.MarkerRecord::note)
                 .containsExactlyInAnyOrder("hesitated over Save", "showed the Clinical menu");
+        // The slip (a use error) was pictured as the participant saw the window then, stored with its attempt; the
+        // assist (no use error) was not.
+        bedside.results.MarkerRecord slip = markers.stream().filter(m -> m.kind().equals("slip")).findFirst().orElseThrow();
+        List<bedside.results.EventRecord> pictures = store.eventsOfAttempt(slip.attemptId()).stream()
+                .filter(e -> e.type().equals("evidence-screenshot")).toList();
+        assertThat(pictures).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode picture = bedside.results.client.Json.MAPPER.readTree(pictures.get(0).json());
+        assertThat(picture.path("markerId").asText()).isEqualTo(slip.markerId().toString());
+        assertThat(picture.path("format").asText()).isEqualTo("jpeg");
+        assertThat(pictures.get(0).tMs()).isEqualTo(slip.tMs());
+        String image = picture.path("image").asText();
+        byte[] jpeg = java.util.Base64.getDecoder().decode(image);
+        assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8).hasSizeGreaterThan(1_000);
+        bedside.results.MarkerRecord assist = markers.stream().filter(m -> m.kind().equals("assist")).findFirst()
+                .orElseThrow();
+        assertThat(store.eventsOfAttempt(assist.attemptId())).noneMatch(e -> e.type().equals("evidence-screenshot"));
     }
 
     @Test

@@ -71,9 +71,26 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
      * @param note      the observer's note, or null
      * @param comment   the participant's comment on the task (after the SEQ), or null
      * @param attemptId the attempt, to look up its recorded events
+     * @param screenshot the window as the participant saw it when the observer marked the error, as a
+     *                   {@code data:image/…;base64,} address, or null when none was taken
      */
     public record UseError(String task, int participant, String kind, Double atSeconds, String screen, String note,
-                           String comment, String attemptId) {
+                           String comment, String attemptId, String screenshot) {
+        public UseError {
+            if (screenshot != null && !SCREENSHOT.matcher(screenshot).matches()) {
+                throw new IllegalArgumentException("a screenshot is a base64 JPEG or PNG data address");
+            }
+        }
+
+        /** Without a screenshot. */
+        public UseError(String task, int participant, String kind, Double atSeconds, String screen, String note,
+                        String comment, String attemptId) {
+            this(task, participant, kind, atSeconds, screen, note, comment, attemptId, null);
+        }
+
+        static final java.util.regex.Pattern SCREENSHOT =
+                java.util.regex.Pattern.compile("data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}");
+
         public boolean critical() {
             return kind.startsWith("critical");
         }

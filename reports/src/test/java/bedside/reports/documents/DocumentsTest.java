@@ -18,7 +18,7 @@ class DocumentsTest {
     static final String HOSTILE = SCRIPT + QUOTES + IMG;
 
     static void assertEscaped(String html) {
-        assertThat(html).doesNotContain(SCRIPT).doesNotContain(QUOTES).doesNotContain("<script").doesNotContain("<img")
+        assertThat(html).doesNotContain(SCRIPT).doesNotContain(QUOTES).doesNotContain("<script").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
@@ -38,9 +38,19 @@ class DocumentsTest {
                 "SUS " + Fmt.f(a.sus().mean(), 1), "grade <b>" + a.sus().grade() + "</b>");
         // no study code of a participant: they are numbered within the report
         assertThat(html).doesNotContain("P01", "P03", "P11");
-        assertThat(html).contains("id=\"error-00000000-0000-0000-0000-000000000005\" class=\"critical\"");
+        assertThat(html).contains("id=\"error-00000000-0000-0000-0000-000000000005\" class=\"critical\"")
+                .contains("<img class=\"evidence\" src=\"" + ReportFixtures.PICTURE + "\"");
         assertThat(r.findings()).anySatisfy(f -> assertThat(f).startsWith("1 critical use error at find-patient"));
         assertThat(r.limits()).anySatisfy(f -> assertThat(f).startsWith("That review-results never fails: all 10"));
+    }
+
+    @Test
+    void aScreenshotIsOnlyEverAnImage() {
+        for (String bad : List.of("javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=",
+                "data:image/jpeg;base64,AAAA\" onerror=\"alert(1)")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VendorReport.UseError("t", 1, "slip", null, null,
+                    null, null, "a", bad)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

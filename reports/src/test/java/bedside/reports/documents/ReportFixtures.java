@@ -17,6 +17,8 @@ import java.util.Map;
  * participants' details, notes, comments, screens, browser).
  */
 public final class ReportFixtures {
+    /** A one-pixel JPEG, as a report's evidence shows a session's picture. */
+    public static final String PICTURE = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==";
     public static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
 
     private ReportFixtures() {
@@ -68,7 +70,7 @@ public final class ReportFixtures {
                         120.0));
         List<VendorReport.UseError> errors = List.of(
                 new VendorReport.UseError(t1, 3, "slip", 12.5, "/search" + text, "typed in the wrong box" + text,
-                        "confusing" + text, "00000000-0000-0000-0000-000000000003"),
+                        "confusing" + text, "00000000-0000-0000-0000-000000000003", PICTURE),
                 new VendorReport.UseError(t1, 5, "critical", 30.0, "/patients/:id", "opened the wrong patient" + text, null,
                         "00000000-0000-0000-0000-000000000005"));
         List<VendorReport.Press> presses = List.of(

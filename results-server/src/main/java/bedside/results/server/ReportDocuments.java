@@ -116,11 +116,12 @@ public final class ReportDocuments {
             int who = number.getOrDefault(a.participant(), 0);
             List<MarkerRecord> errors = marks.getOrDefault(a.attemptId(), List.of()).stream()
                     .filter(m -> USE_ERRORS.contains(m.kind())).toList();
+            Map<String, String> pictures = StoredEvents.screenshots(events.get(a.attemptId()));
             for (MarkerRecord m : errors) {
                 useErrors.add(new VendorReport.UseError(a.task(), who, m.kind(),
                         m.tMs() == null ? null : m.tMs() / 1000.0,
                         m.tMs() == null ? null : StoredEvents.screenAt(events.get(a.attemptId()), m.tMs()), m.note(),
-                        comment, a.attemptId().toString()));
+                        comment, a.attemptId().toString(), pictures.get(m.markerId().toString())));
             }
             if (a.outcome() == Outcome.CRITICAL_USE_ERROR && errors.stream().noneMatch(m -> m.kind().equals("critical"))) {
                 useErrors.add(new VendorReport.UseError(a.task(), who, "critical (found by the checks)", null, null,

@@ -108,6 +108,29 @@ public final class StoredEvents {
         return presses;
     }
 
+    /**
+     * The pictures the session took of the window when the observer marked a use error, by marker, each as a
+     * {@code data:} address; a picture that is not plain base64 JPEG or PNG is left out (stored evidence is shown only
+     * as the image it claims to be).
+     */
+    public static java.util.Map<String, String> screenshots(List<EventRecord> events) {
+        java.util.Map<String, String> pictures = new java.util.HashMap<>();
+        for (EventRecord e : events) {
+            if (!e.type().equals("evidence-screenshot")) {
+                continue;
+            }
+            JsonNode j = json(e);
+            String format = j.path("format").asText();
+            String image = j.path("image").asText();
+            if ((format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()) {
+                pictures.put(j.path("markerId").asText(), "data:image/" + format + ";base64," + image);
+            }
+        }
+        return pictures;
+    }
+
+    private static final java.util.regex.Pattern BASE64 = java.util.regex.Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
     /** The screen an event moves to, or null when it moves to none. */
     private static String screenChange(EventRecord e, JsonNode j) {
         String url = switch (e.type()) {

@@ -79,6 +79,9 @@ class PlannedScoresIT {
                 klmMs, facts);
     }
 
+    /** A picture's bytes as the session stores them (base64; not decoded by anything here). */
+    static final String PICTURE = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==";
+
     static final String AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "HeadlessChrome/156.0.8078.73 Safari/537.36";
 
@@ -143,13 +146,21 @@ class PlannedScoresIT {
                     AttemptRecord a = attempt(s, task.id(), fail ? Outcome.FAILURE : Outcome.SUCCESS,
                             t = t.plusSeconds(70), time, (c.equals("alpha") ? 5 : 10) + pi % 3, 10 + n, 0,
                             new SessionFacts(fail ? "gave-up" : "done", null, null, null, null, pi % 2));
-                    store.saveAttempt(a, events(a, p.equals("P02") && c.equals("beta")));
+                    boolean marked = p.equals("P02") && c.equals("beta") && n == 1;
+                    UUID slip = UUID.randomUUID();
+                    List<EventRecord> events = events(a, p.equals("P02") && c.equals("beta"));
+                    if (marked) { // the window as the session pictured it when the observer marked the slip
+                        events.add(new EventRecord(a.attemptId(), events.size(), 1_000, "evidence-screenshot", null,
+                                "{\"markerId\":\"" + slip + "\",\"format\":\"jpeg\",\"image\":\"" + PICTURE
+                                        + "\",\"phase\":\"task\",\"top\":true}"));
+                    }
+                    store.saveAttempt(a, events);
                     store.saveTaskRating(new TaskRatingRecord(s.sessionId(), task.id(), "seq",
                             fail ? 2 : c.equals("alpha") ? 6 : 4 + (pi % 2), 1, 7,
                             p.equals("P02") && c.equals("beta") && n == 1 ? "the two patients look alike" : null,
                             t.plusSeconds(1)));
                     if (p.equals("P02") && c.equals("beta") && n == 1) {
-                        store.saveMarker(new MarkerRecord(UUID.randomUUID(), s.sessionId(), a.attemptId(), task.id(),
+                        store.saveMarker(new MarkerRecord(slip, s.sessionId(), a.attemptId(), task.id(),
                                 "slip", 1_000.0, "typed in the wrong field", "observer", t.plusSeconds(2)));
                         store.saveMarker(new MarkerRecord(UUID.randomUUID(), s.sessionId(), a.attemptId(), task.id(),
                                 "critical", 2_000.0, "allergy on the look-alike patient first", "observer",
@@ -301,11 +312,14 @@ class PlannedScoresIT {
                     + "</td><td>" + Math.round(100 * t.at("/completion/rate").asDouble()) + " %</td>");
         }
         // the participants' details, numbered; their study codes stay with the evaluator
-        assertThat(html).contains("<td>nurse</td><td>5</td><td>3</td><td>EMIS</td><td>30-39</td>").doesNotContain("P02")
+        assertThat(html).contains("<td>nurse</td><td class=\"n\">5</td><td class=\"n\">3</td><td>EMIS</td><td>30-39</td>").doesNotContain("P02")
                 .doesNotContain("PILOT");
         // the observer's notes and the participant's comment, at the screen where they were marked
         assertThat(html).contains("typed in the wrong field", "allergy on the look-alike patient first",
                 "the two patients look alike", "<code>/search</code>");
+        // and the window as the participant saw it when the slip was marked (the critical error had no picture)
+        assertThat(html).contains("<img class=\"evidence\" src=\"data:image/jpeg;base64," + PICTURE + "\"");
+        assertThat(html.split("<img class=\"evidence\"", -1)).hasSize(2);
         // where the sessions ran, read from the recorder's events
         assertThat(html).contains("Chrome 156.0.8078.73 (headless)", "1280 × 800", "Williams design");
         // one participant's detour through the help screen, apart from the expert-shaped way the others took
