@@ -101,8 +101,14 @@ public final class PdfPrinter implements AutoCloseable {
             // get() returns on the load event; the fonts may still be laid out after it.
             Object simulated = ((JavascriptExecutor) driver).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
-                            + " const ready = () => document.fonts.ready.then(() =>"
-                            + "   done(document.querySelector('.banner.simulated') !== null));"
+                            + " const ready = () => document.fonts.ready.then(() => {"
+                            // A link to a file beside the page would become this machine's path in the PDF, dead
+                            // wherever the PDF is sent: such links print as text naming the file.
+                            + "   for (const a of document.querySelectorAll('a[href]')) {"
+                            + "     const href = a.getAttribute('href');"
+                            + "     if (!/^[a-z]+:/i.test(href) && !href.startsWith('#')) {"
+                            + "       a.removeAttribute('href'); a.append(' (' + href.split('#')[0] + ')'); } }"
+                            + "   done(document.querySelector('.banner.simulated') !== null); });"
                             + " if (document.readyState === 'complete') ready();"
                             + " else window.addEventListener('load', ready, {once: true});");
             Map<String, Object> result = ((HasCdp) driver).executeCdpCommand("Page.printToPDF",

@@ -86,13 +86,22 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 write(target, page);
             } catch (IOException e) {
-                err.println("bedside report: cannot write " + target + ": " + e.getMessage());
+                err.println("bedside report: cannot write " + target + " (" + e.getClass().getSimpleName() + ")");
                 return BedsideCli.PROBLEM;
             }
             store.audit("cli:" + System.getProperty("user.name", "unknown"), "report.read", study,
                     which.board ? "study" : "candidate", which.board ? study : which.candidate, null);
             out.println((which.board ? "Board's decision page: " : "Report for " + which.candidate + ": ")
                     + target.toAbsolutePath());
+            if (which.board) {
+                java.util.List<String> missing = store.candidates(study).stream().map(c -> c.code())
+                        .filter(c -> !Files.exists(target.toAbsolutePath().resolveSibling(c + ".html"))).toList();
+                if (!missing.isEmpty()) {
+                    out.println("It links each candidate's report as ID.html beside it; not there yet: " + String.join(", ",
+                            missing) + " (bedside report " + study + " --candidate ID --html "
+                            + target.toAbsolutePath().resolveSibling("ID.html") + ")");
+                }
+            }
             if (pdf != null) {
                 try {
                     PdfPrinter.print(target.toAbsolutePath(), pdf.toAbsolutePath(), "Bedside · study " + study

@@ -7,8 +7,6 @@ import bedside.results.EventRecord;
 import bedside.results.Outcome;
 import bedside.results.SessionFacts;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +33,6 @@ import java.util.Set;
  * </ul>
  */
 public final class SessionMeasures {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SessionMeasures() {}
 

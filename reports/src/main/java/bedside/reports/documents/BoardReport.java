@@ -43,8 +43,12 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
     public record ChainCheck(boolean intact, Instant verifiedAt, long records, String problem) {
     }
 
-    /** A candidate's place in the ranking, and what the data says about the one below it. */
-    public record Place(int rank, CandidateAnalysis candidate, String name, String againstNext) {
+    /**
+     * A candidate's place in the ranking, and what the data says about the one below it.
+     *
+     * @param rank "1", or "=1" when the data does not separate it from the one it shares the place with
+     */
+    public record Place(String rank, CandidateAnalysis candidate, String name, String againstNext) {
     }
 
     /**
@@ -59,6 +63,17 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
         sorted.removeIf(c -> c.composite().score() == null);
         sorted.sort(Comparator.comparing((CandidateAnalysis c) -> c.composite().score()).reversed());
         List<Place> places = new ArrayList<>();
+        // A place is shared down a run of neighbours whose intervals overlap: no order among them is shown.
+        int[] place = new int[sorted.size()];
+        boolean[] shared = new boolean[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            boolean tied = i > 0 && overlap(sorted.get(i - 1).composite().ci95(), sorted.get(i).composite().ci95());
+            place[i] = tied ? place[i - 1] : i + 1;
+            if (tied) {
+                shared[i] = true;
+                shared[i - 1] = true;
+            }
+        }
         for (int i = 0; i < sorted.size(); i++) {
             CandidateAnalysis c = sorted.get(i);
             String next = null;
@@ -68,7 +83,7 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
                         ? "difference from " + nameOf(d.candidate()) + " not shown: the intervals overlap"
                         : "above " + nameOf(d.candidate()) + ": the intervals do not overlap";
             }
-            places.add(new Place(i + 1, c, nameOf(c.candidate()), next));
+            places.add(new Place((shared[i] ? "=" : "") + place[i], c, nameOf(c.candidate()), next));
         }
         return places;
     }
@@ -104,8 +119,8 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
             double p = c.pHolm() == null ? Double.NaN : c.pHolm();
             String verdict = p < 0.05 ? "difference shown" : "difference not shown";
             out.add(c.measure() + ", " + nameOf(c.a()) + " vs " + nameOf(c.b()) + ": " + verdict + " ("
-                    + TESTS.getOrDefault(c.result().test(), c.result().test()) + ", Holm-adjusted p = " + (Double.isNaN(p) ? "—" : String.format(
-                    java.util.Locale.ROOT, "%.3f", p)) + ")");
+                    + TESTS.getOrDefault(c.result().test(), c.result().test()) + ", Holm-adjusted " + (Double.isNaN(p) ? "p: —"
+                    : p < 0.001 ? "p < 0.001" : String.format(java.util.Locale.ROOT, "p = %.3f", p)) + ")");
         }
         return out;
     }
@@ -118,6 +133,13 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
         java.util.LinkedHashSet<String> tasks = new java.util.LinkedHashSet<>();
         analysis.candidates().forEach(c -> c.tasks().forEach(t -> tasks.add(t.task())));
         return List.copyOf(tasks);
+    }
+
+    /** The plan's weight of a task (null without a plan: equal weights). */
+    public Double weightOf(String task) {
+        return analysis == null ? null : analysis.bootstrap().weights() == null ? null
+                : analysis.bootstrap().weights().stream().filter(w -> w.task().equals(task))
+                .map(bedside.reports.analysis.TaskWeight::weight).findFirst().orElse(null);
     }
 
     public List<CriticalError> criticalErrorsOf(String candidate) {

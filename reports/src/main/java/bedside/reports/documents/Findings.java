@@ -93,7 +93,9 @@ public final class Findings {
         }
         CandidateAnalysis a = r.analysis();
         if (a != null) {
-            out.add("Precision beyond its sample: " + a.adequacy().statement() + " Every figure is given with n and a "
+            String statement = a.adequacy().statement();
+            out.add("Precision beyond its sample: " + statement + (statement.endsWith(".") ? "" : ".")
+                    + " Every figure is given with n and a "
                     + "95 % interval; a difference inside an interval is not shown by the data.");
             for (TaskAnalysis t : a.tasks()) {
                 ProportionLimit.of(t).ifPresent(out::add);

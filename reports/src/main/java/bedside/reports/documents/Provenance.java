@@ -12,6 +12,6 @@ import java.time.Instant;
  * @param planLockedAt when the plan was locked, or null
  * @param basis        one sentence on what the figures follow, e.g. "Scored as the study plan sha256:… says; …"
  */
-public record Provenance(String study, String studyTitle, String planHash, java.time.Instant planLockedAt,
+public record Provenance(String study, String studyTitle, String planHash, Instant planLockedAt,
                          boolean simulated, Instant generatedAt, String basis) {
 }

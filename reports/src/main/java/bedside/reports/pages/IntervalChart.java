@@ -70,7 +70,10 @@ public record IntervalChart(int width, int height, int gridBottom, List<Tick> ti
      * ("84.9 [80.1, 89.6]") right of the plot; a candidate without a composite gets a row without a point.
      */
     public static IntervalChart composite(StudyAnalysis a) {
-        List<CandidateAnalysis> cs = a.candidates();
+        // In the ranking's order (highest composite first), as the board's table lists them.
+        List<CandidateAnalysis> cs = a.candidates().stream().sorted(java.util.Comparator.comparing(
+                (CandidateAnalysis c) -> c.composite().score() == null ? Double.NEGATIVE_INFINITY : c.composite().score())
+                .reversed()).toList();
         int longest = cs.stream().mapToInt(c -> Math.min(c.candidate().length(), MAX_LABEL)).max().orElse(0);
         int left = (int) Math.max(60, Math.min(220, Math.ceil(14 + longest * CHAR)));
         int plot = COMPOSITE_WIDTH - left - TEXT_GAP - TEXT_WIDTH;

@@ -81,7 +81,9 @@ public final class ReportDocuments {
         StudyRecord s = store.study(study).orElseThrow(() -> new IllegalArgumentException("no study " + study));
         CandidateRecord c = store.candidate(study, candidate)
                 .orElseThrow(() -> new IllegalArgumentException("no candidate " + candidate + " in study " + study));
-        Scores.Selection selection = scores.select(study, candidate);
+        // The whole study's analysis, as the board's page has it: the candidate's interval is then the board's (a
+        // bootstrap of one candidate alone draws other resamples); only the candidate's own part is shown.
+        Scores.Selection selection = scores.select(study, null);
         StudyAnalysis analysis = selection.empty() ? null : Scores.analyze(study, selection);
         CandidateAnalysis ca = analysis == null ? null : analysis.candidates().stream()
                 .filter(x -> x.candidate().equals(candidate)).findFirst().orElse(null);

@@ -53,18 +53,21 @@ final class ReportRoutes extends RouteGroup {
     private void results(Context ctx) {
         StudyRecord s = study(ctx);
         StoredPlan plan = store.plan(s.code()).filter(StoredPlan::locked).orElse(null);
+        // Absolute addresses: the page answers at …/results and …/results/ alike.
+        String base = "/api/studies/" + s.code() + "/";
         var reports = new java.util.ArrayList<ResultsIndex.Entry>();
         Instant all = latest(s.code(), null);
-        reports.add(new ResultsIndex.Entry("The board's decision page", "report", "all candidates", all));
+        reports.add(new ResultsIndex.Entry("The board's decision page", base + "report", "the board, evaluators", all));
         for (CandidateRecord c : store.candidates(s.code())) {
-            reports.add(new ResultsIndex.Entry("Report for " + c.displayName(), "candidates/" + c.code() + "/report",
-                    c.vendor() == null ? c.code() : c.vendor(), latest(s.code(), c.code())));
+            reports.add(new ResultsIndex.Entry("Report for " + c.displayName(), base + "candidates/" + c.code() + "/report",
+                    "its vendor" + (c.vendor() == null ? "" : " (" + c.vendor() + ")") + ", evaluators, the board",
+                    latest(s.code(), c.code())));
         }
         var exports = java.util.List.of(
-                new ResultsIndex.Entry("Certified product list (170.315(g)(3)) CSV", "export/chpl.csv", "all", all),
-                new ResultsIndex.Entry("Participants' table CSV", "export/participants.csv", "evaluators only", all),
-                new ResultsIndex.Entry("Attempts CSV (bedside analyze)", "export/attempts.csv", "all", all),
-                new ResultsIndex.Entry("SUS CSV", "export/sus.csv", "all", all));
+                new ResultsIndex.Entry("Certified product list (170.315(g)(3)) CSV", base + "export/chpl.csv", "boards, evaluators; a vendor its own rows", all),
+                new ResultsIndex.Entry("Participants' table CSV", base + "export/participants.csv", "evaluators only", all),
+                new ResultsIndex.Entry("Attempts CSV (bedside analyze)", base + "export/attempts.csv", "evaluators; a vendor its own rows", all),
+                new ResultsIndex.Entry("SUS CSV", base + "export/sus.csv", "evaluators; a vendor its own rows", all));
         String html = new ResultsIndex(s.code(), s.title(), plan == null ? null : plan.hash(),
                 plan == null ? null : plan.lockedAt(), plan != null && plan.plan().simulated(),
                 s.locked() ? s.lockedAt() : null, reports, exports, Instant.now()).render();

@@ -339,7 +339,8 @@ class PlannedScoresIT {
         assertThat(html).contains("intact: ", "records checked", locked.hash(), "href=\"candidates/beta/report#error-")
                 .contains("allergy on the look-alike patient first").doesNotContain("P01", "P02");
         String results = http.get("/api/studies/planned/results", evaluator).body();
-        assertThat(results).contains("href=\"report\"", "href=\"candidates/alpha/report\"", "href=\"export/chpl.csv\"",
+        assertThat(results).contains("href=\"/api/studies/planned/report\"", "href=\"/api/studies/planned/candidates/alpha/report\"",
+                "href=\"/api/studies/planned/export/chpl.csv\"",
                 locked.hash());
     }
 
