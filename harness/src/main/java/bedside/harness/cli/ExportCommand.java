@@ -4,9 +4,7 @@ import bedside.results.server.Scores;
 import bedside.results.store.ResultsStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,21 +77,21 @@ public final class ExportCommand implements Callable<Integer> {
                 return BedsideCli.PROBLEM;
             }
             try {
-                write(attempts, Scores.attemptsCsv(selection));
+                OutputFile.write(attempts, Scores.attemptsCsv(selection));
                 if (sus != null) {
-                    write(sus, Scores.susCsv(selection));
+                    OutputFile.write(sus, Scores.susCsv(selection));
                 }
                 if (notApplicable != null) {
-                    write(notApplicable, Scores.notApplicableCsv(selection));
+                    OutputFile.write(notApplicable, Scores.notApplicableCsv(selection));
                 }
                 if (weights != null && selection.plan() != null) {
-                    write(weights, Scores.weightsCsv(selection));
+                    OutputFile.write(weights, Scores.weightsCsv(selection));
                 }
                 if (chpl != null) {
-                    write(chpl, new Scores(store).chplCsv(study, null));
+                    OutputFile.write(chpl, new Scores(store).chplCsv(study, null));
                 }
                 if (participants != null) {
-                    write(participants, new Scores(store).participantsCsv(study));
+                    OutputFile.write(participants, new Scores(store).participantsCsv(study));
                 }
             } catch (IOException e) {
                 err.println("bedside export: cannot write: " + e.getMessage());
@@ -117,14 +115,5 @@ public final class ExportCommand implements Callable<Integer> {
             }
             return BedsideCli.OK;
         });
-    }
-
-    /** Through a temporary file and a move, so a half-written file never stands where a whole one is expected. */
-    private static void write(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".export-", ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

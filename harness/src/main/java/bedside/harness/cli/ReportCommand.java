@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -84,7 +83,7 @@ public final class ReportCommand implements Callable<Integer> {
             Path target = html != null ? html
                     : Home.data().resolve("reports").resolve(study).resolve((which.board ? "board" : which.candidate) + ".html");
             try {
-                write(target, page);
+                OutputFile.write(target, page);
             } catch (IOException e) {
                 err.println("bedside report: cannot write " + target + " (" + e.getClass().getSimpleName() + ")");
                 return BedsideCli.PROBLEM;
@@ -114,19 +113,5 @@ public final class ReportCommand implements Callable<Integer> {
             }
             return BedsideCli.OK;
         });
-    }
-
-    /** Through a temporary file and a move, so a half-written file never stands where a whole one is expected. */
-    static void write(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), ".report-", ".tmp");
-        Files.writeString(tmp, text);
-        try { // a report is passed on: readable like any file written here, not only by its owner
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file system's default stands
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -34,11 +34,11 @@ final class StudyReports {
         ReportDocuments documents = new ReportDocuments(store);
         Instant now = Instant.now();
         Path board = dir.resolve("board.html");
-        ReportCommand.write(board, documents.board(study, c -> c + ".html", now).render());
+        OutputFile.write(board, documents.board(study, c -> c + ".html", now).render());
         Map<String, Path> candidates = new LinkedHashMap<>();
         for (CandidateRecord c : store.candidates(study)) {
             Path page = dir.resolve(c.code() + ".html");
-            ReportCommand.write(page, documents.vendor(study, c.code(), now).render());
+            OutputFile.write(page, documents.vendor(study, c.code(), now).render());
             candidates.put(c.code(), page);
         }
         try (PdfPrinter printer = PdfPrinter.open()) {
