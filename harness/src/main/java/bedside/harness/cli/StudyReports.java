@@ -33,12 +33,13 @@ final class StudyReports {
     static Written write(ResultsStore store, String study, Path dir, PrintStream out) throws IOException {
         ReportDocuments documents = new ReportDocuments(store);
         Instant now = Instant.now();
+        ReportDocuments.Scored scored = documents.score(study);
         Path board = dir.resolve("board.html");
-        OutputFile.write(board, documents.board(study, c -> c + ".html", now).render());
+        OutputFile.write(board, documents.board(scored, c -> c + ".html", now).render());
         Map<String, Path> candidates = new LinkedHashMap<>();
         for (CandidateRecord c : store.candidates(study)) {
             Path page = dir.resolve(c.code() + ".html");
-            OutputFile.write(page, documents.vendor(study, c.code(), now).render());
+            OutputFile.write(page, documents.vendor(scored, c.code(), now).render());
             candidates.put(c.code(), page);
         }
         try (PdfPrinter printer = PdfPrinter.open()) {

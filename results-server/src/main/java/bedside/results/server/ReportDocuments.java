@@ -55,9 +55,30 @@ public final class ReportDocuments {
 
     /** The board's decision page; {@code vendorReport} says where each candidate's report is, seen from it. */
     public BoardReport board(String study, Function<String, String> vendorReport, Instant now) {
+        return board(score(study), vendorReport, now);
+    }
+
+    /**
+     * A study scored once, as every report of it shows it (the board's page and each candidate's report then draw on
+     * one bootstrap, not one each).
+     *
+     * @param analysis null when nothing of the study is stored yet
+     */
+    public record Scored(StudyRecord study, Scores.Selection selection, StudyAnalysis analysis) {
+    }
+
+    public Scored score(String study) {
         StudyRecord s = store.study(study).orElseThrow(() -> new IllegalArgumentException("no study " + study));
         Scores.Selection selection = scores.select(study, null);
-        StudyAnalysis analysis = selection.empty() ? null : Scores.analyze(study, selection);
+        return new Scored(s, selection, selection.empty() ? null : Scores.analyze(study, selection));
+    }
+
+    /** The board's page of a study already scored. */
+    public BoardReport board(Scored scored, Function<String, String> vendorReport, Instant now) {
+        StudyRecord s = scored.study();
+        String study = s.code();
+        Scores.Selection selection = scored.selection();
+        StudyAnalysis analysis = scored.analysis();
         List<Candidate> candidates = store.candidates(study).stream().map(ReportDocuments::candidate).toList();
         Map<UUID, List<MarkerRecord>> marks = markersOf(study, selection.counted());
         List<BoardReport.CriticalError> critical = new ArrayList<>();
@@ -78,13 +99,19 @@ public final class ReportDocuments {
 
     /** A candidate's own report. */
     public VendorReport vendor(String study, String candidate, Instant now) {
-        StudyRecord s = store.study(study).orElseThrow(() -> new IllegalArgumentException("no study " + study));
+        return vendor(score(study), candidate, now);
+    }
+
+    /** A candidate's own report, of a study already scored. */
+    public VendorReport vendor(Scored scored, String candidate, Instant now) {
+        StudyRecord s = scored.study();
+        String study = s.code();
         CandidateRecord c = store.candidate(study, candidate)
                 .orElseThrow(() -> new IllegalArgumentException("no candidate " + candidate + " in study " + study));
         // The whole study's analysis, as the board's page has it: the candidate's interval is then the board's (a
         // bootstrap of one candidate alone draws other resamples); only the candidate's own part is shown.
-        Scores.Selection selection = scores.select(study, null);
-        StudyAnalysis analysis = selection.empty() ? null : Scores.analyze(study, selection);
+        Scores.Selection selection = scored.selection();
+        StudyAnalysis analysis = scored.analysis();
         CandidateAnalysis ca = analysis == null ? null : analysis.candidates().stream()
                 .filter(x -> x.candidate().equals(candidate)).findFirst().orElse(null);
         List<AttemptRecord> counted = selection.counted().stream().filter(a -> a.candidate().equals(candidate)).toList();

@@ -1,7 +1,6 @@
 package bedside.results.server;
 
 import bedside.reports.documents.ResultsIndex;
-import bedside.results.AttemptRecord;
 import bedside.results.CandidateRecord;
 import bedside.results.StoredPlan;
 import bedside.results.StudyRecord;
@@ -56,12 +55,16 @@ final class ReportRoutes extends RouteGroup {
         // Absolute addresses: the page answers at …/results and …/results/ alike.
         String base = "/api/studies/" + s.code() + "/";
         var reports = new java.util.ArrayList<ResultsIndex.Entry>();
-        Instant all = latest(s.code(), null);
+        // When the latest attempt of each candidate started (the stored attempts read once).
+        java.util.Map<String, Instant> latest = new java.util.HashMap<>();
+        store.attemptsOfStudy(s.code(), null).forEach(a -> latest.merge(a.candidate(), a.startedAt(),
+                (x, y) -> y.isAfter(x) ? y : x));
+        Instant all = latest.values().stream().max(Comparator.naturalOrder()).orElse(null);
         reports.add(new ResultsIndex.Entry("The board's decision page", base + "report", "the board, evaluators", all));
         for (CandidateRecord c : store.candidates(s.code())) {
             reports.add(new ResultsIndex.Entry("Report for " + c.displayName(), base + "candidates/" + c.code() + "/report",
                     "its vendor" + (c.vendor() == null ? "" : " (" + c.vendor() + ")") + ", evaluators, the board",
-                    latest(s.code(), c.code())));
+                    latest.get(c.code())));
         }
         var exports = java.util.List.of(
                 new ResultsIndex.Entry("Certified product list (170.315(g)(3)) CSV", base + "export/chpl.csv", "boards, evaluators; a vendor its own rows", all),
@@ -73,11 +76,5 @@ final class ReportRoutes extends RouteGroup {
                 s.locked() ? s.lockedAt() : null, reports, exports, Instant.now()).render();
         store.audit(token(ctx).actor(), "results.read", s.code(), "study", s.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
-    }
-
-    /** When the latest attempt a report would show started, or null when none is stored. */
-    private Instant latest(String study, String candidate) {
-        return store.attemptsOfStudy(study, candidate).stream().map(AttemptRecord::startedAt)
-                .max(Comparator.naturalOrder()).orElse(null);
     }
 }
