@@ -29,6 +29,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -194,6 +195,40 @@ final class FhirCheck {
     }
 
     private Bundle bundle(String url, String token) throws Unanswered, InterruptedException {
+        IBaseResource parsed = resource(url, token, "a search result");
+        if (!(parsed instanceof Bundle bundle)) {
+            throw new Unanswered("GET " + url + " answered a " + parsed.fhirType() + ", not a Bundle");
+        }
+        return bundle;
+    }
+
+    /**
+     * What the candidate says it is: the software its FHIR API's CapabilityStatement names ({@code GET [base]/metadata},
+     * FHIR R4 3.2.1.6: {@code software.name}, {@code software.version}, {@code software.releaseDate}).
+     *
+     * @throws Unanswered when there is no fhir reader, no answer, or a statement that names no software
+     */
+    Software software() throws Unanswered, InterruptedException {
+        if (reader == null) {
+            throw new Unanswered("the binding names no fhir reader to ask");
+        }
+        String url = candidate.resolve(reader.base()).replaceAll("/+$", "") + "/metadata";
+        IBaseResource parsed = resource(url, token(), "a CapabilityStatement");
+        if (!(parsed instanceof CapabilityStatement cs)) {
+            throw new Unanswered("GET " + url + " answered a " + parsed.fhirType() + ", not a CapabilityStatement");
+        }
+        if (!cs.hasSoftware() || !cs.getSoftware().hasName()) {
+            throw new Unanswered("the CapabilityStatement at " + url + " names no software");
+        }
+        CapabilityStatement.CapabilityStatementSoftwareComponent sw = cs.getSoftware();
+        return new Software(sw.getName(), sw.hasVersion() ? sw.getVersion() : null,
+                sw.hasReleaseDate() ? sw.getReleaseDateElement().getValueAsString() : null, "GET " + url);
+    }
+
+    /** The software a candidate names, with where it said so; version and release date may be absent. */
+    record Software(String name, String version, String releaseDate, String source) {}
+
+    private IBaseResource resource(String url, String token, String expected) throws Unanswered, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", "application/fhir+json").GET();
         if (token != null) {
@@ -209,7 +244,7 @@ final class FhirCheck {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         if (response.statusCode() != 200) {
-            throw new Unanswered("GET " + url + " answered HTTP " + response.statusCode() + ", not a search result");
+            throw new Unanswered("GET " + url + " answered HTTP " + response.statusCode() + ", not " + expected);
         }
         IBaseResource parsed;
         try {
@@ -221,10 +256,7 @@ final class FhirCheck {
             throw new Unanswered("GET " + url + " did not answer FHIR R4 JSON (Content-Type " + type + ", body starts "
                     + StepRunner.quote(response.body(), 40) + "): " + StepRunner.firstLine(e));
         }
-        if (!(parsed instanceof Bundle bundle)) {
-            throw new Unanswered("GET " + url + " answered a " + parsed.fhirType() + ", not a Bundle");
-        }
-        return bundle;
+        return parsed;
     }
 
     private static boolean satisfies(Resource r, String where) throws Unanswered {

@@ -233,6 +233,8 @@ public final class TaskRunner {
             }
             AttemptResult done = finish(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, recorder,
                     stream, start, outcome, reason, failedStep, checks, end, startUrl, shots);
+            done = done.withMoreEvents(AttemptEvidence.after(done, session.driver(), candidate, binding,
+                    end - start));
             return said == null ? done : done.said(said);
         }
     }

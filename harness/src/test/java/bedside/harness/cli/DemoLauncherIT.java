@@ -205,7 +205,10 @@ class DemoLauncherIT {
         for (String c : List.of("streamlined", "legacy")) {
             assertThat(out).contains("Report for " + c + ": " + dir.resolve(c + ".html") + " (and " + c + ".pdf)");
             assertThat(Files.readString(dir.resolve(c + ".html"))).contains("banner simulated", hash,
-                    "1. Executive summary", "7. What the data does not show").doesNotContain("SIM01");
+                    "1. Executive summary", "7. What the data does not show").doesNotContain("SIM01")
+                    // the version the candidate named in its CapabilityStatement at every attempt
+                    .containsPattern("<dt>Candidate version</dt><dd>[^<;]+ EHR \\(sample\\) "
+                            + java.util.regex.Pattern.quote(bedside.candidates.web.CandidateServer.SOFTWARE_VERSION) + " <span");
             assertThat(Files.size(dir.resolve(c + ".pdf"))).isGreaterThan(10_000);
         }
         assertThat(Files.readAllBytes(dir.resolve("board.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));

@@ -98,7 +98,7 @@ class ComponentStepsIT {
     }
 
     @Test
-    void checksTheCandidateAnswersInItsOwnScreensAreReadBackAfterTheClock() {
+    void checksTheCandidateAnswersInItsOwnScreensAreReadBackAfterTheClock() throws Exception {
         for (String v : ComponentFixture.VARIANTS) {
             AttemptResult a = result(v, "record-allergy");
             assertThat(a.checks()).extracting(CheckResult::description).contains("the allergy is in the patient's record",
@@ -112,6 +112,17 @@ class ComponentStepsIT {
         assertThat(wrong.attempt().outcome()).as(wrong.attempt().reason()).isEqualTo(Outcome.CRITICAL_USE_ERROR);
         assertThat(wrong.attempt().reason()).contains("critical check violated: no allergy was recorded on the look-alike"
                 + " patient (wrong patient)").contains("expected 0 element(s), found 1");
+        // No observer marked it: the window the attempt ended on is kept as its evidence, after the clock, in the
+        // attempt's own tab, and an attempt without a critical error has no such picture.
+        List<EventRecord> pictures = wrong.events().stream().filter(e -> e.type().equals("evidence-screenshot")).toList();
+        assertThat(pictures).hasSize(1);
+        var picture = bedside.results.client.Json.MAPPER.readTree(pictures.get(0).json());
+        assertThat(picture.path("found").asText()).isEqualTo("checks");
+        assertThat(picture.path("phase").asText()).isEqualTo("after");
+        assertThat(java.util.Base64.getDecoder().decode(picture.path("image").asText())).startsWith(0xFF, 0xD8, 0xFF);
+        assertThat(pictures.get(0).tMs()).isEqualTo(wrong.attempt().timeMs(), org.assertj.core.data.Offset.offset(2.0));
+        assertThat(pictures.get(0).page()).contains("/mui/patients/");
+        assertThat(result("mui", "record-allergy").events()).noneMatch(e -> e.type().equals("evidence-screenshot"));
     }
 
     @Test

@@ -95,6 +95,13 @@ class FhirCheckTest {
                     ctx.status(401).result("{\"resourceType\":\"OperationOutcome\"}").skipRemainingHandlers();
                 }
             });
+            cfg.routes.get("/good/metadata", ctx -> fhir(ctx, """
+                    {"resourceType":"CapabilityStatement","status":"active","date":"2026-01-01","kind":"instance",
+                     "software":{"name":"Good EHR","version":"7.3.1","releaseDate":"2026-10-02"},"fhirVersion":"4.0.1",
+                     "format":["json"]}"""));
+            cfg.routes.get("/bare/metadata", ctx -> fhir(ctx, """
+                    {"resourceType":"CapabilityStatement","status":"active","date":"2026-01-01","kind":"instance",
+                     "fhirVersion":"4.0.1","format":["json"]}"""));
             cfg.routes.get("/html/*", ctx -> ctx.html("<!doctype html><html><body><div id=root></div></body></html>"));
             cfg.routes.get("/notbundle/Patient", FhirCheckTest::patients);
             cfg.routes.get("/notbundle/AllergyIntolerance", ctx -> fhir(ctx,
@@ -214,5 +221,25 @@ class FhirCheckTest {
                 allergy("9995260182", PENICILLIN, 1, null)), "cannot be read");
         unanswered(run(new Binding.FhirReader("/auth", null, "BEDSIDE_TEST_SURELY_UNSET_TOKEN", null),
                 allergy("9995260182", PENICILLIN, 1, null)), "BEDSIDE_TEST_SURELY_UNSET_TOKEN is not set");
+    }
+
+    @Test
+    void theCandidateNamesItsSoftwareInItsCapabilityStatement() throws Exception {
+        FhirCheck.Software sw = new FhirCheck(HTTP, candidate, at("/good"), Duration.ofSeconds(10)).software();
+        assertThat(sw).isEqualTo(new FhirCheck.Software("Good EHR", "7.3.1", "2026-10-02",
+                "GET " + candidate.resolve("/good") + "/metadata"));
+        // A statement without software, a page that is not FHIR, no reader at all: no answer, each saying why.
+        assertThat(softwareProblem(at("/bare"))).contains("names no software");
+        assertThat(softwareProblem(at("/html"))).contains("did not answer FHIR R4 JSON");
+        assertThat(softwareProblem(at("/notbundle"))).contains("answered HTTP 404, not a CapabilityStatement");
+        assertThat(softwareProblem(null)).isEqualTo("the binding names no fhir reader to ask");
+    }
+
+    static String softwareProblem(Binding.FhirReader reader) throws InterruptedException {
+        try {
+            return "answered: " + new FhirCheck(HTTP, candidate, reader, Duration.ofSeconds(10)).software();
+        } catch (FhirCheck.Unanswered e) {
+            return e.getMessage();
+        }
     }
 }

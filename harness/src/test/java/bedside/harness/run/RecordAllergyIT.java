@@ -58,6 +58,24 @@ class RecordAllergyIT {
     }
 
     @Test
+    void eachAttemptKeepsTheVersionTheCandidateNamedWhenItEnded() throws Exception {
+        for (AttemptResult a : List.of(onStreamlined, onLegacy)) {
+            List<EventRecord> named = a.events().stream().filter(e -> e.type().equals("candidate-version")).toList();
+            assertThat(named).as(a.attempt().candidate()).hasSize(1);
+            var json = bedside.results.client.Json.MAPPER.readTree(named.get(0).json());
+            assertThat(json.path("version").asText()).isEqualTo(bedside.candidates.web.CandidateServer.SOFTWARE_VERSION);
+            assertThat(json.path("name").asText()).isNotBlank();
+            assertThat(json.path("source").asText()).startsWith("GET http://").endsWith("/fhir/metadata");
+            assertThat(json.path("phase").asText()).isEqualTo("after");
+            // after the recorder's events, and counted in no measure
+            assertThat(named.get(0).seq()).isEqualTo(a.events().size() - 1);
+        }
+        assertThat(onStreamlined.events().stream().filter(e -> e.type().equals("candidate-version")).findFirst()
+                .orElseThrow().json()).isNotEqualTo(onLegacy.events().stream()
+                .filter(e -> e.type().equals("candidate-version")).findFirst().orElseThrow().json());
+    }
+
+    @Test
     void measuresComeFromTheBrowser() {
         var s = onStreamlined.attempt();
         // Streamlined: the search field and then the Substance field have the cursor already, so a person

@@ -51,12 +51,16 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
     /**
      * Where the sessions ran.
      *
+     * @param candidateVersions the software and version the candidate named (its FHIR CapabilityStatement) when the
+     *                  attempts ended, most frequent first, each with its count when more than one was seen
+     * @param candidateVersionProblem why the candidate's version is not known, when no attempt recorded one
      * @param browsers  the browsers the recorder saw (user agents' product tokens), most frequent first
      * @param viewports the window sizes participants worked in (CSS pixels), most frequent first
      * @param sessions  sessions whose attempts count
      * @param order     how the order of candidates and tasks was set (e.g. "balanced Latin square")
      */
-    public record Environment(String suite, String suiteVersion, String suiteHash, List<String> browsers,
+    public record Environment(String suite, String suiteVersion, String suiteHash, List<String> candidateVersions,
+                              String candidateVersionProblem, List<String> browsers,
                               List<String> viewports, Instant firstSession, Instant lastSession, int sessions,
                               String order) {
     }
@@ -71,8 +75,9 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
      * @param note      the observer's note, or null
      * @param comment   the participant's comment on the task (after the SEQ), or null
      * @param attemptId the attempt, to look up its recorded events
-     * @param screenshot the window as the participant saw it when the observer marked the error, as a
-     *                   {@code data:image/…;base64,} address, or null when none was taken
+     * @param screenshot the window as the participant saw it when the observer marked the error (or, for one found by
+     *                   the checks, the window the attempt ended on), as a {@code data:image/…;base64,} address, or null
+     *                   when none was taken
      */
     public record UseError(String task, int participant, String kind, Double atSeconds, String screen, String note,
                            String comment, String attemptId, String screenshot) {

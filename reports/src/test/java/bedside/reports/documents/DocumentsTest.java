@@ -29,7 +29,7 @@ class DocumentsTest {
         assertThat(html).contains("1. Executive summary", "Main findings", "2. Method", "<h3>Participants</h3>",
                 "<h3>Tasks</h3>", "<h3>Procedure</h3>", "<h3>Environment</h3>", "3. Results per task",
                 "4. System Usability Scale", "5. Use errors", "6. Paths and clicks", "7. What the data does not show",
-                "sha256:abc123", "Chrome 156 (headless)", "1280 × 800", "balanced Latin square");
+                "sha256:abc123", "Alpha EHR 4.2.1", "Chrome 156 (headless)", "1280 × 800", "balanced Latin square");
         CandidateAnalysis a = r.analysis();
         var t = a.tasks().stream().filter(x -> x.task().equals("find-patient")).findFirst().orElseThrow();
         assertThat(html).contains("<td>find-patient</td><td>10</td><td>90 %</td><td>" + Fmt.ci(t.completion().ci95(), 0, 100)

@@ -89,7 +89,8 @@ public final class ReportFixtures {
                         new VendorReport.Paths(List.of("/home"), List.of(List.of("/home")), List.of(), List.of())));
         return new VendorReport(provenance(text, simulated), a.design(), new Candidate("alpha" + text, "Alpha EHR" + text,
                 "Alpha Health" + text), a.candidates().get(0), participants, tasks,
-                new VendorReport.Environment("clinical-core" + text, "1.2", "sha256:suite", List.of("Chrome 156 (headless)" + text),
+                new VendorReport.Environment("clinical-core" + text, "1.2", "sha256:suite",
+                        List.of("Alpha EHR" + text + " 4.2.1"), null, List.of("Chrome 156 (headless)" + text),
                         List.of("1280 × 800"), Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-03T17:00:00Z"),
                         10, "a balanced Latin square (Williams design) over participants"),
                 errors, evidence);

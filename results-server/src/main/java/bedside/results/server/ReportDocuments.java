@@ -153,8 +153,11 @@ public final class ReportDocuments {
                         comment, a.attemptId().toString(), pictures.get(m.markerId().toString())));
             }
             if (a.outcome() == Outcome.CRITICAL_USE_ERROR && errors.stream().noneMatch(m -> m.kind().equals("critical"))) {
-                useErrors.add(new VendorReport.UseError(a.task(), who, "critical (found by the checks)", null, null,
-                        a.reason(), comment, a.attemptId().toString()));
+                // The picture is of the window the attempt ended on: the screen the checks judged.
+                List<EventRecord> own = events.getOrDefault(a.attemptId(), List.of());
+                useErrors.add(new VendorReport.UseError(a.task(), who, "critical (found by the checks)", null,
+                        StoredEvents.screenAt(own, a.timeMs()), a.reason(), comment,
+                        a.attemptId().toString(), pictures.get(StoredEvents.FOUND_BY_CHECKS)));
             }
         }
         useErrors.sort(Comparator.comparing(VendorReport.UseError::task).thenComparing(VendorReport.UseError::participant));
@@ -267,7 +270,15 @@ public final class ReportDocuments {
         }
         Map<String, Integer> browsers = new HashMap<>();
         Map<String, Integer> viewports = new HashMap<>();
+        Map<String, Integer> versions = new HashMap<>();
+        Map<String, Integer> versionProblems = new HashMap<>();
         for (List<EventRecord> list : events.values()) {
+            String v = StoredEvents.version(list);
+            if (v != null) {
+                versions.merge(v, 1, Integer::sum);
+            } else if (StoredEvents.versionProblem(list) != null) {
+                versionProblems.merge(StoredEvents.versionProblem(list), 1, Integer::sum);
+            }
             for (EventRecord e : list) {
                 if (e.type().equals("page-start")) {
                     String agent = StoredEvents.json(e).path("agent").asText("");
@@ -288,7 +299,9 @@ public final class ReportDocuments {
             case "random" -> "random, from a recorded seed";
             default -> "fixed, the same for everyone";
         }).filter(Objects::nonNull).distinct().collect(Collectors.joining("; "));
-        return new VendorReport.Environment(suite == null ? "—" : suite, version, hash, mostFrequent(browsers),
+        return new VendorReport.Environment(suite == null ? "—" : suite, version, hash, counted(versions),
+                versions.isEmpty() ? mostFrequent(versionProblems).stream().findFirst().orElse(null) : null,
+                mostFrequent(browsers),
                 mostFrequent(viewports), sessions.stream().map(SessionRecord::startedAt).min(Comparator.naturalOrder())
                 .orElse(null), sessions.stream().map(SessionRecord::startedAt).max(Comparator.naturalOrder()).orElse(null),
                 sessions.size(), order.isEmpty() ? null : order);
@@ -304,6 +317,12 @@ public final class ReportDocuments {
         boolean headless = m.group(1).equals("HeadlessChrome");
         String name = headless ? "Chrome" : m.group(1).equals("Edg") ? "Edge" : m.group(1);
         return name + " " + m.group(2) + (headless ? " (headless)" : "");
+    }
+
+    /** Each value with how many attempts saw it when more than one was seen, most frequent first. */
+    private static List<String> counted(Map<String, Integer> counts) {
+        return counts.size() <= 1 ? mostFrequent(counts) : mostFrequent(counts).stream()
+                .map(k -> k + " (" + counts.get(k) + (counts.get(k) == 1 ? " attempt)" : " attempts)")).toList();
     }
 
     private static List<String> mostFrequent(Map<String, Integer> counts) {

@@ -109,7 +109,8 @@ public final class StoredEvents {
     }
 
     /**
-     * The pictures the session took of the window when the observer marked a use error, by marker, each as a
+     * The pictures taken of the window when the observer marked a use error, by marker, and of the window an attempt
+     * ended on when its checks found a critical use error (under {@link #FOUND_BY_CHECKS}), each as a
      * {@code data:} address; a picture that is not plain base64 JPEG or PNG is left out (stored evidence is shown only
      * as the image it claims to be).
      */
@@ -122,11 +123,42 @@ public final class StoredEvents {
             JsonNode j = json(e);
             String format = j.path("format").asText();
             String image = j.path("image").asText();
-            if ((format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()) {
-                pictures.put(j.path("markerId").asText(), "data:image/" + format + ";base64," + image);
+            String key = j.hasNonNull("markerId") ? j.path("markerId").asText()
+                    : j.path("found").asText().equals("checks") ? FOUND_BY_CHECKS : null;
+            if (key != null && (format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()) {
+                pictures.put(key, "data:image/" + format + ";base64," + image);
             }
         }
         return pictures;
+    }
+
+    /** The key of {@link #screenshots}' picture of the window an attempt ended on when its checks found a critical error. */
+    public static final String FOUND_BY_CHECKS = "checks";
+
+    /**
+     * The software the candidate named when an attempt's clock stopped (its {@code candidate-version} event), e.g.
+     * "Streamlined sample EHR 1.0.0"; null when the attempt has none or the candidate could not be asked.
+     */
+    public static String version(List<EventRecord> events) {
+        for (EventRecord e : events) {
+            if (e.type().equals("candidate-version")) {
+                JsonNode j = json(e);
+                if (j.hasNonNull("name")) {
+                    return j.path("name").asText() + (j.hasNonNull("version") ? " " + j.path("version").asText() : "");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Why the candidate could not be asked its version at this attempt, or null when it could (or was not asked). */
+    public static String versionProblem(List<EventRecord> events) {
+        for (EventRecord e : events) {
+            if (e.type().equals("candidate-version")) {
+                return json(e).path("problem").asText(null);
+            }
+        }
+        return null;
     }
 
     private static final java.util.regex.Pattern BASE64 = java.util.regex.Pattern.compile("[A-Za-z0-9+/]+={0,2}");

@@ -142,8 +142,11 @@ class PlannedScoresIT {
                     n++;
                     int pi = p.charAt(p.length() - 1) - '0';
                     boolean fail = c.equals("beta") && n == 2 && pi % 2 == 0;
+                    // the checks found a critical use error no observer marked
+                    boolean critical = c.equals("beta") && n == 3 && pi == 3;
                     long time = (c.equals("alpha") ? 20_000 : 41_000) + 1_300L * n + 900L * pi;
-                    AttemptRecord a = attempt(s, task.id(), fail ? Outcome.FAILURE : Outcome.SUCCESS,
+                    AttemptRecord a = attempt(s, task.id(), fail ? Outcome.FAILURE
+                                    : critical ? Outcome.CRITICAL_USE_ERROR : Outcome.SUCCESS,
                             t = t.plusSeconds(70), time, (c.equals("alpha") ? 5 : 10) + pi % 3, 10 + n, 0,
                             new SessionFacts(fail ? "gave-up" : "done", null, null, null, null, pi % 2));
                     boolean marked = p.equals("P02") && c.equals("beta") && n == 1;
@@ -153,6 +156,17 @@ class PlannedScoresIT {
                         events.add(new EventRecord(a.attemptId(), events.size(), 1_000, "evidence-screenshot", null,
                                 "{\"markerId\":\"" + slip + "\",\"format\":\"jpeg\",\"image\":\"" + PICTURE
                                         + "\",\"phase\":\"task\",\"top\":true}"));
+                    }
+                    // the version the candidate named when the attempt ended: beta updated before P04's session;
+                    // alpha could not be asked
+                    events.add(new EventRecord(a.attemptId(), events.size(), time, "candidate-version", null,
+                            c.equals("alpha") ? "{\"problem\":\"the binding names no fhir reader to ask\",\"phase\":\"after\"}"
+                                    : "{\"name\":\"Beta EHR\",\"version\":\"" + (pi == 4 ? "2.0.1" : "2.0.0")
+                                    + "\",\"phase\":\"after\"}"));
+                    if (critical) { // the window the attempt ended on, pictured because the checks found it critical
+                        events.add(new EventRecord(a.attemptId(), events.size(), time, "evidence-screenshot",
+                                "http://ehr.test/patient", "{\"found\":\"checks\",\"format\":\"png\",\"image\":\""
+                                + PICTURE + "\",\"phase\":\"after\",\"top\":true}"));
                     }
                     store.saveAttempt(a, events);
                     store.saveTaskRating(new TaskRatingRecord(s.sessionId(), task.id(), "seq",
@@ -317,11 +331,19 @@ class PlannedScoresIT {
         // the observer's notes and the participant's comment, at the screen where they were marked
         assertThat(html).contains("typed in the wrong field", "allergy on the look-alike patient first",
                 "the two patients look alike", "<code>/search</code>");
-        // and the window as the participant saw it when the slip was marked (the critical error had no picture)
-        assertThat(html).contains("<img class=\"evidence\" src=\"data:image/jpeg;base64," + PICTURE + "\"");
-        assertThat(html.split("<img class=\"evidence\"", -1)).hasSize(2);
-        // where the sessions ran, read from the recorder's events
-        assertThat(html).contains("Chrome 156.0.8078.73 (headless)", "1280 × 800", "Williams design");
+        // and the window as the participant saw it when the slip was marked (the observer's critical error had no
+        // picture); the critical error the checks found shows the window the attempt ended on, at its last screen
+        assertThat(html).contains("<img class=\"evidence\" src=\"data:image/jpeg;base64," + PICTURE + "\"",
+                "<img class=\"evidence\" src=\"data:image/png;base64," + PICTURE + "\"",
+                "The window participant 3 left when the attempt ended");
+        assertThat(html.split("<img class=\"evidence\"", -1)).hasSize(3);
+        assertThat(html).containsPattern("<td>review-results</td><td>3</td><td>critical \\(found by the checks\\)</td>"
+                + "<td class=\"n\">[^<]*</td><td><code>/patient</code></td><td>checked critical");
+        // where the sessions ran, read from the recorder's events; the versions beta named, the update counted
+        assertThat(html).contains("Chrome 156.0.8078.73 (headless)", "1280 × 800", "Williams design",
+                "Beta EHR 2.0.0 (9 attempts); Beta EHR 2.0.1 (3 attempts)");
+        assertThat(http.get("/api/studies/planned/candidates/alpha/report", evaluator).body())
+                .contains("<dt>Candidate version</dt><dd>not recorded: the binding names no fhir reader to ask</dd>");
         // one participant's detour through the help screen, apart from the expert-shaped way the others took
         assertThat(html).contains("/home → /search → /help → /patient");
         assertThat(http.get("/api/studies/planned/candidates/beta/report", vendorAlpha).status()).isEqualTo(404);

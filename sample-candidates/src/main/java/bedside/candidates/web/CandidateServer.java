@@ -23,6 +23,8 @@ import java.util.function.Function;
  */
 public abstract class CandidateServer implements SampleCandidate {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CandidateServer.class);
+    /** The version the sample candidates name in their CapabilityStatement (software.version). */
+    public static final String SOFTWARE_VERSION = "1.0.0";
     protected final ClinicalRecord record = new ClinicalRecord();
     protected final ObjectMapper mapper = new ObjectMapper();
     protected final Fhir fhir = new Fhir(mapper, record);
@@ -72,7 +74,8 @@ public abstract class CandidateServer implements SampleCandidate {
                 m.put("date", "2026-01-01");
                 m.put("publisher", vendor());
                 m.put("kind", "instance");
-                m.putObject("software").put("name", displayName());
+                // what Bedside records as the version tested (a vendor may update its system during a study)
+                m.putObject("software").put("name", displayName()).put("version", SOFTWARE_VERSION);
                 m.put("fhirVersion", "4.0.1");
                 m.putArray("format").add("json");
                 ObjectNode rest = m.putArray("rest").addObject();
