@@ -56,6 +56,10 @@
   const WARNINGS = /*WARNINGS*/[];
   // For Bedside's own tests only: names of handlers made to fail (written in by Recorder), to prove a fault loses nothing.
   const FAULTS = /*FAULTS*/[];
+  // `bedside record` only: an evaluator demonstrating a task so Bedside can write its binding. Values typed and chosen
+  // and what makes an element findable again are sent too — never in a measured attempt, where no typed value leaves
+  // the page.
+  const DEMONSTRATION = /*DEMONSTRATION*/false;
   // The name the recorder's code has in stack traces and error events (CdpChannel adds it as //# sourceURL).
   const SELF = 'bedside-recorder.js';
 
@@ -132,6 +136,9 @@
   const validationMessageOf = controlGetter('validationMessage');
   const inputTypeOf = getter(proto('HTMLInputElement'), 'type');
   const inputValueOf = getter(proto('HTMLInputElement'), 'value');
+  const controlValueOf = controlGetter('value');
+  const checkedOf = getter(proto('HTMLInputElement'), 'checked');
+  const selectedOptionsOf = controlGetter('selectedOptions');
   // Events: read through their prototypes' getters as well.
   const targetOf = getter(proto('Event'), 'target');
   const timeStampOf = getter(proto('Event'), 'timeStamp');
@@ -490,12 +497,47 @@
       d.inputType = tag(el) === 'INPUT' ? inputKind(el) : null;
       d.name = accessibleName(el);
       d.css = cssPath(el);
+      if (DEMONSTRATION) findable(el, d);
     } catch (err) {
       d.partial = true;
       fault('describe', err);
     }
     return d;
   };
+  // What a demonstration keeps of an element to find it again: test ids, label, stable attributes, and how many
+  // elements on the page share its role and name (and which of them it is).
+  const TEST_IDS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];
+  const findable = (el, d) => {
+    for (const a of TEST_IDS) {
+      const v = getAttr(el, a);
+      if (v) { d.testId = { attr: a, value: v }; break; }
+    }
+    const labels = nodes(labelsOf(el));
+    if (labels.length) d.label = trim(textOf(labels[0]));
+    const attrs = {};
+    for (const a of ['name', 'placeholder', 'aria-label', 'title', 'href', 'type']) {
+      const v = getAttr(el, a);
+      if (v) attrs[a] = v;
+    }
+    d.attrs = attrs;
+  };
+  // How many visible elements share a pressed element's role and name, and which of them it is: only the elements that
+  // can have that role are looked at, once per press (never per keystroke).
+  const sameRoleAndName = (el, d) => {
+    if (!d || !d.role) return;
+    const tags = keysOf(IMPLICIT_ROLES).filter((t) => IMPLICIT_ROLES[t] === d.role).map((t) => t.toLowerCase());
+    if (d.role === 'textbox' || d.role === 'checkbox' || d.role === 'radio' || d.role === 'button') tags.push('input');
+    const selector = ['[role="' + d.role.replace(/["\\]/g, '') + '"]'].concat(tags).join(',');
+    const same = items(queryAll(rootOf(document), selector), listLength, listItem)
+      .filter((o) => role(o) === d.role && accessibleName(o) === d.name && visible(o));
+    d.same = same.length;
+    d.index = same.indexOf(el) + 1;
+  };
+  const visible = (el) => {
+    const v = checkVisibility(el);
+    return v === undefined ? rectsLength(rectsOf(el)) > 0 : v === true;
+  };
+
   // The element a person meant: the nearest interactive ancestor of what the pointer hit.
   const MEANT = 'a,button,input,select,textarea,label,summary,[role],[onclick],[tabindex]';
   const meant = (el) => (isElement(el) ? closestOf(el, MEANT) || el : el);
@@ -518,8 +560,12 @@
     }
   };
   const pressed = (raw) => {
-    const d = describe(meant(raw));
+    const el = meant(raw);
+    const d = describe(el);
     if (d !== null) d.actionable = actionable(raw);
+    if (DEMONSTRATION && d !== null) {
+      try { sameRoleAndName(el, d); } catch (err) { fault('same', err); }
+    }
     return d;
   };
 
@@ -741,6 +787,17 @@
     const t = targetOf(e);
     const data = { target: describe(t), trusted: e.isTrusted === true };
     if (t !== null && t === keyTarget) data.via = 'keyboard';
+    if (DEMONSTRATION && isElement(t)) {
+      const tg = tag(t);
+      if (tg === 'SELECT') {
+        const chosen = items(selectedOptionsOf(t), collectionLength, collectionItem).map((o) => trim(textOf(o)));
+        data.value = chosen.length ? chosen[0] : '';
+      } else if (tg === 'INPUT' && /^(checkbox|radio)$/.test(inputKind(t))) {
+        data.checked = checkedOf(t) === true;
+      } else {
+        data.value = str(controlValueOf(t));
+      }
+    }
     return data;
   }, (e) => {
     // An option chosen with the pointer in a native drop-down list: an action the page sees only as this change.

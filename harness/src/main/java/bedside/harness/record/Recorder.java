@@ -74,6 +74,15 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
+     * For {@code bedside record}: a recorder that also sends the values typed and chosen and what makes each element
+     * findable again (test ids, labels, stable attributes, how many share its role and name), so the evaluator's
+     * demonstration can be written as a binding. Never for a measured attempt.
+     */
+    public static Recorder attachDemonstration(WebDriver driver, List<String> warnings) {
+        return new Recorder(driver, source(warnings, List.of()).replace("/*DEMONSTRATION*/false", "true"));
+    }
+
+    /**
      * For Bedside's own tests: a recorder whose named handlers fail (recorder.js: FAULTS; e.g. {@code build:click}
      * makes working out a click's details throw, {@code uncaught} throws outside every guard), to prove that its faults
      * are recorded as its own and lose no event.

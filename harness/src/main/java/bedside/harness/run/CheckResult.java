@@ -13,7 +13,7 @@ package bedside.harness.run;
 public record CheckResult(String description, boolean critical, boolean passed, String detail, boolean unanswered) {
 
     /** E.g. {@code the allergy is listed (expected 1 match(es), found 0)}. */
-    String shown() {
+    public String shown() {
         return description + " (" + detail + ")";
     }
 }

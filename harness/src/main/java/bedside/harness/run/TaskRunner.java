@@ -64,6 +64,7 @@ public final class TaskRunner {
 
     private final BrowserSettings browser;
     private final Path screenshots;
+    private final boolean demonstration;
 
     public TaskRunner(BrowserSettings browser) {
         this(browser, null);
@@ -71,8 +72,22 @@ public final class TaskRunner {
 
     /** @param screenshots a folder to put a screenshot after each step into (one sub-folder per attempt), or null */
     public TaskRunner(BrowserSettings browser, Path screenshots) {
+        this(browser, screenshots, false);
+    }
+
+    private TaskRunner(BrowserSettings browser, Path screenshots, boolean demonstration) {
         this.browser = browser;
         this.screenshots = screenshots;
+        this.demonstration = demonstration;
+    }
+
+    /**
+     * A runner for an evaluator's demonstration ({@code bedside record}): its recorder also sends typed values and
+     * what finds each element again ({@link Recorder#attachDemonstration}). Its attempts are for writing a binding,
+     * never for storing.
+     */
+    public static TaskRunner demonstrating(BrowserSettings browser) {
+        return new TaskRunner(browser, null, true);
     }
 
     public BrowserSettings browser() {
@@ -138,7 +153,8 @@ public final class TaskRunner {
         safely(() -> listener.browserOpened(attemptId, Camera.of(opened.driver())));
         Recorder attached;
         try {
-            attached = Recorder.attach(session.driver(), binding.warnings());
+            attached = demonstration ? Recorder.attachDemonstration(session.driver(), binding.warnings())
+                    : Recorder.attach(session.driver(), binding.warnings());
         } catch (RuntimeException e) {
             session.close();
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,

@@ -237,6 +237,15 @@ public final class SessionPanel implements AutoCloseable {
     }
 
     /**
+     * Who does a task from this panel: Start, the work in the candidate's window, Done or Give up. For an evaluator
+     * demonstrating a task ({@code bedside record}) as for a participant; {@code watcher} is told when the window is
+     * theirs (a scripted participant in Bedside's tests; {@link ParticipantWatcher#NONE} for a person).
+     */
+    public bedside.harness.run.Performer performer(TaskView task, ParticipantWatcher watcher) {
+        return new ParticipantPerformer(this, task, watcher);
+    }
+
+    /**
      * The last screen: thanks, and what happens now. Waits (a few seconds at most) until the page has fetched it, so
      * the participant sees it before Bedside ends and the panel goes away.
      */
