@@ -34,6 +34,15 @@ public final class SampleCandidates {
      *
      * @param port 0 for a free port
      */
+    /** As {@link #start}, with every class name in its pages, styles and scripts changed (for tests of locators). */
+    public static SampleCandidate startRestyled(String id, int port, String suffix) {
+        return switch (id) {
+            case STREAMLINED -> new StreamlinedCandidate().restyled(suffix).start(port);
+            case LEGACY -> new LegacyCandidate().restyled(suffix).start(port);
+            default -> throw new IllegalArgumentException("unknown sample candidate '" + id + "'; known: " + ids());
+        };
+    }
+
     public static SampleCandidate start(String id, int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bedside.candidates.SampleCandidate;
 import bedside.candidates.SampleCandidates;
 import bedside.harness.browser.BrowserSettings;
+import bedside.harness.run.AttemptResult;
 import bedside.harness.run.CheckResult;
+import bedside.harness.run.TaskRunner;
 import bedside.harness.run.Performer;
 import bedside.harness.run.ShippedSuite;
 import bedside.results.Outcome;
@@ -29,7 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Issue 14 part 2: bindings by demonstration, on both sample candidates. A scripted participant (the expert path, in a
  * real browser) demonstrates the task; Bedside writes the steps it saw into a copy of the shipped suite's binding and
  * replays them headless: the suite's checks must pass, and the written locators must name no class, no DOM position
- * and no value of the suite's data.
+ * and no value of the suite's data. The same steps then run on a rebuild of the candidate whose every class name is
+ * changed (pages, style sheets and scripts alike), and still meet every check.
  */
 class DemonstrationIT {
     @TempDir
@@ -72,6 +75,23 @@ class DemonstrationIT {
             // The suite's data is written as its parameters, never copied from the screen.
             String stepsText = String.join("\n", taskLines(after, taskId));
             assertThat(stepsText).contains("${").doesNotContain("9995260182", "Okafor");
+
+            // A rebuild that renames every class (pages, styles and scripts alike): the written steps still find
+            // every element and the checks are met.
+            try (SampleCandidate rebuilt = SampleCandidates.startRestyled(candidate, 0, "r3b")) {
+                String page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(rebuilt.baseUrl() + "/static/" + candidate + ".css")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(page).containsPattern("\\.[a-z-]+-r3b\\b");
+                AttemptResult again = new TaskRunner(BrowserSettings.local()).attempt(reread.suite(),
+                        reread.suite().task(taskId).orElseThrow(), ShippedSuite.target(rebuilt), java.util.UUID.randomUUID(),
+                        "replay", 1);
+                assertThat(again.attempt().outcome()).as(again.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+                assertThat(again.checks()).isNotEmpty().allMatch(CheckResult::passed);
+                assertThat(again.events()).anyMatch(e -> e.type().equals("page-start"));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -46,6 +46,20 @@ public abstract class CandidateServer implements SampleCandidate {
     protected abstract String notFoundPage(Context ctx, String message);
 
     /** Starts the server; port 0 picks a free port. */
+    private Restyling restyling;
+
+    /**
+     * Serves every page with its class names changed (each gets {@code -suffix}, in the pages, style sheets and scripts
+     * alike), as a rebuilt single-page app does: for tests that bindings do not depend on class names.
+     */
+    public synchronized CandidateServer restyled(String suffix) {
+        if (app != null) {
+            throw new IllegalStateException("restyle before starting");
+        }
+        restyling = new Restyling(suffix, "/bedside/candidates/static/legacy.css", "/bedside/candidates/static/streamlined.css");
+        return this;
+    }
+
     public synchronized SampleCandidate start(int port) {
         if (app != null) {
             throw new IllegalStateException("already started");
@@ -62,6 +76,16 @@ public abstract class CandidateServer implements SampleCandidate {
             RoutesConfig routes = cfg.routes;
             routes.before(this::signInFilter);
             routes.get("/static/{file}", this::staticFile);
+            if (restyling != null) {
+                Restyling r = restyling;
+                routes.after(ctx -> {
+                    java.io.InputStream in = ctx.resultInputStream();
+                    if (in != null) {
+                        String type = ctx.res().getContentType() == null ? "text/html" : ctx.res().getContentType();
+                        ctx.result(r.apply(type, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                });
+            }
             routes.post("/admin/reset", ctx -> {
                 reset();
                 ctx.status(204);
