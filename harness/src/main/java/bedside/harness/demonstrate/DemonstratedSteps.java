@@ -157,9 +157,19 @@ public final class DemonstratedSteps {
             args(setDate).put("format", date.split("\\|")[1]);
             return setDate;
         }
-        args.put("text", parameterised(value));
+        String text = parameterised(value);
+        boolean literal = !text.contains("${");
         if (inputType.equals("password")) {
+            // A secret is never written to disk: only a parameter that holds it.
+            args.put("text", literal ? "" : text);
             args.put("secret", true);
+            return literal ? new Drafted(found.step(), "a secret was typed here that is none of the suite's parameters:"
+                    + " put it in the suite's data and name its parameter (it is not written here)") : found;
+        }
+        args.put("text", text);
+        if (literal && !text.isBlank()) {
+            return new Drafted(found.step(), "typed as it is (none of the suite's parameters has this value): if it is"
+                    + " patient data, make it a parameter of the suite's data");
         }
         return found;
     }

@@ -90,7 +90,9 @@ class DemonstratedStepsTest {
                 "- click: {role: button, name: Search}",
                 "- click: {role: link, name: '${patient.name}', match: contains}",
                 "- setDate: {into: {role: textbox, name: Date of birth}, value: '${patient.birthDate}', format: DD/MM/YYYY}",
-                "- type: {into: {role: textbox, name: Password}, text: not-a-parameter, secret: true}",
+                "# a secret was typed here that is none of the suite's parameters: put it in the suite's data and name"
+                        + " its parameter (it is not written here)",
+                "- type: {into: {role: textbox, name: Password}, text: '', secret: true}",
                 "- select: {from: {role: combobox, name: Sex}, option: '${sex}'}",
                 "- acceptDialog: {text: Are you sure you}");
     }
