@@ -140,7 +140,14 @@
   const checkedOf = getter(proto('HTMLInputElement'), 'checked');
   const selectedOptionsOf = controlGetter('selectedOptions');
   // Events: read through their prototypes' getters as well.
-  const targetOf = getter(proto('Event'), 'target');
+  const plainTargetOf = getter(proto('Event'), 'target');
+  const composedPathOf = method(proto('Event'), 'composedPath');
+  // What was pressed or typed into, inside an open shadow root too (the event's target is retargeted to the host).
+  const targetOf = (e) => {
+    const path = composedPathOf(e);
+    return path && path.length && path[0] !== null && typeof path[0] === 'object' && nodeType(path[0]) === 1
+      ? path[0] : plainTargetOf(e);
+  };
   const timeStampOf = getter(proto('Event'), 'timeStamp');
   const relatedTargetOf = getter(proto('FocusEvent'), 'relatedTarget');
   const activeElementOf = getter(DP, 'activeElement');

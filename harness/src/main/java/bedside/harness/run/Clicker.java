@@ -88,7 +88,13 @@ final class Clicker {
                 const same = prev && r.x === prev.x && r.y === prev.y && r.width === prev.width && r.height === prev.height;
                 prev = r; still = same ? still + 1 : 0;
                 if (still >= 2 && !inView(r) && scrolled < 3) { scrollTo(); scrolled++; still = 0; }
-                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                // Into open shadow roots: the document names only the component that hosts what is there.
+                let hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                while (hit && hit.shadowRoot && hit !== el) {
+                  const inner = hit.shadowRoot.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                  if (!inner || inner === hit) break;
+                  hit = inner;
+                }
                 const disabled = E.hasAttribute.call(el, 'disabled') && E.matches.call(el, ':disabled') || attr(el, 'aria-disabled') === 'true';
                 const state = !hit ? 'covered' : hit === el || contains(el, hit) ? 'self' : ownWidget(hit) ? 'widget' : 'covered';
                 // In view but under something fixed at the edge (a sticky footer or header): a person scrolls it clear.

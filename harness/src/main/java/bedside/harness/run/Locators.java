@@ -42,9 +42,30 @@ final class Locators {
             const get = (proto, prop) => Object.getOwnPropertyDescriptor(proto, prop).get;
             const textOf = get(N, 'textContent'), tagOf = get(E, 'tagName'), parentOf = get(N, 'parentNode');
             const attr = (el, a) => E.getAttribute.call(el, a);
-            const qsa = (r, sel) => Array.from((r === document ? D : r instanceof DocumentFragment ? DocumentFragment.prototype : E)
+            const flat = (r, sel) => Array.from((r === document ? D : r instanceof DocumentFragment ? DocumentFragment.prototype : E)
                 .querySelectorAll.call(r, sel));
-            const contains = (a, b) => N.contains.call(a, b);
+            // Open shadow roots are part of the page a person sees (web components): looked into as well, at any depth.
+            // A closed one cannot be, by design.
+            const shadowOf = get(E, 'shadowRoot'), hostOf = get(ShadowRoot.prototype, 'host');
+            let shadowRoots = null;
+            const allShadowRoots = () => {
+              if (shadowRoots === null) {
+                shadowRoots = [];
+                const walk = (r) => { for (const el of flat(r, '*')) { const sr = shadowOf.call(el); if (sr) { shadowRoots.push(sr); walk(sr); } } };
+                walk(document);
+              }
+              return shadowRoots;
+            };
+            // Whether b is a or inside it, across shadow boundaries.
+            const contains = (a, b) => {
+              for (let n = b; n; n = n instanceof ShadowRoot ? hostOf.call(n) : parentOf.call(n)) if (n === a) return true;
+              return false;
+            };
+            const qsa = (r, sel) => {
+              const out = flat(r, sel);
+              for (const sr of allShadowRoots()) if (r === document || contains(r, hostOf.call(sr))) out.push(...flat(sr, sel));
+              return out;
+            };
             const rects = (el) => E.getClientRects.call(el);
             const tag = (el) => String(tagOf.call(el)).toUpperCase();
             const valueOf = (el) => { try { const d = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');

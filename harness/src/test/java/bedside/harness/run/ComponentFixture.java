@@ -118,6 +118,8 @@ public final class ComponentFixture implements AutoCloseable {
             });
             // The browser's own date and time inputs (no library draws them): what `setDate` types into natively.
             r.get("/native", ctx -> ctx.html(NATIVE));
+            // A web component: its form inside an open shadow root, its Save button one component deeper.
+            r.get("/shadow", ctx -> ctx.html(SHADOW));
             r.post("/api/reset", ctx -> {
                 reset();
                 ctx.status(HttpStatus.NO_CONTENT);
@@ -136,6 +138,32 @@ public final class ComponentFixture implements AutoCloseable {
               <p><button>Book</button></p>
               <output id="shown" role="status"></output>
             </form></body></html>
+            """;
+
+    static final String SHADOW = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Shadow DOM</title></head><body>
+            <h1>Allergy (a web component)</h1>
+            <allergy-form></allergy-form>
+            <output id="shown" role="status"></output>
+            <script>
+            customElements.define('save-button', class extends HTMLElement {
+              connectedCallback() {
+                const root = this.attachShadow({mode: 'open'});
+                root.innerHTML = '<button type="button">Save</button>';
+                root.querySelector('button').addEventListener('click', () => this.dispatchEvent(
+                    new CustomEvent('save', {bubbles: true, composed: true})));
+              }
+            });
+            customElements.define('allergy-form', class extends HTMLElement {
+              connectedCallback() {
+                const root = this.attachShadow({mode: 'open'});
+                root.innerHTML = '<p><label for="allergen">Allergen</label> <input id="allergen"></p><save-button></save-button>';
+                root.addEventListener('save', () => {
+                  document.getElementById('shown').value = 'Saved: ' + root.getElementById('allergen').value;
+                });
+              }
+            });
+            </script></body></html>
             """;
 
     /** To look at the apps by hand: prints where they are and serves until stopped. */

@@ -51,6 +51,7 @@ class ComponentStepsIT {
             if (variant.equals("mui")) {
                 tasks.add(3, "wrong-patient");
                 tasks.add(4, "native-date");
+                tasks.add(5, "shadow-dom");
             }
             for (String task : tasks) {
                 AttemptResult a = runner.attempt(suite, suite.task(task).orElseThrow(), target, UUID.randomUUID(), "script", 1);
@@ -129,6 +130,18 @@ class ComponentStepsIT {
     void theBrowsersOwnDateAndTimeInputsTakeTheValueInTheBrowsersOrder() {
         AttemptResult a = result("mui", "native-date");
         assertThat(a.attempt().outcome()).as(a.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    void fieldsAndButtonsInsideOpenShadowRootsAreFoundAndRecordedAsThemselves() throws Exception {
+        AttemptResult a = result("mui", "shadow-dom");
+        assertThat(a.attempt().outcome()).as(a.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+        // The recorder names what was pressed inside the shadow root, not the component that hosts it.
+        List<String> pressed = a.events().stream().filter(e -> e.type().equals("pointer-down"))
+                .map(e -> e.json()).toList();
+        assertThat(pressed).anySatisfy(j -> assertThat(j).contains("\"role\":\"button\"", "\"name\":\"Save\""));
+        assertThat(pressed).noneMatch(j -> j.contains("\"tag\":\"allergy-form\"") || j.contains("\"tag\":\"save-button\""));
+        assertThat(a.measures().keystrokes()).isEqualTo("Penicillin".length() + 1); // Shift for the capital P
     }
 
     @Test
