@@ -39,7 +39,7 @@ final class Reports {
                 .map(t -> new RunReport.Task(t.id(), t.title(), bedside.scenarios.Parameters.resolve(t.instruction(),
                         bedside.scenarios.Parameters.effectiveValues(suite, t)), t.timeSpecSeconds()))
                 .toList();
-        List<RunReport.Row> rows = attempts.stream().map(AttemptResult::attempt).map(Reports::row).toList();
+        List<RunReport.Row> rows = attempts.stream().map(Reports::row).toList();
         List<RunReport.ClickMap> maps = new ArrayList<>();
         for (AttemptResult a : attempts) {
             maps.addAll(clickMaps(dir, a));
@@ -119,9 +119,29 @@ final class Reports {
         }
     }
 
-    static RunReport.Row row(AttemptRecord a) {
+    static RunReport.Row row(AttemptResult result) {
+        AttemptRecord a = result.attempt();
         return new RunReport.Row(a.candidate(), a.task(), a.attemptNo(), a.outcome().code(), a.reason(), a.timeMs(), a.clicks(),
                 a.keystrokes(), a.screens(), a.pageLoads(), a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(),
-                a.klmMs());
+                a.klmMs(), stepPicture(result));
+    }
+
+    /** The picture of the window where a step could not be done (AttemptEvidence), as a data address; or null. */
+    private static String stepPicture(AttemptResult result) {
+        for (EventRecord e : result.events()) {
+            if (!e.type().equals("evidence-screenshot")) continue;
+            try {
+                JsonNode j = JSON.readTree(e.json());
+                String format = j.path("format").asText();
+                String image = j.path("image").asText();
+                if (j.path("found").asText().equals("step") && (format.equals("jpeg") || format.equals("png"))
+                        && image.matches("[A-Za-z0-9+/]+={0,2}")) {
+                    return "data:image/" + format + ";base64," + image;
+                }
+            } catch (IOException bad) {
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -19,7 +19,9 @@ import org.openqa.selenium.WebDriver;
  *       CapabilityStatement), so a report can say which version was tested — a vendor may update during a study — or
  *       why it cannot ({@code problem});</li>
  *   <li>{@code evidence-screenshot} with {@code found: checks}: when the checks found a critical use error, the window
- *       the attempt ended on, as the evidence for a finding no observer marked.</li>
+ *       the attempt ended on, as the evidence for a finding no observer marked; with {@code found: step}, when a step
+ *       of the binding could not be done, the window it could not be done in (the run report shows it under the
+ *       reason).</li>
  * </ul>
  */
 final class AttemptEvidence {
@@ -39,10 +41,12 @@ final class AttemptEvidence {
         List<EventRecord> more = new ArrayList<>();
         more.add(new EventRecord(done.attempt().attemptId(), seq++, t, "candidate-version", null,
                 version(candidate, binding).toString()));
-        if (done.attempt().outcome() == Outcome.CRITICAL_USE_ERROR) {
+        String found = done.attempt().outcome() == Outcome.CRITICAL_USE_ERROR ? "checks"
+                : done.attempt().outcome() == Outcome.SCRIPT_ERROR && done.attempt().failedStep() != null ? "step" : null;
+        if (found != null) {
             Camera.Picture p = Camera.of(driver).take();
             if (p != null) {
-                ObjectNode json = after().put("found", "checks").put("format", p.format()).put("image", p.base64());
+                ObjectNode json = after().put("found", found).put("format", p.format()).put("image", p.base64());
                 more.add(new EventRecord(done.attempt().attemptId(), seq, t, "evidence-screenshot", url(driver),
                         json.toString()));
             }

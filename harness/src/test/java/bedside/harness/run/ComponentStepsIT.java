@@ -203,6 +203,9 @@ class ComponentStepsIT {
                     .contains("\"Add item\" in region \"Reactions\"")
                     .contains("\"Add item\" in region \"Medications\"")
                     .contains("say which with `within:`");
+            // the window the step could not be done in is kept with the attempt, for the run report
+            assertThat(a.events()).filteredOn(e -> e.type().equals("evidence-screenshot")).singleElement()
+                    .satisfies(e -> assertThat(e.json()).contains("\"found\":\"step\"", "\"format\":\"jpeg\""));
         }
     }
 

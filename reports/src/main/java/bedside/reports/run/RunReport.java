@@ -34,10 +34,28 @@ public final class RunReport {
 
     public record Task(String id, String title, String instruction, Double timeSpecSeconds) {}
 
-    /** One attempt's summary. Times in milliseconds. */
+    /**
+     * One attempt's summary. Times in milliseconds.
+     *
+     * @param stepPicture the window when a step could not be done, as a base64 JPEG or PNG {@code data:} address (shown
+     *                    under the reason), or null
+     */
     public record Row(String candidate, String task, int attemptNo, String outcome, String reason, long timeMs, int clicks,
                       int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
-                      long systemResponseMs, long klmMs) {}
+                      long systemResponseMs, long klmMs, String stepPicture) {
+        public Row {
+            if (stepPicture != null && !bedside.reports.documents.VendorReport.UseError.SCREENSHOT.matcher(stepPicture).matches()) {
+                throw new IllegalArgumentException("a picture is a base64 JPEG or PNG data address");
+            }
+        }
+
+        public Row(String candidate, String task, int attemptNo, String outcome, String reason, long timeMs, int clicks,
+                   int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
+                   long systemResponseMs, long klmMs) {
+            this(candidate, task, attemptNo, outcome, reason, timeMs, clicks, keystrokes, screens, pageLoads, scrollPx,
+                    dialogs, validationErrors, systemResponseMs, klmMs, null);
+        }
+    }
 
     /**
      * The clicks of one attempt on one screen, drawn as numbered dots over the screenshot of that screen.

@@ -1,6 +1,7 @@
 package bedside.reports.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bedside.reports.analysis.AttemptRow;
 import bedside.reports.analysis.Exclusion;
@@ -43,6 +44,21 @@ class PageEscapingTest {
     static RunReport.Row row(String candidate, String task, int no, String outcome, String reason, int clicks) {
         return new RunReport.Row(candidate, task, no, outcome, reason, 12_300 + 1000L * clicks, clicks, 10, 3, 2, 0, 0, 0,
                 400, 9_800 + 700L * clicks);
+    }
+
+    @Test
+    void aStepsPictureIsShownUnderTheReasonAndCanOnlyEverBeAnImage() throws IOException {
+        String picture = "data:image/jpeg;base64,/9j/4AAQSkZJRg==";
+        RunReport.Row failed = new RunReport.Row("plain", "t", 1, "script-error", "step 2: no element", 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, picture);
+        Path index = RunReport.write(dir.resolve("pictured"), run("x"), List.of(new RunReport.Candidate("plain", "Plain",
+                "V")), List.of(new RunReport.Task("t", "T", "Do it.", null)), List.of(failed));
+        assertThat(Files.readString(index)).contains("<img class=\"evidence\" src=\"" + picture + "\"",
+                "The window when the step could not be done");
+        for (String bad : List.of("javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", picture + "\" onerror=\"x")) {
+            assertThatThrownBy(() -> new RunReport.Row("plain", "t", 1, "script-error", "r", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    bad)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
