@@ -114,16 +114,10 @@ public final class RecordCommand implements Callable<Integer> {
                     + ") has no entry for task " + task + ": add one with its setup and `steps: []` (see --help)");
             return BedsideCli.USAGE;
         }
+        BrowserSettings shown = Runs.personsBrowser(headless, "a demonstration needs a browser window you can work in,"
+                + " and there is no display here (DISPLAY is not set); --headless runs it without one (the panel's address"
+                + " is printed, but nobody can work in a headless window)");
         BrowserSettings local = BrowserSettings.local();
-        BrowserSettings shown = new BrowserSettings(local.chromium(), local.chromedriver(), headless, null);
-        if (shown.problem() != null) {
-            throw new BedsideCli.EnvironmentProblem(shown.problem());
-        }
-        if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new BedsideCli.EnvironmentProblem("a demonstration needs a browser window you can work in, and there is"
-                    + " no display here (DISPLAY is not set); --headless runs it without one (the panel's address is"
-                    + " printed, but nobody can work in a headless window)");
-        }
         Stop.install();
         List<SampleCandidate> samples = new ArrayList<>();
         try (SessionPanel panel = SessionPanel.start(panelPort)) {
@@ -131,12 +125,7 @@ public final class RecordCommand implements Callable<Integer> {
             CandidateTarget target = Runs.bringUp(specs.get(0), 1, samples, !binding.reset().isEmpty(), out, err).target();
             out.println("Task panel:   " + panel.url());
             out.println("Press Start in the panel, do \"" + t.title() + "\" in the candidate's window, then press Done.");
-            Browsers.Session panelWindow = null;
-            if (!noPanelWindow && !headless) {
-                panelWindow = Browsers.start(shown);
-                panelWindow.driver().get(panel.url());
-                SessionPanel.placeAsPanel(panelWindow.driver());
-            }
+            Browsers.Session panelWindow = Runs.panelWindow(shown, panel, !noPanelWindow && !headless);
             Demonstration.Result r;
             try {
                 SessionPanel.TaskView view = new SessionPanel.TaskView(t.id(), t.title(), t.instruction(), 1, 1,

@@ -335,6 +335,37 @@ final class Runs {
         return new CandidateInstances(instances.get(0), instances);
     }
 
+    /**
+     * The browser a person works in (a session's participant, an evaluator demonstrating a task): headed unless
+     * {@code headless}; an {@link BedsideCli.EnvironmentProblem} without Chromium, or without a display for a headed one.
+     *
+     * @param noDisplay what to say when there is no display (why a window is needed, and what to do instead)
+     */
+    static bedside.harness.browser.BrowserSettings personsBrowser(boolean headless, String noDisplay) {
+        bedside.harness.browser.BrowserSettings local = bedside.harness.browser.BrowserSettings.local();
+        bedside.harness.browser.BrowserSettings shown = new bedside.harness.browser.BrowserSettings(local.chromium(),
+                local.chromedriver(), headless, null);
+        if (shown.problem() != null) {
+            throw new BedsideCli.EnvironmentProblem(shown.problem());
+        }
+        if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new BedsideCli.EnvironmentProblem(noDisplay);
+        }
+        return shown;
+    }
+
+    /** The task panel's own window (never the candidate's, so nothing of it is recorded), or null when none is wanted. */
+    static bedside.harness.browser.Browsers.Session panelWindow(bedside.harness.browser.BrowserSettings browser,
+                                                                bedside.harness.session.SessionPanel panel, boolean open) {
+        if (!open) {
+            return null;
+        }
+        bedside.harness.browser.Browsers.Session window = bedside.harness.browser.Browsers.start(browser);
+        window.driver().get(panel.url());
+        bedside.harness.session.SessionPanel.placeAsPanel(window.driver());
+        return window;
+    }
+
     static boolean broken(List<AttemptResult> attempts) {
         return attempts.stream().map(a -> a.attempt().outcome())
                 .anyMatch(o -> o == Outcome.SCRIPT_ERROR || o == Outcome.SYSTEM_ERROR);

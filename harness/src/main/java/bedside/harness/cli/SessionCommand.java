@@ -170,16 +170,9 @@ public final class SessionCommand implements Callable<Integer> {
         if (specs == null) {
             return BedsideCli.USAGE;
         }
-        BrowserSettings local = BrowserSettings.local();
-        BrowserSettings browser = new BrowserSettings(local.chromium(), local.chromedriver(), headless, null);
-        if (browser.problem() != null) {
-            throw new BedsideCli.EnvironmentProblem(browser.problem());
-        }
-        if (!headless && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new BedsideCli.EnvironmentProblem("a session shows the candidate to the participant in a browser window,"
-                    + " and there is no display here (DISPLAY is not set). Run it on the machine the participant uses,"
-                    + " or try it with --headless and open the printed panel address.");
-        }
+        BrowserSettings browser = Runs.personsBrowser(headless, "a session shows the candidate to the participant in a"
+                + " browser window, and there is no display here (DISPLAY is not set). Run it on the machine the participant"
+                + " uses, or try it with --headless and open the printed panel address.");
         Stop.install();
         Path home = Home.data();
         List<SampleCandidate> samples = new ArrayList<>();
@@ -234,13 +227,7 @@ public final class SessionCommand implements Callable<Integer> {
             if (observer != null) {
                 out.println("Observer:     " + observer.networkUrl() + "  (on this machine: " + observer.url() + ")");
             }
-            Browsers.Session panelWindow = null;
-            if (!noPanelWindow && !headless) {
-                // The panel's own browser: not the candidate's, so nothing of it is recorded or measured.
-                panelWindow = Browsers.start(browser);
-                panelWindow.driver().get(panel.url());
-                SessionPanel.placeAsPanel(panelWindow.driver());
-            }
+            Browsers.Session panelWindow = Runs.panelWindow(browser, panel, !noPanelWindow && !headless);
             SessionRunner.Outcome result;
             try {
                 SessionRunner runner = new SessionRunner(new TaskRunner(browser), destination, journals, panel);
