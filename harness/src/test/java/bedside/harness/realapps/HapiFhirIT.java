@@ -8,9 +8,11 @@ import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.CheckResult;
 import bedside.harness.run.TaskRunner;
 import bedside.results.Outcome;
+import bedside.scenarios.Binding;
 import bedside.scenarios.ReadResult;
 import bedside.scenarios.Suite;
 import bedside.scenarios.SuiteReader;
+import bedside.scenarios.Task;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -43,9 +48,9 @@ class HapiFhirIT {
     static URI url;
     static Suite suite;
     static AttemptResult wrongPatient;
-    static AttemptResult allergy;
+    /** One attempt at each task the binding binds, in the suite's order, right after the slip. */
+    static final Map<String, AttemptResult> attempts = new LinkedHashMap<>();
     static AttemptResult allergyAgain;
-    static AttemptResult register;
     /** Why the tests are not run (no server), or null. */
     static String notRun;
 
@@ -79,10 +84,16 @@ class HapiFhirIT {
         UUID session = UUID.randomUUID();
         // In this order: the slip first, so that the next attempts also show the reset undoing it.
         wrongPatient = runner.attempt(slipped, slipped.task("record-allergy").orElseThrow(), target, session, "expert-path", 1);
-        allergy = runner.attempt(suite, suite.task("record-allergy").orElseThrow(), target, session, "expert-path", 1);
+        for (Task task : suite.tasks()) {
+            if (suite.bindings().get(CANDIDATE).tasks().containsKey(task.id())) {
+                attempts.put(task.id(), runner.attempt(suite, task, target, session, "expert-path", 1));
+            }
+        }
         allergyAgain = runner.attempt(suite, suite.task("record-allergy").orElseThrow(), target, session, "expert-path", 2);
-        register = runner.attempt(suite, suite.task("register-patient").orElseThrow(), target, session, "expert-path", 1);
-        for (AttemptResult r : List.of(wrongPatient, allergy, allergyAgain, register)) {
+        List<AttemptResult> all = new ArrayList<>(List.of(wrongPatient));
+        all.addAll(attempts.values());
+        all.add(allergyAgain);
+        for (AttemptResult r : all) {
             System.out.println("hapi-fhir: " + r.attempt() + "\n  checks: " + r.checks() + "\n  KLM "
                     + (r.measures() == null ? "-" : r.measures().klmNotation()));
         }
@@ -96,7 +107,7 @@ class HapiFhirIT {
 
     @Test
     void recordsTheAllergyThroughTheTesterAndTheSuitesFhirChecksFindIt() {
-        for (AttemptResult r : List.of(allergy, allergyAgain)) {
+        for (AttemptResult r : List.of(attempts.get("record-allergy"), allergyAgain)) {
             assertThat(r.attempt().outcome()).as(r.attempt().reason()).isEqualTo(Outcome.SUCCESS);
             // the penicillin allergy on Margaret Okafor (count 1: the reset took away the attempts before), none on
             // the look-alike Margaret Oakley: both answered by the real server, none unanswered
@@ -118,9 +129,23 @@ class HapiFhirIT {
     }
 
     @Test
-    void registersThePatientThroughTheTestersCreateForm() {
-        assertThat(register.attempt().outcome()).as(register.attempt().reason()).isEqualTo(Outcome.SUCCESS);
-        assertThat(register.checks()).hasSize(4).allMatch(CheckResult::passed).noneMatch(CheckResult::unanswered);
+    void everyBoundTaskSucceedsJudgedByEveryOneOfItsChecks() {
+        assertThat(attempts.keySet()).containsExactly("record-allergy", "register-patient", "update-patient", "add-problem",
+                "record-medication", "order-lab", "order-imaging", "prescribe-medication");
+        attempts.forEach((id, r) -> {
+            Task task = suite.task(id).orElseThrow();
+            assertThat(r.attempt().outcome()).as(id + ": " + r.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+            assertThat(r.checks()).as(id).hasSize(task.successCriteria().size() + task.criticalChecks().size())
+                    .allMatch(CheckResult::passed).noneMatch(CheckResult::unanswered);
+        });
+    }
+
+    @Test
+    void theTasksHapiHasNoFunctionForAreMarkedWithAReason() {
+        Binding binding = suite.bindings().get(CANDIDATE);
+        assertThat(binding.notApplicable().keySet()).containsExactlyInAnyOrder("e-prescribe", "drug-drug-interaction",
+                "drug-allergy-interaction", "respond-to-cds-alert", "review-results", "reconcile-medications");
+        assertThat(binding.notApplicable().values()).allSatisfy(n -> assertThat(n.reason()).startsWith("HAPI FHIR"));
     }
 
     /** Null when the server and its tester answer, else what is wrong. */
