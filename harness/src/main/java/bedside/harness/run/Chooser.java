@@ -33,6 +33,13 @@ final class Chooser {
         this.steps = steps;
     }
 
+    /** How long a control that takes typing may take to move the focus into its search field once opened. */
+    static final Duration FOCUS_SETTLE = Duration.ofSeconds(2);
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+
     /** A native select: opened and the option picked, two actions the recorder sees. */
     void nativeSelect(WebElement el, String option, Locator.Match match, String number, String what) throws StepFailure {
         if (!steps.clicker().click(el, number, what)) {
@@ -136,6 +143,19 @@ final class Chooser {
         }
         WebElement typingInto = driver.switchTo().activeElement();
         boolean editable = Boolean.TRUE.equals(js.executeScript(EDITABLE, typingInto));
+        if (!editable && search != null) {
+            // The step says the control takes typing. Some libraries move the focus into their search field a moment
+            // after the click: Select2 4 focuses it on mousedown, the browser then focuses the clicked control, and
+            // Select2 takes the focus back in a setTimeout. Wait for that before concluding the control takes none.
+            try {
+                steps.waitUpTo(min(steps.remainingWait(), FOCUS_SETTLE)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> Boolean.TRUE.equals(js.executeScript(EDITABLE, d.switchTo().activeElement())));
+            } catch (TimeoutException stillNot) {
+                // reported below
+            }
+            typingInto = driver.switchTo().activeElement();
+            editable = Boolean.TRUE.equals(js.executeScript(EDITABLE, typingInto));
+        }
         String typed = search != null ? search : editable && match != Locator.Match.REGEX ? option : null;
         if (typed != null) {
             if (!editable) {

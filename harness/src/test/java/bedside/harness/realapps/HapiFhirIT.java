@@ -1,0 +1,191 @@
+package bedside.harness.realapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.run.AttemptResult;
+import bedside.harness.run.CandidateTarget;
+import bedside.harness.run.CheckResult;
+import bedside.harness.run.TaskRunner;
+import bedside.results.Outcome;
+import bedside.scenarios.Binding;
+import bedside.scenarios.ReadResult;
+import bedside.scenarios.Suite;
+import bedside.scenarios.SuiteReader;
+import bedside.scenarios.Task;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped suite's tasks on a real open-source clinical web app Bedside did not write: HAPI FHIR JPA server starter
+ * 8.8.0 through its own web UI (the tester), judged by the suite's own FHIR checks against the server's FHIR API.
+ *
+ * <p>Needs the server up: {@code realapps/hapi-fhir/start} (port 8091; {@code BEDSIDE_REALAPP_HAPI_URL} names another
+ * address). Without it every test here is reported as skipped, with a line saying why — never as passed.
+ */
+class HapiFhirIT {
+    static final Path REALAPP = Path.of("..", "realapps", "hapi-fhir").toAbsolutePath().normalize();
+    static final String CANDIDATE = "hapi-fhir";
+
+    static URI url;
+    static Suite suite;
+    static AttemptResult wrongPatient;
+    /** One attempt at each task the binding binds, in the suite's order, right after the slip. */
+    static final Map<String, AttemptResult> attempts = new LinkedHashMap<>();
+    static AttemptResult allergyAgain;
+    /** Why the tests are not run (no server), or null. */
+    static String notRun;
+
+    @BeforeAll
+    static void runOnTheRealApp(@TempDir Path dir) throws Exception {
+        String given = System.getenv("BEDSIDE_REALAPP_HAPI_URL");
+        url = URI.create(given == null || given.isBlank() ? "http://127.0.0.1:8091/" : given.endsWith("/") ? given : given + "/");
+        String down = down(url);
+        if (down != null) {
+            notRun = "HapiFhirIT NOT RUN: no HAPI FHIR server at " + url + " (" + down + "). Start one with "
+                    + "realapps/hapi-fhir/start, or set BEDSIDE_REALAPP_HAPI_URL to where one runs.";
+            System.out.println(notRun);
+            return;
+        }
+
+        // The suite a run takes: the shipped one plus this candidate's binding, made by the script a person uses.
+        Path folder = makeSuite(dir.resolve("sed-core"));
+        suite = read(folder);
+        // The same suite with one slip in the binding: the allergy typed against the look-alike's record.
+        Path slip = makeSuite(dir.resolve("sed-core-slip"));
+        Path binding = slip.resolve("bindings/hapi-fhir.yaml");
+        String text = Files.readString(binding);
+        String right = "{\"reference\": \"Patient/nhs-${patient.nhsNumber}\"}";
+        assertThat(text).contains(right);
+        Files.writeString(binding, text.replace(right, "{\"reference\": \"Patient/nhs-${lookalike.nhsNumber}\"}"));
+        Suite slipped = read(slip);
+
+        CandidateTarget target = new CandidateTarget(CANDIDATE, "HAPI FHIR JPA server starter 8.8.0 (tester UI)",
+                "HAPI FHIR (open source)", url, null);
+        TaskRunner runner = new TaskRunner(BrowserSettings.local());
+        UUID session = UUID.randomUUID();
+        // In this order: the slip first, so that the next attempts also show the reset undoing it.
+        wrongPatient = runner.attempt(slipped, slipped.task("record-allergy").orElseThrow(), target, session, "expert-path", 1);
+        for (Task task : suite.tasks()) {
+            if (suite.bindings().get(CANDIDATE).tasks().containsKey(task.id())) {
+                attempts.put(task.id(), runner.attempt(suite, task, target, session, "expert-path", 1));
+            }
+        }
+        allergyAgain = runner.attempt(suite, suite.task("record-allergy").orElseThrow(), target, session, "expert-path", 2);
+        List<AttemptResult> all = new ArrayList<>(List.of(wrongPatient));
+        all.addAll(attempts.values());
+        all.add(allergyAgain);
+        for (AttemptResult r : all) {
+            System.out.println("hapi-fhir: " + r.attempt() + "\n  checks: " + r.checks() + "\n  KLM "
+                    + (r.measures() == null ? "-" : r.measures().klmNotation()));
+        }
+    }
+
+    /** Each test, not the class, is skipped: Failsafe counts tests skipped this way ("Skipped: 3"), not a class aborted. */
+    @BeforeEach
+    void onlyWithTheServer() {
+        Assumptions.assumeTrue(notRun == null, () -> notRun);
+    }
+
+    @Test
+    void recordsTheAllergyThroughTheTesterAndTheSuitesFhirChecksFindIt() {
+        for (AttemptResult r : List.of(attempts.get("record-allergy"), allergyAgain)) {
+            assertThat(r.attempt().outcome()).as(r.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+            // the penicillin allergy on Margaret Okafor (count 1: the reset took away the attempts before), none on
+            // the look-alike Margaret Oakley: both answered by the real server, none unanswered
+            assertThat(r.checks()).hasSize(2).allMatch(CheckResult::passed).noneMatch(CheckResult::unanswered);
+            assertThat(r.recordingComplete()).isTrue();
+            assertThat(r.attempt().clicks()).isPositive();
+            assertThat(r.attempt().keystrokes()).isGreaterThan(300); // the resource is typed as JSON
+            assertThat(r.attempt().klmMs()).isPositive();
+        }
+    }
+
+    @Test
+    void theAllergyOnTheLookAlikeIsACriticalUseError() {
+        assertThat(wrongPatient.attempt().outcome()).as(wrongPatient.attempt().reason()).isEqualTo(Outcome.CRITICAL_USE_ERROR);
+        assertThat(wrongPatient.checks()).noneMatch(CheckResult::unanswered);
+        assertThat(wrongPatient.checks()).filteredOn(CheckResult::critical).singleElement()
+                .satisfies(c -> assertThat(c.passed()).isFalse())
+                .satisfies(c -> assertThat(c.detail()).contains("expected 0, found 1 AllergyIntolerance of patient 9991590838"));
+    }
+
+    @Test
+    void everyBoundTaskSucceedsJudgedByEveryOneOfItsChecks() {
+        assertThat(attempts.keySet()).containsExactly("record-allergy", "register-patient", "update-patient", "add-problem",
+                "record-medication", "order-lab", "order-imaging", "prescribe-medication");
+        attempts.forEach((id, r) -> {
+            Task task = suite.task(id).orElseThrow();
+            assertThat(r.attempt().outcome()).as(id + ": " + r.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+            assertThat(r.checks()).as(id).hasSize(task.successCriteria().size() + task.criticalChecks().size())
+                    .allMatch(CheckResult::passed).noneMatch(CheckResult::unanswered);
+        });
+    }
+
+    @Test
+    void theTasksHapiHasNoFunctionForAreMarkedWithAReason() {
+        Binding binding = suite.bindings().get(CANDIDATE);
+        assertThat(binding.notApplicable().keySet()).containsExactlyInAnyOrder("e-prescribe", "drug-drug-interaction",
+                "drug-allergy-interaction", "respond-to-cds-alert", "review-results", "reconcile-medications");
+        assertThat(binding.notApplicable().values()).allSatisfy(n -> assertThat(n.reason()).startsWith("HAPI FHIR"));
+    }
+
+    /** Null when the server and its tester answer, else what is wrong. */
+    static String down(URI base) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        for (String path : List.of("fhir/metadata", "")) {
+            URI u = base.resolve(path);
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(20)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    return "GET " + u + " answered HTTP " + r.statusCode();
+                }
+                if (path.isEmpty() && !r.body().contains("HAPI")) {
+                    return "GET " + u + " is not HAPI's tester page";
+                }
+            } catch (IOException e) {
+                return "GET " + u + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+        return null;
+    }
+
+    static Path makeSuite(Path out) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", REALAPP.resolve("make-suite").toString(), out.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(said).isZero();
+        assertThat(said.strip()).isEqualTo(out.toString());
+        return out;
+    }
+
+    static Suite read(Path folder) {
+        ReadResult read = SuiteReader.read(folder);
+        assertThat(read.problems()).as("problems in " + folder).isEmpty();
+        assertThat(read.suite().bindings()).containsKey(CANDIDATE);
+        return read.suite();
+    }
+}
