@@ -103,9 +103,10 @@ class LegacyAllergyTest {
     @Test
     void searchFormResultsAndSummary() {
         Document search = html(client.get("/patient/search.do"));
-        PageChecks.assertAccessibleForm(search);
         assertThat(PageChecks.controlLabelled(search, "Surname").attr("name")).isEqualTo("surname");
-        assertThat(PageChecks.controlLabelled(search, "Forename").attr("name")).isEqualTo("forename");
+        // the deliberate accessibility fault of this screen (issue 15): Forename's caption is not its label
+        assertThat(search.select("label[for=forename]")).isEmpty();
+        assertThat(search.select("input#forename")).hasSize(1);
         assertThat(PageChecks.controlLabelled(search, "NHS No.").attr("name")).isEqualTo("nhsNo");
         PageChecks.buttonWithText(search, "Search");
         assertThat(search.selectFirst("form").attr("action")).isEqualTo("/patient/results.do");

@@ -145,7 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 };
         return Runs.execute(new Runs.Plan(suite, selected, candidates, study, "demo", repeat, parallel, null, false, null,
-                null, false, panel), out, err);
+                null, false, panel, false), out, err);
     }
 
     /** The simulated study around the expert paths: its plan locked before them, its panel after them. */

@@ -44,7 +44,37 @@ final class Reports {
         for (AttemptResult a : attempts) {
             maps.addAll(clickMaps(dir, a));
         }
-        return RunReport.write(dir, meta, cs, ts, rows, maps, notApplicable);
+        return RunReport.write(dir, meta, cs, ts, rows, maps, notApplicable, audit(attempts));
+    }
+
+    /** The accessibility audit's events of the attempts, one fault per candidate × rule × element × screen. */
+    static RunReport.Audit audit(List<AttemptResult> attempts) {
+        List<RunReport.AuditedScreen> screens = new ArrayList<>();
+        Map<String, RunReport.Fault> faults = new LinkedHashMap<>();
+        for (AttemptResult a : attempts) {
+            for (EventRecord e : a.events()) {
+                if (!e.type().startsWith("a11y-")) continue;
+                JsonNode j;
+                try {
+                    j = JSON.readTree(e.json());
+                } catch (IOException bad) {
+                    continue;
+                }
+                String candidate = a.attempt().candidate();
+                if (e.type().equals("a11y-screen")) {
+                    screens.add(new RunReport.AuditedScreen(candidate, j.path("screen").asText()));
+                } else if (e.type().equals("a11y-violation")) {
+                    List<String> criteria = new ArrayList<>();
+                    j.path("criteria").forEach(c -> criteria.add(c.asText()));
+                    faults.putIfAbsent(candidate + "\u0000" + j.path("rule").asText() + "\u0000" + j.path("selector").asText()
+                            + "\u0000" + j.path("screen").asText(), new RunReport.Fault(candidate, j.path("impact").asText(),
+                            j.path("rule").asText(), j.path("help").asText(), j.path("helpUrl").asText(null), criteria,
+                            j.path("screen").asText(), j.path("selector").asText(), j.path("html").asText(),
+                            a.attempt().task(), j.path("step").asText()));
+                }
+            }
+        }
+        return new RunReport.Audit(screens, List.copyOf(faults.values()));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -68,6 +68,12 @@ public final class RunCommand implements Callable<Integer> {
                     "Each screenshot takes some 30-80 ms, which the task time then includes (KLM does not change)."})
     boolean screenshots;
 
+    @Option(names = "--a11y", description = {"Audit every screen each successful path reaches for accessibility (WCAG 2.2 "
+            + "A/AA, Deque's axe-core): after the attempt, outside its clock, the path is done again in a browser of its "
+            + "own and each screen audited once it settles. The report lists the faults by impact and WCAG criterion.",
+            "It about doubles a run's time."})
+    boolean a11y;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every attempt's summary to FILE as JSON.")
     Path json;
 
@@ -128,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
             return BedsideCli.USAGE;
         }
         return Runs.execute(new Runs.Plan(suite, loaded.tasks(), candidates, study, "run", repeat, parallel, gridUrl,
-                screenshots, json, server, fresh), out, err);
+                screenshots, json, server, fresh, Runs.Hooks.NONE, a11y), out, err);
     }
 
     /** An http or https URL with a host, or IllegalArgumentException naming the option. */

@@ -65,6 +65,7 @@ public final class TaskRunner {
     private final BrowserSettings browser;
     private final Path screenshots;
     private final boolean demonstration;
+    private final boolean audit;
 
     public TaskRunner(BrowserSettings browser) {
         this(browser, null);
@@ -76,9 +77,22 @@ public final class TaskRunner {
     }
 
     private TaskRunner(BrowserSettings browser, Path screenshots, boolean demonstration) {
+        this(browser, screenshots, demonstration, false);
+    }
+
+    private TaskRunner(BrowserSettings browser, Path screenshots, boolean demonstration, boolean audit) {
         this.browser = browser;
         this.screenshots = screenshots;
         this.demonstration = demonstration;
+        this.audit = audit;
+    }
+
+    /**
+     * This runner with an accessibility audit of each scripted path that succeeds ({@link AuditPass}): after the
+     * attempt, outside its clock, the path is done again and every screen it reaches is audited (WCAG 2.2 A/AA).
+     */
+    public TaskRunner withAccessibilityAudit() {
+        return new TaskRunner(browser, screenshots, demonstration, true);
     }
 
     /**
@@ -251,6 +265,9 @@ public final class TaskRunner {
                     stream, start, outcome, reason, failedStep, checks, end, startUrl, shots);
             done = done.withMoreEvents(AttemptEvidence.after(done, session.driver(), candidate, binding,
                     end - start));
+            if (audit && performer == Performer.EXPERT_PATH && done.attempt().outcome() == Outcome.SUCCESS) {
+                done = done.withMoreEvents(AuditPass.events(browser, done, candidate, binding, path, values, end - start));
+            }
             return said == null ? done : done.said(said);
         }
     }

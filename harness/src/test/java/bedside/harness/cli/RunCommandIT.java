@@ -154,4 +154,22 @@ class RunCommandIT {
             assertThat(attempts).hasSize(2).allMatch(a -> a.path("candidate").asText().equals("streamlined"));
         }
     }
+
+    @Test
+    @Order(5)
+    void anAccessibilityAuditOfThePathsScreensIsInTheReport() throws Exception {
+        Result r = bedside(Map.of(), "run", "scenarios/suites/sed-core", "--candidate", "legacy", "--candidate",
+                "streamlined", "--task", "record-allergy", "--a11y");
+        assertThat(r.exit()).as(r.output()).isZero();
+        String report = Files.readString(r.report());
+        assertThat(report).contains("Accessibility of the paths' screens", "without a fault",
+                "href=\"https://dequeuniversity.com/rules/axe/", "<code>#forename</code>", "<code>/patient/search.do</code>",
+                "scrollable-region-focusable", "color-contrast", "1.4.3");
+        // the streamlined candidate's screens were audited and are clean
+        java.util.regex.Matcher clean = Pattern.compile("<h3>Streamlined EHR \\(sample\\)</h3>\\s*<p>(\\d+) screen\\(s\\) audited, "
+                + "(\\d+) without a fault\\.</p>").matcher(report);
+        assertThat(clean.find()).as(report.substring(report.indexOf("id=\"accessibility\""))).isTrue();
+        assertThat(clean.group(1)).isEqualTo(clean.group(2));
+        assertThat(Integer.parseInt(clean.group(1))).isGreaterThanOrEqualTo(2);
+    }
 }

@@ -10,7 +10,27 @@ import java.util.List;
  * @param candidates one summary line per candidate, in the run's order
  * @param tasks      one section per task with attempts, in the suite's order
  */
-public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<TaskSection> tasks) {
+public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<TaskSection> tasks,
+                      List<Accessibility> accessibility) {
+
+    public RunPage(RunReport.Run run, List<CandidateLine> candidates, List<TaskSection> tasks) {
+        this(run, candidates, tasks, List.of());
+    }
+
+    RunPage withAudit(List<Accessibility> audit) {
+        return new RunPage(run, candidates, tasks, audit);
+    }
+
+    /**
+     * One candidate's accessibility audit.
+     *
+     * @param screens  the distinct screens audited
+     * @param clean    of which with no fault
+     * @param byImpact the faults per impact, gravest first (impacts with none left out)
+     */
+    public record Accessibility(String candidate, long screens, long clean, java.util.Map<String, Long> byImpact,
+                                List<RunReport.Fault> faults) {
+    }
 
     /**
      * One candidate's scored attempts summed; attempts with a system or script error are never summed, only counted

@@ -81,11 +81,63 @@ public final class RunReport {
     /** @param notApplicable the tasks the run did not attempt on a candidate because they do not apply to it, with why */
     public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
                              List<ClickMap> clickMaps, List<NotApplicableRow> notApplicable) throws IOException {
+        return write(dir, run, candidates, tasks, rows, clickMaps, notApplicable, Audit.NONE);
+    }
+
+    /** @param audit what the accessibility audit of the paths' screens found ({@code bedside run --a11y}) */
+    public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
+                             List<ClickMap> clickMaps, List<NotApplicableRow> notApplicable, Audit audit) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("index.html");
-        Files.writeString(index, Pages.render("run/report.jte", page(run, candidates, tasks, rows, clickMaps, notApplicable)),
-                StandardCharsets.UTF_8);
+        RunPage page = page(run, candidates, tasks, rows, clickMaps, notApplicable).withAudit(audit.pages(candidates));
+        Files.writeString(index, Pages.render("run/report.jte", page), StandardCharsets.UTF_8);
         return index;
+    }
+
+    /**
+     * The accessibility audit of a run: the screens audited and every fault found, one per rule × element × screen
+     * however many attempts reached it (the first task and step that did is named).
+     */
+    public record Audit(List<AuditedScreen> screens, List<Fault> faults) {
+        public static final Audit NONE = new Audit(List.of(), List.of());
+
+        List<RunPage.Accessibility> pages(List<Candidate> candidates) {
+            List<RunPage.Accessibility> out = new ArrayList<>();
+            for (Candidate c : candidates) {
+                long audited = screens.stream().filter(s -> s.candidate().equals(c.id())).map(AuditedScreen::screen).distinct()
+                        .count();
+                if (audited == 0) continue;
+                List<Fault> mine = faults.stream().filter(f -> f.candidate().equals(c.id()))
+                        .sorted(java.util.Comparator.comparingInt((Fault f) -> IMPACTS.indexOf(f.impact()))
+                                .thenComparing(Fault::rule).thenComparing(Fault::screen)).toList();
+                Map<String, Long> byImpact = new LinkedHashMap<>();
+                for (String i : IMPACTS) {
+                    long n = mine.stream().filter(f -> f.impact().equals(i)).count();
+                    if (n > 0) byImpact.put(i, n);
+                }
+                long clean = screens.stream().filter(s -> s.candidate().equals(c.id())).map(AuditedScreen::screen).distinct()
+                        .filter(sc -> mine.stream().noneMatch(f -> f.screen().equals(sc))).count();
+                out.add(new RunPage.Accessibility(c.displayName(), audited, clean, byImpact, mine));
+            }
+            return out;
+        }
+    }
+
+    /** axe-core's impacts, the gravest first. */
+    static final List<String> IMPACTS = List.of("critical", "serious", "moderate", "minor", "unknown");
+
+    public record AuditedScreen(String candidate, String screen) {}
+
+    /**
+     * @param criteria the WCAG success criteria the rule tests, e.g. 1.4.3
+     * @param helpUrl  the rule's explanation (axe-core's, https), or null
+     * @param html     the element's HTML, typed values masked
+     */
+    public record Fault(String candidate, String impact, String rule, String help, String helpUrl, List<String> criteria,
+                        String screen, String selector, String html, String task, String step) {
+        public Fault {
+            helpUrl = helpUrl != null && helpUrl.startsWith("https://") ? helpUrl : null;
+        }
     }
 
     static String html(Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows) {

@@ -47,6 +47,25 @@ class PageEscapingTest {
     }
 
     @Test
+    void theAccessibilityAuditIsEscapedAndLinksOnlyToHttps() throws IOException {
+        RunReport.Audit audit = new RunReport.Audit(List.of(new RunReport.AuditedScreen("plain", "/a"),
+                new RunReport.AuditedScreen("plain", "/b")), List.of(
+                new RunReport.Fault("plain", "serious", "rule-" + HOSTILE, "help " + HOSTILE, "javascript:alert(1)",
+                        List.of("1.4.3"), "/a" + HOSTILE, "#x" + HOSTILE, "<input value=\"•••\">" + HOSTILE, "t", "3"),
+                new RunReport.Fault("plain", "critical", "label", "Form elements must have labels",
+                        "https://dequeuniversity.com/rules/axe/4.10/label", List.of("4.1.2"), "/a", "#f", "<input>", "t", "start")));
+        Path index = RunReport.write(dir.resolve("audit"), run("x"), List.of(new RunReport.Candidate("plain", "Plain", "V")),
+                List.of(new RunReport.Task("t", "T", "Do it.", null)), List.of(row("plain", "t", 1, "success", null, 2)),
+                List.of(), List.of(), audit);
+        String html = Files.readString(index);
+        assertEscaped(html);
+        assertThat(html).doesNotContain("javascript:").contains("<a href=\"https://dequeuniversity.com/rules/axe/4.10/label\">label</a>")
+                .contains("2 screen(s) audited, 1 without a fault; 2 fault(s): 1 critical 1 serious.");
+        // the gravest first
+        assertThat(html.indexOf(">critical<")).isLessThan(html.indexOf(">serious<"));
+    }
+
+    @Test
     void aStepsPictureIsShownUnderTheReasonAndCanOnlyEverBeAnImage() throws IOException {
         String picture = "data:image/jpeg;base64,/9j/4AAQSkZJRg==";
         RunReport.Row failed = new RunReport.Row("plain", "t", 1, "script-error", "step 2: no element", 0, 0, 0, 0, 0, 0, 0,

@@ -52,12 +52,23 @@ public final class LegacyCandidate extends CandidateServer {
             ctx.redirect("/login.do");
         });
         routes.get("/", ctx -> ctx.redirect("/main.do"));
+        // A deliberate accessibility fault (documented in the README): the notices box scrolls but nothing in it can
+        // take the keyboard's focus, so a keyboard user cannot scroll it (WCAG 2.1.1; axe-core's
+        // `scrollable-region-focusable`).
         routes.get("/main.do", ctx -> {
             Login login = Logins.of(ctx);
             ctx.html(LegacyLayout.page("Main", login, selectedPatient(login), """
                     <h1>Main Menu</h1>
                     <p>Welcome, %s. Select a function from the menu bar above.</p>
-                    <p class="small">Last logon: today. There are no system messages.</p>
+                    <p class="small">Last logon: today.</p>
+                    <h2>System notices</h2>
+                    <div class="notices">
+                      <p>Planned downtime: Sunday 02:00 to 04:00. Record on paper and enter afterwards.</p>
+                      <p>New: the pathology interface now sends potassium results with their reference ranges.</p>
+                      <p>Reminder: lock your workstation when you leave it (Ctrl+Alt+Del, then Enter).</p>
+                      <p>The drug dictionary was updated on the 1st of the month.</p>
+                      <p>Report faults to the service desk on extension 4321.</p>
+                    </div>
                     """.formatted(esc(login.user().displayName()))));
         });
         routes.get("/help/about.do", ctx -> {

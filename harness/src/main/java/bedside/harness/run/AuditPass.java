@@ -1,0 +1,108 @@
+package bedside.harness.run;
+
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.browser.Browsers;
+import bedside.results.EventRecord;
+import bedside.scenarios.Binding;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The accessibility audit of a task's path ({@code bedside run --a11y}): after the timed attempt, never inside its
+ * clock, the path is done again in a browser of its own — reset, setup, then each step — and every screen it reaches
+ * is audited once it settles ({@link AccessibilityAudit}), the starting screen included. What was found is kept with
+ * the attempt as events of phase {@code audit} ({@code a11y-screen} per screen audited, {@code a11y-violation} per
+ * element that fails a rule, naming the screen and the step after which it was reached), so it is journalled, stored,
+ * chained and shown only to whom may see the attempt.
+ */
+final class AuditPass {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AuditPass() {
+    }
+
+    /** The audit's events, after the attempt's own; a pass that could not finish says why in its last event. */
+    static List<EventRecord> events(BrowserSettings browser, AttemptResult done, CandidateTarget candidate,
+                                    Binding binding, Binding.TaskBinding path, Map<String, Object> values, double atMs) {
+        UUID id = done.attempt().attemptId();
+        long seq = done.events().stream().mapToLong(EventRecord::seq).max().orElse(-1) + 1;
+        double t = Double.isFinite(atMs) ? Math.max(0, atMs) : 0;
+        List<EventRecord> out = new ArrayList<>();
+        List<AccessibilityAudit.Screen> screens = new ArrayList<>();
+        String problem = screens(browser, candidate, binding, path, values, screens);
+        for (AccessibilityAudit.Screen s : screens) {
+            ObjectNode screen = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step())
+                    .put("auditMs", s.auditMs()).put("rulesPassed", s.rulesPassed()).put("violations", s.findings().size())
+                    .put("phase", "audit");
+            out.add(new EventRecord(id, seq++, t, "a11y-screen", null, screen.toString()));
+            for (AccessibilityAudit.Finding f : s.findings()) {
+                ObjectNode v = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step()).put("rule", f.rule())
+                        .put("impact", f.impact()).put("help", f.help()).put("helpUrl", f.helpUrl())
+                        .put("selector", f.selector()).put("html", f.html()).put("phase", "audit");
+                f.criteria().forEach(v.putArray("criteria")::add);
+                out.add(new EventRecord(id, seq++, t, "a11y-violation", null, v.toString()));
+            }
+        }
+        if (problem != null) {
+            out.add(new EventRecord(id, seq, t, "a11y-incomplete", null,
+                    JSON.createObjectNode().put("problem", problem).put("phase", "audit").toString()));
+        }
+        return out;
+    }
+
+    private static boolean dialogOpen(org.openqa.selenium.WebDriver driver) {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            return false;
+        }
+    }
+
+    /** Audits the path's screens into {@code screens}; null when the path was done to its end, else why not. */
+    private static String screens(BrowserSettings browser, CandidateTarget candidate, Binding binding,
+                                  Binding.TaskBinding path, Map<String, Object> values,
+                                  List<AccessibilityAudit.Screen> screens) {
+        String resetProblem = TaskRunner.reset(candidate);
+        if (resetProblem == null) resetProblem = TaskRunner.reset(candidate, binding.reset());
+        if (resetProblem != null) return resetProblem;
+        Browsers.Session session;
+        try {
+            session = Browsers.start(browser);
+        } catch (RuntimeException e) {
+            return "the browser did not start: " + StepRunner.firstLine(e);
+        }
+        try (session) {
+            Set<String> seen = new LinkedHashSet<>();
+            StepRunner.AfterStep audit = step -> {
+                if (dialogOpen(session.driver())) {
+                    return; // the browser's own dialog is not the page's: the next step answers it
+                }
+                AccessibilityAudit.settle(session.driver());
+                String screen = AccessibilityAudit.screenOf(session.driver());
+                if (seen.add(screen)) {
+                    screens.add(AccessibilityAudit.audit(session.driver(), screen, step));
+                }
+            };
+            long deadline = System.nanoTime() + TaskRunner.SETUP_LIMIT.toNanos();
+            StepRunner setup = new StepRunner(session.driver(), candidate, binding.fragments(), deadline);
+            setup.run(binding.reset().steps(), values, "reset ");
+            setup.run(path.setup(), values, "setup ");
+            audit.after("start");
+            new StepRunner(session.driver(), candidate, binding.fragments(), deadline, audit).run(path.steps(), values, "");
+            return null;
+        } catch (StepFailure f) {
+            return "step " + f.step() + " could not be done again: " + f.getMessage();
+        } catch (StepRunner.TimeLimitReached t) {
+            return "the path took longer than " + TaskRunner.SETUP_LIMIT.toSeconds() + " s to do again";
+        } catch (RuntimeException e) {
+            return "the audit stopped: " + StepRunner.firstLine(e);
+        }
+    }
+}
