@@ -94,16 +94,18 @@ public final class AccessibilityAudit {
                 const l = by && document.getElementById(by.split(/\\s+/)[0]);
                 return (d.getAttribute('aria-label') || (l && l.textContent) || 'dialog').replace(/\\s+/g, ' ').trim().slice(0, 60);
                 """);
-        String url = driver.getCurrentUrl();
-        String path;
+        return screenOf(driver.getCurrentUrl()) + (dialog == null ? "" : " ▸ " + dialog);
+    }
+
+    /** The screen an address shows: its path and fragment (a single-page app's route), without its query. */
+    public static String screenOf(String url) {
         try {
             java.net.URI u = java.net.URI.create(url);
-            path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+            return (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
                     + (u.getRawFragment() == null ? "" : "#" + u.getRawFragment());
         } catch (IllegalArgumentException e) {
-            path = url;
+            return url;
         }
-        return path + (dialog == null ? "" : " ▸ " + dialog);
     }
 
     /** Waits (3 s at most) for the page to be loaded and quiet: no change to the document for 300 ms. */

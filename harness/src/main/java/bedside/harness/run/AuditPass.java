@@ -7,7 +7,6 @@ import bedside.scenarios.Binding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,15 +26,24 @@ final class AuditPass {
     private AuditPass() {
     }
 
-    /** The audit's events, after the attempt's own; a pass that could not finish says why in its last event. */
+    /**
+     * The audit's events, after the attempt's own; a pass that could not finish says why in its last event.
+     *
+     * @param audited the screens of each candidate audited so far in this run ("candidate\0screen"): each screen is
+     *                audited once per run, and a path whose screens all were is not done again
+     */
     static List<EventRecord> events(BrowserSettings browser, AttemptResult done, CandidateTarget candidate,
-                                    Binding binding, Binding.TaskBinding path, Map<String, Object> values, double atMs) {
+                                    Binding binding, Binding.TaskBinding path, Map<String, Object> values, double atMs,
+                                    Set<String> audited) {
         UUID id = done.attempt().attemptId();
         long seq = done.events().stream().mapToLong(EventRecord::seq).max().orElse(-1) + 1;
         double t = Double.isFinite(atMs) ? Math.max(0, atMs) : 0;
         List<EventRecord> out = new ArrayList<>();
+        if (allAudited(done, candidate, audited)) {
+            return out;
+        }
         List<AccessibilityAudit.Screen> screens = new ArrayList<>();
-        String problem = screens(browser, candidate, binding, path, values, screens);
+        String problem = screens(browser, candidate, binding, path, values, screens, audited);
         for (AccessibilityAudit.Screen s : screens) {
             ObjectNode screen = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step())
                     .put("auditMs", s.auditMs()).put("rulesPassed", s.rulesPassed()).put("violations", s.findings().size())
@@ -66,9 +74,32 @@ final class AuditPass {
     }
 
     /** Audits the path's screens into {@code screens}; null when the path was done to its end, else why not. */
+    /** Whether every screen the attempt showed was audited already in this run (an in-page dialog may be new). */
+    private static boolean allAudited(AttemptResult done, CandidateTarget candidate, Set<String> audited) {
+        for (EventRecord e : done.events()) {
+            String url = switch (e.type()) {
+                case "page-start" -> e.page();
+                case "route" -> {
+                    try {
+                        yield JSON.readTree(e.json()).path("to").asText(null);
+                    } catch (java.io.IOException bad) {
+                        yield null;
+                    }
+                }
+                case "dialog-open" -> e.json().contains("\"kind\":\"modal\"") ? "" : null;
+                default -> null;
+            };
+            if (url != null && (url.isEmpty() || !audited.contains(candidate.id() + "\u0000"
+                    + AccessibilityAudit.screenOf(url)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String screens(BrowserSettings browser, CandidateTarget candidate, Binding binding,
                                   Binding.TaskBinding path, Map<String, Object> values,
-                                  List<AccessibilityAudit.Screen> screens) {
+                                  List<AccessibilityAudit.Screen> screens, Set<String> audited) {
         String resetProblem = TaskRunner.reset(candidate);
         if (resetProblem == null) resetProblem = TaskRunner.reset(candidate, binding.reset());
         if (resetProblem != null) return resetProblem;
@@ -79,14 +110,17 @@ final class AuditPass {
             return "the browser did not start: " + StepRunner.firstLine(e);
         }
         try (session) {
-            Set<String> seen = new LinkedHashSet<>();
             StepRunner.AfterStep audit = step -> {
                 if (dialogOpen(session.driver())) {
                     return; // the browser's own dialog is not the page's: the next step answers it
                 }
+                // Only a screen not audited yet waits to settle and is audited: the others cost one look.
+                if (audited.contains(candidate.id() + "\u0000" + AccessibilityAudit.screenOf(session.driver()))) {
+                    return;
+                }
                 AccessibilityAudit.settle(session.driver());
                 String screen = AccessibilityAudit.screenOf(session.driver());
-                if (seen.add(screen)) {
+                if (audited.add(candidate.id() + "\u0000" + screen)) {
                     screens.add(AccessibilityAudit.audit(session.driver(), screen, step));
                 }
             };

@@ -66,6 +66,8 @@ public final class TaskRunner {
     private final Path screenshots;
     private final boolean demonstration;
     private final boolean audit;
+    /** The screens audited so far by this runner ("candidate\0screen"): each once per run. */
+    private final java.util.Set<String> audited = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TaskRunner(BrowserSettings browser) {
         this(browser, null);
@@ -266,7 +268,8 @@ public final class TaskRunner {
             done = done.withMoreEvents(AttemptEvidence.after(done, session.driver(), candidate, binding,
                     end - start));
             if (audit && performer == Performer.EXPERT_PATH && done.attempt().outcome() == Outcome.SUCCESS) {
-                done = done.withMoreEvents(AuditPass.events(browser, done, candidate, binding, path, values, end - start));
+                done = done.withMoreEvents(AuditPass.events(browser, done, candidate, binding, path, values, end - start,
+                        audited));
             }
             return said == null ? done : done.said(said);
         }
