@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class AccessibilityAuditIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> TASKS = List.of("record-allergy", "register-patient", "review-results");
+    static final List<String> TASKS = List.of("record-allergy", "review-results");
     static final List<AttemptResult> streamlined = new ArrayList<>();
     static final List<AttemptResult> legacy = new ArrayList<>();
 
@@ -63,7 +63,7 @@ class AccessibilityAuditIT {
             List<JsonNode> all = of(attempts, "a11y-screen");
             assertThat(all.get(0).path("step").asText()).isEqualTo("start");
             assertThat(all.stream().map(s -> s.path("screen").asText()).distinct().count()).isEqualTo(all.size());
-            assertThat(all).hasSizeGreaterThanOrEqualTo(5)
+            assertThat(all).hasSizeGreaterThanOrEqualTo(3)
                     .allSatisfy(s -> assertThat(s.path("rulesPassed").asInt()).isPositive());
             // every screen the attempts showed was audited
             for (AttemptResult a : attempts) {
