@@ -128,8 +128,7 @@ public final class RecordCommand implements Callable<Integer> {
             Browsers.Session panelWindow = Runs.panelWindow(shown, panel, !noPanelWindow && !headless);
             Demonstration.Result r;
             try {
-                SessionPanel.TaskView view = new SessionPanel.TaskView(t.id(), t.title(), t.instruction(), 1, 1,
-                        t.timeLimitSeconds());
+                SessionPanel.TaskView view = SessionPanel.TaskView.of(suite, t, 1, 1);
                 r = new Demonstration(shown, local).record(suitePath, suite, t, target,
                         panel.performer(view, ParticipantWatcher.NONE));
                 panel.finished(r.problem() == null ? "Thank you: the steps are written and being replayed. See the"

@@ -157,7 +157,13 @@ public final class SessionPanel implements AutoCloseable {
     }
 
     /** A task as the participant sees it: its text exactly as the suite states it, with the data filled in. */
-    public record TaskView(String id, String title, String instruction, int number, int of, double timeLimitSeconds) {}
+    public record TaskView(String id, String title, String instruction, int number, int of, double timeLimitSeconds) {
+        /** Task {@code number} of {@code of}, its instruction with the suite's values filled in, as the person reads it. */
+        public static TaskView of(bedside.scenarios.Suite suite, bedside.scenarios.Task task, int number, int of) {
+            return new TaskView(task.id(), task.title(), bedside.scenarios.Parameters.resolve(task.instruction(),
+                    bedside.scenarios.Parameters.effectiveValues(suite, task)).strip(), number, of, task.timeLimitSeconds());
+        }
+    }
 
     /** Shows the task with its Start button; returns the panel clock's reading when Start was pressed. */
     public double awaitStart(TaskView task) {

@@ -19,7 +19,6 @@ import bedside.results.SessionRecord;
 import bedside.results.SusRecord;
 import bedside.results.TaskRatingRecord;
 import bedside.scenarios.Binding;
-import bedside.scenarios.Parameters;
 import bedside.scenarios.Suite;
 import bedside.scenarios.Task;
 import bedside.scenarios.TaskOrder;
@@ -290,10 +289,7 @@ public final class SessionRunner {
                 List<AttemptResult> attempts = new ArrayList<>();
                 for (int i = 0; i < order.size(); i++) {
                     Task task = order.get(i);
-                    Map<String, Object> values = Parameters.effectiveValues(suite, task);
-                    SessionPanel.TaskView view = new SessionPanel.TaskView(task.id(), task.title(),
-                            Parameters.resolve(task.instruction(), values).strip(), i + 1, order.size(),
-                            task.timeLimitSeconds());
+                    SessionPanel.TaskView view = SessionPanel.TaskView.of(suite, task, i + 1, order.size());
                     AttemptResult result = taken.get(task.id());
                     boolean rate;
                     if (result != null) {

@@ -76,7 +76,11 @@ class RecordCommandIT {
             assertThat(url).as(out.toString()).isNotNull();
             panel.driver().get(url);
             WebDriverWait wait = new WebDriverWait(panel.driver(), Duration.ofSeconds(60));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("start"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
+            // the task as the evaluator reads it: the suite's values filled in
+            assertThat(panel.driver().findElement(By.tagName("body")).getText()).contains("Margaret Okafor", "9995260182")
+                    .doesNotContain("${");
+            panel.driver().findElement(By.id("start")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("done"))).click();
             while ((line = r.readLine()) != null) out.append(line).append('\n');
         }

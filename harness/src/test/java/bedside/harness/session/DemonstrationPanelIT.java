@@ -50,8 +50,7 @@ class DemonstrationPanelIT {
                     Map.of("legacy/record-allergy", ScriptedParticipant.Way.DETOUR), Map.of(), List.of(), 200);
             try (participant) {
                 participant.begin(panel);
-                SessionPanel.TaskView view = new SessionPanel.TaskView(task.id(), task.title(), task.instruction(), 1, 1,
-                        task.timeLimitSeconds());
+                SessionPanel.TaskView view = SessionPanel.TaskView.of(suite, task, 1, 1);
                 Demonstration.Result r = new Demonstration(BrowserSettings.local(), BrowserSettings.local())
                         .record(suitePath, suite, task, target, panel.performer(view, participant));
                 panel.finished("Recorded.");
