@@ -158,20 +158,7 @@ final class Reports {
 
     /** The picture of the window where a step could not be done (AttemptEvidence), as a data address; or null. */
     private static String stepPicture(AttemptResult result) {
-        for (EventRecord e : result.events()) {
-            if (!e.type().equals("evidence-screenshot")) continue;
-            try {
-                JsonNode j = JSON.readTree(e.json());
-                String format = j.path("format").asText();
-                String image = j.path("image").asText();
-                if (j.path("found").asText().equals("step") && (format.equals("jpeg") || format.equals("png"))
-                        && image.matches("[A-Za-z0-9+/]+={0,2}")) {
-                    return "data:image/" + format + ";base64," + image;
-                }
-            } catch (IOException bad) {
-                return null;
-            }
-        }
-        return null;
+        return bedside.results.server.StoredEvents.screenshots(result.events())
+                .get(bedside.results.server.StoredEvents.FOUND_AT_STEP);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -51,15 +50,7 @@ class RecordCommandIT {
 
     @Test
     void nothingDoneBetweenStartAndDoneWritesNothing() throws Exception {
-        Path suite = work.resolve("suite");
-        Path from = Launcher.ROOT.resolve("scenarios/suites/sed-core");
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path to = suite.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        Path suite = bedside.harness.run.ShippedSuite.copyTo(work.resolve("suite"));
         Path binding = suite.resolve("bindings/legacy.yaml");
         String before = Files.readString(binding);
         Process p = Launcher.command(home, "record", suite.toString(), "--candidate", "legacy", "--task",

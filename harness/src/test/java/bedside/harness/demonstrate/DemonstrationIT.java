@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +41,7 @@ class DemonstrationIT {
     @CsvSource({"streamlined, record-allergy", "legacy, record-allergy", "streamlined, register-patient",
             "legacy, register-patient"})
     void aDemonstratedTaskIsWrittenAsABindingThatPassesTheSuitesChecks(String candidate, String taskId) throws IOException {
-        Path suitePath = copy(ShippedSuite.PATH, dir.resolve("suite"));
+        Path suitePath = ShippedSuite.copyTo(dir.resolve("suite"));
         Suite suite = SuiteReader.read(suitePath).suite();
         Path bindingFile = suite.bindings().get(candidate).at().file();
         String before = Files.readString(bindingFile);
@@ -128,16 +127,5 @@ class DemonstrationIT {
         int end = start + 1;
         while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).startsWith("   "))) end++;
         return new int[] {start, end};
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
     }
 }

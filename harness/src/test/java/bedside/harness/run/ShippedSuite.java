@@ -22,6 +22,18 @@ public final class ShippedSuite {
         return read.suite();
     }
 
+    /** A copy of the shipped suite's folder at {@code to}, for tests that write into its bindings. */
+    public static Path copyTo(Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(PATH)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(PATH.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
+                else java.nio.file.Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+
     public static CandidateTarget target(SampleCandidate c) {
         return new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(), URI.create(c.baseUrl() + "/admin/reset"));
     }

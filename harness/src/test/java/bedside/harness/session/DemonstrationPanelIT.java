@@ -14,11 +14,9 @@ import bedside.results.Outcome;
 import bedside.scenarios.Suite;
 import bedside.scenarios.SuiteReader;
 import bedside.scenarios.Task;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,14 +31,7 @@ class DemonstrationPanelIT {
 
     @Test
     void aDemonstrationFromThePanelWithADetourIsWrittenWithoutIt() throws Throwable {
-        Path suitePath = dir.resolve("suite");
-        try (Stream<Path> all = Files.walk(ShippedSuite.PATH)) {
-            for (Path p : all.toList()) {
-                Path to = suitePath.resolve(ShippedSuite.PATH.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
-            }
-        }
+        Path suitePath = ShippedSuite.copyTo(dir.resolve("suite"));
         Suite suite = SuiteReader.read(suitePath).suite();
         Task task = suite.task("record-allergy").orElseThrow();
         try (SampleCandidate legacy = SampleCandidates.start(SampleCandidates.LEGACY, 0);

@@ -276,8 +276,9 @@ public final class ReportDocuments {
             String v = StoredEvents.version(list);
             if (v != null) {
                 versions.merge(v, 1, Integer::sum);
-            } else if (StoredEvents.versionProblem(list) != null) {
-                versionProblems.merge(StoredEvents.versionProblem(list), 1, Integer::sum);
+            } else {
+                String problem = StoredEvents.versionProblem(list);
+                if (problem != null) versionProblems.merge(problem, 1, Integer::sum);
             }
             for (EventRecord e : list) {
                 if (e.type().equals("page-start")) {

@@ -110,7 +110,8 @@ public final class StoredEvents {
 
     /**
      * The pictures taken of the window when the observer marked a use error, by marker, and of the window an attempt
-     * ended on when its checks found a critical use error (under {@link #FOUND_BY_CHECKS}), each as a
+     * ended on when its checks found a critical use error (under {@link #FOUND_BY_CHECKS}) or where a step could not be
+     * done ({@link #FOUND_AT_STEP}), each as a
      * {@code data:} address; a picture that is not plain base64 JPEG or PNG is left out (stored evidence is shown only
      * as the image it claims to be).
      */
@@ -123,8 +124,7 @@ public final class StoredEvents {
             JsonNode j = json(e);
             String format = j.path("format").asText();
             String image = j.path("image").asText();
-            String key = j.hasNonNull("markerId") ? j.path("markerId").asText()
-                    : j.path("found").asText().equals("checks") ? FOUND_BY_CHECKS : null;
+            String key = j.hasNonNull("markerId") ? j.path("markerId").asText() : j.path("found").asText(null);
             if (key != null && (format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()) {
                 pictures.put(key, "data:image/" + format + ";base64," + image);
             }
@@ -134,6 +134,9 @@ public final class StoredEvents {
 
     /** The key of {@link #screenshots}' picture of the window an attempt ended on when its checks found a critical error. */
     public static final String FOUND_BY_CHECKS = "checks";
+
+    /** The key of {@link #screenshots}' picture of the window where a step of the binding could not be done. */
+    public static final String FOUND_AT_STEP = "step";
 
     /**
      * The software the candidate named when an attempt's clock stopped (its {@code candidate-version} event), e.g.
