@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
         description = {"Runs Bedside end to end on the two sample candidate systems: starts them on free localhost ports, "
                 + "makes and locks a new study's plan (study demo-<UTC time>, marked simulated), runs every task's expert "
-                + "path in headless Chromium while recording clicks, keystrokes and time, then runs a panel of SIMULATED "
+                + "path in headless Chromium while recording clicks, keystrokes and time (and audits the screens each path "
+                + "reaches for accessibility afterwards), then runs a panel of SIMULATED "
                 + "participants through the same session path a clinician takes (consent, tasks on both candidates in a "
                 + "Latin square order, SEQ, SUS), stores everything (embedded PostgreSQL in $BEDSIDE_HOME/pg, or the "
                 + "server named by BEDSIDE_DB_URL), scores the sessions as the locked plan says and prints the board's "
@@ -83,6 +84,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The tasks the simulated participants take and the plan scores (repeatable; each among the tasks "
                     + "run; default: " + PANEL_TASK + " when it is run, else the first task run).")
     List<String> panelTaskIds = new ArrayList<>();
+
+    @Option(names = "--no-a11y",
+            description = "Skip the accessibility audit of the expert paths' screens (WCAG 2.2 A/AA with axe-core, after "
+                    + "each attempt and outside its clock; on by default, as in `bedside run --a11y`).")
+    boolean noA11y;
 
     @Option(names = "--panel-model", paramLabel = "FILE",
             description = "The simulated participants' model (default: the shipped panel.yaml; copy it to change a value).")
@@ -145,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 };
         return Runs.execute(new Runs.Plan(suite, selected, candidates, study, "demo", repeat, parallel, null, false, null,
-                null, false, panel, false), out, err);
+                null, false, panel, !noA11y), out, err);
     }
 
     /** The simulated study around the expert paths: its plan locked before them, its panel after them. */

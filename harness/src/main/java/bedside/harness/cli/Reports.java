@@ -1,6 +1,7 @@
 package bedside.harness.cli;
 
 import bedside.harness.run.AttemptResult;
+import bedside.results.server.StoredEvents;
 import bedside.harness.run.CandidateTarget;
 import bedside.reports.run.RunReport;
 import bedside.results.AttemptRecord;
@@ -52,26 +53,11 @@ final class Reports {
         List<RunReport.AuditedScreen> screens = new ArrayList<>();
         Map<String, RunReport.Fault> faults = new LinkedHashMap<>();
         for (AttemptResult a : attempts) {
-            for (EventRecord e : a.events()) {
-                if (!e.type().startsWith("a11y-")) continue;
-                JsonNode j;
-                try {
-                    j = JSON.readTree(e.json());
-                } catch (IOException bad) {
-                    continue;
-                }
-                String candidate = a.attempt().candidate();
-                if (e.type().equals("a11y-screen")) {
-                    screens.add(new RunReport.AuditedScreen(candidate, j.path("screen").asText()));
-                } else if (e.type().equals("a11y-violation")) {
-                    List<String> criteria = new ArrayList<>();
-                    j.path("criteria").forEach(c -> criteria.add(c.asText()));
-                    faults.putIfAbsent(candidate + "\u0000" + j.path("rule").asText() + "\u0000" + j.path("selector").asText()
-                            + "\u0000" + j.path("screen").asText(), new RunReport.Fault(candidate, j.path("impact").asText(),
-                            j.path("rule").asText(), j.path("help").asText(), j.path("helpUrl").asText(null), criteria,
-                            j.path("screen").asText(), j.path("selector").asText(), j.path("html").asText(),
-                            a.attempt().task(), j.path("step").asText()));
-                }
+            String candidate = a.attempt().candidate();
+            for (var screen : StoredEvents.audits(candidate, a.attempt().task(), a.events())) {
+                screens.add(new RunReport.AuditedScreen(candidate, screen.screen()));
+                screen.faults().forEach(f -> faults.putIfAbsent(candidate + "\u0000" + f.rule() + "\u0000" + f.selector()
+                        + "\u0000" + f.screen(), f));
             }
         }
         return new RunReport.Audit(screens, List.copyOf(faults.values()));

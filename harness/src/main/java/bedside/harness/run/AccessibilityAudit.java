@@ -1,5 +1,7 @@
 package bedside.harness.run;
 
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -10,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
+import java.util.Map;
 
 /**
  * A WCAG 2.2 A/AA audit of one screen with Deque's axe-core: the rules that fail, each with its impact, the WCAG
@@ -33,14 +37,54 @@ public final class AccessibilityAudit {
                           String html) {
     }
 
-    /** One screen's audit: where, after which step, how long it took, and what failed. */
-    public record Screen(String screen, String step, long auditMs, int rulesPassed, List<Finding> findings) {
+    /**
+     * One screen's audit: where, after which step, how long it took, and what failed.
+     *
+     * @param picture the screen with its failing elements outlined, or null (a clean screen is not pictured)
+     */
+    public record Screen(String screen, String step, long auditMs, int rulesPassed, List<Finding> findings,
+                         Camera.Picture picture) {
+    }
+
+    /** axe-core itself, as the Selenium package ships it. */
+    private static final String AXE = axeSource();
+
+    /**
+     * Puts axe-core into every document the browser opens from now on, before the page's own scripts (Chromium's
+     * DevTools): an audit then only runs it, instead of sending its 550 KB to each screen first. Only ever done in
+     * the audit's own browser, never in an attempt's.
+     */
+    static void prepare(WebDriver driver) {
+        if (driver instanceof HasCdp cdp) {
+            try {
+                cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AXE));
+            } catch (RuntimeException e) {
+                // no DevTools (a Grid): each audit sends axe-core itself
+            }
+        }
     }
 
     /** Audits the page as it is now (the caller lets it settle first). */
     public static Screen audit(WebDriver driver, String screen, String step) {
         long started = System.nanoTime();
-        Results results = new AxeBuilder().withTags(WCAG_AA).disableIframeTesting().analyze(driver);
+        // Legacy mode runs axe.run in the page itself; the newer mode finishes every audit in a blank window of its
+        // own, with axe-core sent to it again, which cost most of a screen's audit. Frames are not audited either way.
+        // Only violations come back element by element: axe-core then does not gather every passing element, which is
+        // most of its work on a full screen (a passed rule still counts, with one example).
+        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
+        only.setType("tag");
+        only.setValues(WCAG_AA);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRunOnly(only);
+        options.setResultTypes(List.of("violations"));
+        AxeBuilder axe = new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
+        axe.setInjectAxe(d -> {
+            JavascriptExecutor js = (JavascriptExecutor) d;
+            if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object' && typeof window.axe.run === 'function'"))) {
+                js.executeScript(AXE);
+            }
+        });
+        Results results = axe.analyze(driver);
         if (results.isErrored()) {
             throw new IllegalStateException("axe-core could not audit " + screen + ": " + results.getErrorMessage());
         }
@@ -52,8 +96,51 @@ public final class AccessibilityAudit {
                         r.getHelpUrl(), selector(n.getTarget()), masked(n.getHtml())));
             }
         }
-        return new Screen(screen, step, (System.nanoTime() - started) / 1_000_000,
-                results.getPasses() == null ? 0 : results.getPasses().size(), findings);
+        long auditMs = (System.nanoTime() - started) / 1_000_000;
+        return new Screen(screen, step, auditMs, results.getPasses() == null ? 0 : results.getPasses().size(), findings,
+                findings.isEmpty() ? null : picture(driver, findings));
+    }
+
+    /**
+     * The window with the failing elements outlined in red, the first of them scrolled into view; the page is put
+     * back as it was (outlines and scroll position) before the path goes on.
+     */
+    static Camera.Picture picture(WebDriver driver, List<Finding> findings) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        List<String> selectors = findings.stream().map(Finding::selector).filter(sel -> !sel.contains(" >>> ")).distinct()
+                .toList();
+        try {
+            js.executeScript("""
+                    const marked = [];
+                    for (const sel of arguments[0]) {
+                      let found = [];
+                      try { found = document.querySelectorAll(sel); } catch (bad) { continue; }
+                      for (const e of found) {
+                        marked.push([e, e.style.outline, e.style.outlineOffset]);
+                        e.style.outline = '3px solid #d4351c';
+                        e.style.outlineOffset = '1px';
+                      }
+                    }
+                    window.__bedsideAuditMarks = {marked, x: window.scrollX, y: window.scrollY};
+                    const first = marked.length && marked[0][0].getBoundingClientRect();
+                    if (first && (first.bottom < 0 || first.top > innerHeight)) marked[0][0].scrollIntoView({block: 'center'});
+                    """, selectors);
+            return Camera.of(driver).take();
+        } catch (RuntimeException e) {
+            return null; // no picture is better than none taken of the wrong state
+        } finally {
+            try {
+                js.executeScript("""
+                        const m = window.__bedsideAuditMarks;
+                        if (!m) return;
+                        for (const [e, outline, offset] of m.marked) { e.style.outline = outline; e.style.outlineOffset = offset; }
+                        window.scrollTo(m.x, m.y);
+                        delete window.__bedsideAuditMarks;
+                        """);
+            } catch (RuntimeException gone) {
+                // the page went away: nothing to put back
+            }
+        }
     }
 
     /** axe-core's WCAG tags as success criteria, e.g. {@code wcag143} → 1.4.3, {@code wcag1411} → 1.4.11. */
@@ -72,6 +159,15 @@ public final class AccessibilityAudit {
         String out = VALUE.matcher(html).replaceAll("$1\"•••\"");
         out = TEXTAREA.matcher(out).replaceAll("$1•••$3");
         return out.length() > 300 ? out.substring(0, 300) + "…" : out;
+    }
+
+    private static String axeSource() {
+        try (java.io.InputStream in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) throw new IllegalStateException("axe.min.js is missing from axe-core's Selenium package");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String selector(Object target) {

@@ -48,6 +48,9 @@ final class AuditPass {
             ObjectNode screen = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step())
                     .put("auditMs", s.auditMs()).put("rulesPassed", s.rulesPassed()).put("violations", s.findings().size())
                     .put("phase", "audit");
+            if (s.picture() != null) {
+                screen.putObject("picture").put("format", s.picture().format()).put("image", s.picture().base64());
+            }
             out.add(new EventRecord(id, seq++, t, "a11y-screen", null, screen.toString()));
             for (AccessibilityAudit.Finding f : s.findings()) {
                 ObjectNode v = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step()).put("rule", f.rule())
@@ -110,6 +113,7 @@ final class AuditPass {
             return "the browser did not start: " + StepRunner.firstLine(e);
         }
         try (session) {
+            AccessibilityAudit.prepare(session.driver());
             StepRunner.AfterStep audit = step -> {
                 if (dialogOpen(session.driver())) {
                     return; // the browser's own dialog is not the page's: the next step answers it

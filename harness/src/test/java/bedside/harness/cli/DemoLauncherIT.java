@@ -205,12 +205,24 @@ class DemoLauncherIT {
         for (String c : List.of("streamlined", "legacy")) {
             assertThat(out).contains("Report for " + c + ": " + dir.resolve(c + ".html") + " (and " + c + ".pdf)");
             assertThat(Files.readString(dir.resolve(c + ".html"))).contains("banner simulated", hash,
-                    "1. Executive summary", "7. What the data does not show").doesNotContain("SIM01")
+                    "1. Executive summary", "8. What the data does not show").doesNotContain("SIM01")
                     // the version the candidate named in its CapabilityStatement at every attempt
                     .containsPattern("<dt>Candidate version</dt><dd>[^<;]+ EHR \\(sample\\) "
                             + java.util.regex.Pattern.quote(bedside.candidates.web.CandidateServer.SOFTWARE_VERSION) + " <span");
             assertThat(Files.size(dir.resolve(c + ".pdf"))).isGreaterThan(10_000);
         }
+        // The accessibility audit, on in the demo: legacy's three deliberate faults, streamlined clean, side by side.
+        String legacyReport = Files.readString(dir.resolve("legacy.html"));
+        assertThat(legacyReport).contains("7. Accessibility of the paths' screens", ">label</a>", ">color-contrast</a>",
+                ">scrollable-region-focusable</a>", "<span class=\"impact impact-critical\">1 critical</span>",
+                "<a href=\"#a11y-picture-1\">the screen as audited</a>")
+                .containsPattern("<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/jpeg;base64,");
+        assertThat(Files.readString(dir.resolve("streamlined.html")))
+                .containsPattern("<tr><th>Screens audited</th><td>(\\d+), \\1 without a fault</td></tr>")
+                .doesNotContain("a11y-picture-1");
+        assertThat(boardPage).contains("Accessibility faults by impact")
+                .containsPattern("<tr><td>Legacy[^<]*</td><td>\\d+</td><td>\\d+</td><td>1</td><td>[1-9]\\d*</td><td>0</td><td>0</td><td>1\\.4\\.3, 2\\.1\\.1, 2\\.1\\.3, 4\\.1\\.2</td></tr>")
+                .containsPattern("<tr><td>Streamlined[^<]*</td><td>(\\d+)</td><td>\\1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>none</td></tr>");
         assertThat(Files.readAllBytes(dir.resolve("board.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         // Beside them, the scores as ONC's certified product list has them: one row per candidate and task, flagged.
         List<String> chpl = Files.readAllLines(Path.of(page.group(1)).resolveSibling("chpl.csv"));

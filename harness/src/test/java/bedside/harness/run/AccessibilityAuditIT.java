@@ -10,7 +10,13 @@ import bedside.results.Outcome;
 import bedside.scenarios.Suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import bedside.reports.documents.Accessibility;
+import bedside.results.server.StoredEvents;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Base64;
+import javax.imageio.ImageIO;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -113,5 +119,44 @@ class AccessibilityAuditIT {
         assertThat(lowContrast).contains("/main.do", "/patient/search.do").doesNotContain("/clinical/allergies.do");
         // what a participant typed never appears in an excerpt
         assertThat(found).noneMatch(v -> v.path("html").asText().contains("9995260182"));
+    }
+
+    @Test
+    void aScreenWithAFaultIsPicturedWithTheFailingElementsOutlinedAndACleanOneIsNot() throws Exception {
+        for (JsonNode s : of(legacy, "a11y-screen")) {
+            boolean faulty = s.path("violations").asInt() > 0;
+            assertThat(s.has("picture")).as(s.path("screen").asText()).isEqualTo(faulty);
+            if (faulty) {
+                assertThat(s.path("picture").path("format").asText()).isEqualTo("jpeg");
+                BufferedImage shot = ImageIO.read(new ByteArrayInputStream(
+                        Base64.getDecoder().decode(s.path("picture").path("image").asText())));
+                assertThat(shot.getWidth()).isGreaterThan(300);
+                assertThat(outlined(shot)).as("pixels of the red outline on " + s.path("screen").asText()).isGreaterThan(150);
+            }
+        }
+        assertThat(of(streamlined, "a11y-screen")).noneMatch(s -> s.has("picture"));
+
+        // as the reports read it: the three faults, every screen with one pictured
+        List<Accessibility.ScreenAudit> audits = new ArrayList<>();
+        legacy.forEach(a -> audits.addAll(StoredEvents.audits("legacy", a.attempt().task(), a.events())));
+        Accessibility read = Accessibility.latest(audits);
+        assertThat(read.faults()).extracting(f -> f.rule() + " " + f.selector()).containsOnly(
+                "color-contrast .ptbar", "label #forename", "scrollable-region-focusable .notices");
+        assertThat(read.worstScreens(5)).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.picture()).startsWith("data:image/jpeg;base64,"));
+        assertThat(read.byImpact().get("critical")).isEqualTo(1L);
+    }
+
+    /** Pixels of about the outline's red (#d4351c), which the legacy candidate's own pages do not use. */
+    static long outlined(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+                if (Math.abs(r - 0xd4) < 40 && Math.abs(g - 0x35) < 40 && Math.abs(b - 0x1c) < 40) n++;
+            }
+        }
+        return n;
     }
 }

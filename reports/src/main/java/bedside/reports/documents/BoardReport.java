@@ -23,9 +23,11 @@ import java.util.Map;
  * @param criticalErrors  every critical use error in a counted attempt
  * @param chain           the evidence chain's check, made when the page was
  * @param vendorReports   where each candidate's own report is, relative to this page
+ * @param accessibility   per candidate, what the accessibility audit of its scripted paths' screens found
  */
 public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Candidate> candidates,
-                          List<CriticalError> criticalErrors, ChainCheck chain, Map<String, String> vendorReports) {
+                          List<CriticalError> criticalErrors, ChainCheck chain, Map<String, String> vendorReports,
+                          Map<String, Accessibility> accessibility) {
 
     /**
      * @param kind  "marked by the observer" or "found by the checks"
@@ -87,6 +89,22 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
         }
         return places;
     }
+
+    /** The accessibility faults of each audited candidate by impact, side by side. */
+    public bedside.reports.pages.BarChart accessibilityChart() {
+        List<Candidate> audited = candidates.stream()
+                .filter(c -> accessibility.getOrDefault(c.code(), Accessibility.NONE).audited()).toList();
+        List<bedside.reports.pages.BarChart.Series> series = new ArrayList<>();
+        for (String impact : Accessibility.IMPACTS) {
+            series.add(new bedside.reports.pages.BarChart.Series(impact, IMPACT_COLOURS.get(impact), audited.stream()
+                    .map(c -> (double) accessibility.get(c.code()).byImpact().get(impact)).toList()));
+        }
+        return bedside.reports.pages.BarChart.of("Accessibility faults by impact", "faults",
+                audited.stream().map(Candidate::name).toList(), series);
+    }
+
+    private static final Map<String, String> IMPACT_COLOURS = Map.of("critical", "#9b1c1c", "serious", "#d4541c",
+            "moderate", "#b7791f", "minor", "#718096");
 
     /** Whether any two candidates are separated by their composites' intervals. */
     public boolean anySeparated() {

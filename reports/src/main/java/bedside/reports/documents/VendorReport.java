@@ -21,10 +21,12 @@ import java.util.List;
  * @param tasks        the tasks as the participants read them, in the plan's order
  * @param useErrors    every use error with its evidence, by task
  * @param evidence     per task: how the successes came about and the ways taken
+ * @param accessibility what the accessibility audit of the scripted paths' screens found ({@link Accessibility#NONE}
+ *                     when none was made)
  */
 public record VendorReport(Provenance provenance, String design, Candidate candidate, CandidateAnalysis analysis,
                            List<Participant> participants, List<TaskText> tasks, Environment environment,
-                           List<UseError> useErrors, List<TaskEvidence> evidence) {
+                           List<UseError> useErrors, List<TaskEvidence> evidence, Accessibility accessibility) {
 
     /**
      * A participant as the session panel took their details (nothing else is asked).

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bedside.reports.analysis.StudyAnalysis.CandidateAnalysis;
 import bedside.reports.pages.Fmt;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,8 @@ class DocumentsTest {
         String html = r.render();
         assertThat(html).contains("1. Executive summary", "Main findings", "2. Method", "<h3>Participants</h3>",
                 "<h3>Tasks</h3>", "<h3>Procedure</h3>", "<h3>Environment</h3>", "3. Results per task",
-                "4. System Usability Scale", "5. Use errors", "6. Paths and clicks", "7. What the data does not show",
+                "4. System Usability Scale", "5. Use errors", "6. Paths and clicks", "7. Accessibility of the paths' screens",
+                "8. What the data does not show",
                 "sha256:abc123", "Alpha EHR 4.2.1", "Chrome 156 (headless)", "1280 × 800", "balanced Latin square");
         CandidateAnalysis a = r.analysis();
         var t = a.tasks().stream().filter(x -> x.task().equals("find-patient")).findFirst().orElseThrow();
@@ -59,7 +61,8 @@ class DocumentsTest {
         assertEscaped(html);
         assertThat(html).contains("banner simulated", "GP&lt;script&gt;", "typed in the wrong box&lt;script&gt;",
                 "confusing&lt;script&gt;", "Find the patient&lt;script&gt;", "Alpha EHR&lt;script&gt;",
-                "Chrome 156 (headless)&lt;script&gt;", "/search&lt;script&gt;", "Title&lt;script&gt;")
+                "Chrome 156 (headless)&lt;script&gt;", "/search&lt;script&gt;", "Title&lt;script&gt;",
+                        "/patient/search.do&lt;script&gt;", "Help&lt;script&gt;", "#forename&lt;script&gt;")
                 .contains("every participant in this study is simulated");
     }
 
@@ -88,6 +91,52 @@ class DocumentsTest {
                 + "</td><td class=\"n\">" + Fmt.f(t.sum().time(), 1) + "</td>");
         assertThat(ranking).extracting(BoardReport.Place::rank).containsExactly(overlap ? "=1" : "1", overlap ? "=1" : "2");
         assertThat(html).doesNotContain("P01", "P03");
+    }
+
+    @Test
+    void theAccessibilityAuditShowsEachScreenAsItsLatestAuditFoundItByImpactAndCriterion() {
+        Accessibility a = ReportFixtures.accessibility("");
+        // the search screen's later audit stands: its contrast fault was fixed; the label fault is there once
+        assertThat(a.screens()).extracting(Accessibility.ScreenAudit::screen)
+                .containsExactly("/patient/search.do", "/main.do", "/notices.do");
+        assertThat(a.faults()).extracting(f -> f.rule() + " " + f.screen()).containsExactly(
+                "label /patient/search.do", "scrollable-region-focusable /notices.do");
+        assertThat(a.clean()).isEqualTo(1);
+        assertThat(a.byImpact()).containsExactly(Map.entry("critical", 1L), Map.entry("serious", 1L),
+                Map.entry("moderate", 0L), Map.entry("minor", 0L));
+        // a rule testing two criteria counts under each; the gravest criterion first, then WCAG's order
+        assertThat(a.byCriterion()).extracting(Accessibility.CriterionRow::criterion)
+                .containsExactly("1.3.1", "4.1.2", "2.1.1", "2.1.3");
+        assertThat(a.byCriterion().get(1).name()).isEqualTo("Name, Role, Value, A");
+        assertThat(a.byCriterion().get(3).name()).isEqualTo("Keyboard (No Exception), AAA");
+        assertThat(a.criteriaFailed()).containsExactly("1.3.1", "2.1.1", "2.1.3", "4.1.2");
+        assertThat(a.worstScreens(5)).extracting(Accessibility.ScreenAudit::screen)
+                .containsExactly("/patient/search.do", "/notices.do");
+
+        String html = ReportFixtures.vendor("", false).render();
+        assertThat(html).contains("<tr><th>Screens audited</th><td>3, 1 without a fault</td></tr>",
+                "<span class=\"impact impact-critical\">1 critical</span>", "1.3.1, 2.1.1, 2.1.3, 4.1.2",
+                "<td>4.1.2</td><td>Name, Role, Value, A</td><td>1</td><td>0</td><td>0</td><td>0</td>",
+                "<a href=\"#a11y-picture-1\">the screen as audited</a>",
+                "<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"" + ReportFixtures.PICTURE,
+                "href=\"https://dequeuniversity.com/rules/axe/4.10/label\"")
+                .doesNotContain("color-contrast");
+        String none = new VendorReport(ReportFixtures.vendor("", false).provenance(), null,
+                ReportFixtures.vendor("", false).candidate(), null, List.of(), List.of(),
+                ReportFixtures.vendor("", false).environment(), List.of(), List.of(), Accessibility.NONE).render();
+        assertThat(none).contains("were not audited for accessibility in this study");
+
+        String board = ReportFixtures.board("", true).render();
+        assertThat(board).contains("Accessibility of the paths' screens", "Accessibility faults by impact",
+                "<tr><td>Alpha EHR</td><td>3</td><td>1</td><td>1</td><td>1</td><td>0</td><td>0</td><td>1.3.1, 2.1.1, 2.1.3, 4.1.2</td></tr>",
+                "<tr><td>Beta Records</td><td colspan=\"7\">not audited in this study</td></tr>");
+        assertThat(ReportFixtures.board("", true).accessibilityChart().bars()).hasSize(4);
+    }
+
+    @Test
+    void anAuditPictureIsOnlyEverAnImage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Accessibility.ScreenAudit("/", "t", "1",
+                "data:text/html;base64,PHNjcmlwdD4=", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,8 @@ import bedside.reports.analysis.TaskWeight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import bedside.reports.run.RunReport;
 import java.util.Map;
 
 /**
@@ -93,7 +95,28 @@ public final class ReportFixtures {
                         List.of("Alpha EHR" + text + " 4.2.1"), null, List.of("Chrome 156 (headless)" + text),
                         List.of("1280 × 800"), Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-03T17:00:00Z"),
                         10, "a balanced Latin square (Williams design) over participants"),
-                errors, evidence);
+                errors, evidence, accessibility(text));
+    }
+
+    /**
+     * An audit of three screens: the search screen twice (the later audit, without its contrast fault, stands), one
+     * screen clean, one with a keyboard fault.
+     */
+    public static Accessibility accessibility(String text) {
+        String search = "/patient/search.do" + text;
+        Function<String[], RunReport.Fault> fault = f -> new RunReport.Fault("alpha" + text, f[0], f[1], "Help" + text,
+                "https://dequeuniversity.com/rules/axe/4.10/" + f[1], List.of(f[2].split(",")), f[3], f[4] + text,
+                "<input name=\"forename\" value=\"•••\">" + text, "register-patient", "3");
+        return Accessibility.latest(List.of(
+                new Accessibility.ScreenAudit(search, "register-patient", "3", null, List.of(
+                        fault.apply(new String[] {"serious", "color-contrast", "1.4.3", search, ".ptbar"}))),
+                new Accessibility.ScreenAudit("/main.do", "record-allergy", "start", null, List.of()),
+                new Accessibility.ScreenAudit(search, "register-patient", "3", PICTURE, List.of(
+                        fault.apply(new String[] {"critical", "label", "4.1.2,1.3.1", search, "#forename"}),
+                        fault.apply(new String[] {"critical", "label", "4.1.2,1.3.1", search, "#forename"}))),
+                new Accessibility.ScreenAudit("/notices.do", "record-allergy", "1", PICTURE, List.of(
+                        fault.apply(new String[] {"serious", "scrollable-region-focusable", "2.1.1,2.1.3", "/notices.do",
+                                ".notices"})))));
     }
 
     public static BoardReport board(String text, boolean intact) {
@@ -104,6 +127,7 @@ public final class ReportFixtures {
                 List.of(new BoardReport.CriticalError("alpha" + text, task(text), "marked by the observer",
                         "opened the wrong patient" + text, "00000000-0000-0000-0000-000000000005")),
                 new BoardReport.ChainCheck(intact, NOW, 1234, intact ? null : "first altered row: attempts 42" + text),
-                Map.of("alpha" + text, "alpha.html", "beta", "beta.html"));
+                Map.of("alpha" + text, "alpha.html", "beta", "beta.html"),
+                Map.of("alpha" + text, accessibility(text), "beta", Accessibility.NONE));
     }
 }

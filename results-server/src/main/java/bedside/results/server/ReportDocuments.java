@@ -2,6 +2,7 @@ package bedside.results.server;
 
 import bedside.reports.analysis.StudyAnalysis;
 import bedside.reports.analysis.StudyAnalysis.CandidateAnalysis;
+import bedside.reports.documents.Accessibility;
 import bedside.reports.documents.BoardReport;
 import bedside.reports.documents.Candidate;
 import bedside.reports.documents.Provenance;
@@ -94,7 +95,10 @@ public final class ReportDocuments {
         }
         Map<String, String> links = new LinkedHashMap<>();
         candidates.forEach(c -> links.put(c.code(), vendorReport.apply(c.code())));
-        return new BoardReport(provenance(s, selection, now), analysis, candidates, critical, chain(study, now), links);
+        Map<String, Accessibility> accessibility = new LinkedHashMap<>();
+        candidates.forEach(c -> accessibility.put(c.code(), accessibility(study, c.code())));
+        return new BoardReport(provenance(s, selection, now), analysis, candidates, critical, chain(study, now), links,
+                accessibility);
     }
 
     /** A candidate's own report. */
@@ -174,7 +178,19 @@ public final class ReportDocuments {
         }
         return new VendorReport(provenance(s, selection, now),
                 analysis == null ? null : analysis.design(), candidate(c), ca, participants, tasks,
-                environment(study, selection, counted, events), useErrors, evidence);
+                environment(study, selection, counted, events), useErrors, evidence, accessibility(study, candidate));
+    }
+
+    /**
+     * What the accessibility audits of the candidate's scripted paths found in this study: each screen as its latest
+     * audit saw it (a screen audited again after a vendor's fix shows the fix).
+     */
+    private Accessibility accessibility(String study, String candidate) {
+        List<Accessibility.ScreenAudit> audits = new ArrayList<>();
+        store.attemptsOfStudy(study, candidate).stream().filter(a -> a.session() == null)
+                .sorted(Comparator.comparing(AttemptRecord::startedAt))
+                .forEach(a -> audits.addAll(StoredEvents.audits(candidate, a.task(), store.eventsOfAttempt(a.attemptId()))));
+        return Accessibility.latest(audits);
     }
 
     private VendorReport.TaskEvidence evidence(String task, List<AttemptRecord> attempts,

@@ -1,5 +1,7 @@
 package bedside.results.server;
 
+import bedside.reports.documents.Accessibility;
+import bedside.reports.run.RunReport;
 import bedside.reports.stats.PathMeasures;
 import bedside.results.EventRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,6 +162,51 @@ public final class StoredEvents {
             if (e.type().equals("candidate-version")) {
                 return json(e).path("problem").asText(null);
             }
+        }
+        return null;
+    }
+
+    /**
+     * The accessibility audits in an attempt's events ({@code bedside run --a11y}), one per screen audited, each with
+     * its faults: an {@code a11y-screen} event and the {@code a11y-violation} events after it that name its screen.
+     * A picture that is not plain base64 JPEG or PNG is left out.
+     *
+     * @param candidate the attempt's candidate; @param task its task
+     */
+    public static List<Accessibility.ScreenAudit> audits(String candidate, String task, List<EventRecord> events) {
+        java.util.Map<String, List<RunReport.Fault>> faults = new java.util.LinkedHashMap<>();
+        java.util.Map<String, JsonNode> screens = new java.util.LinkedHashMap<>();
+        for (EventRecord e : events) {
+            if (!e.type().startsWith("a11y-")) continue;
+            JsonNode j = json(e);
+            String screen = j.path("screen").asText();
+            if (e.type().equals("a11y-screen")) {
+                screens.put(screen, j);
+                faults.put(screen, new ArrayList<>());
+            } else if (e.type().equals("a11y-violation") && faults.containsKey(screen)) {
+                List<String> criteria = new ArrayList<>();
+                j.path("criteria").forEach(c -> criteria.add(c.asText()));
+                faults.get(screen).add(new RunReport.Fault(candidate, j.path("impact").asText("unknown"),
+                        j.path("rule").asText(), j.path("help").asText(), j.path("helpUrl").asText(null), criteria, screen,
+                        j.path("selector").asText(), j.path("html").asText(), task, j.path("step").asText()));
+            }
+        }
+        List<Accessibility.ScreenAudit> out = new ArrayList<>();
+        screens.forEach((screen, j) -> {
+            JsonNode p = j.path("picture");
+            String format = p.path("format").asText();
+            String image = p.path("image").asText();
+            String picture = (format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()
+                    ? "data:image/" + format + ";base64," + image : null;
+            out.add(new Accessibility.ScreenAudit(screen, task, j.path("step").asText(), picture, faults.get(screen)));
+        });
+        return out;
+    }
+
+    /** Why an attempt's accessibility audit could not finish, or null when it did (or none was made). */
+    public static String auditProblem(List<EventRecord> events) {
+        for (EventRecord e : events) {
+            if (e.type().equals("a11y-incomplete")) return json(e).path("problem").asText(null);
         }
         return null;
     }

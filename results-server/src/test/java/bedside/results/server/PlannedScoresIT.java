@@ -118,8 +118,23 @@ class PlannedScoresIT {
             SessionRecord s = Fixtures.session(expertRun, c, "expert-path", t = t.plusSeconds(5));
             store.startSession(s);
             for (var task : Fixtures.TASKS) {
-                store.saveAttempt(attempt(s, task.id(), Outcome.SUCCESS, t = t.plusSeconds(5), 4_000,
-                        c.equals("alpha") ? 4 : 8, 10, c.equals("alpha") ? 15_000 : 30_000, null), List.of());
+                AttemptRecord a = attempt(s, task.id(), Outcome.SUCCESS, t = t.plusSeconds(5), 4_000,
+                        c.equals("alpha") ? 4 : 8, 10, c.equals("alpha") ? 15_000 : 30_000, null);
+                // the accessibility audit after the path: beta's search screen has an unlabelled field, alpha's is clean
+                List<EventRecord> audit = new ArrayList<>();
+                if (task.id().equals(Fixtures.TASKS.get(0).id())) {
+                    audit.add(new EventRecord(a.attemptId(), 0, 4_000, "a11y-screen", null, """
+                            {"screen":"/search","step":"2","auditMs":300,"rulesPassed":20,"violations":%d,"phase":"audit"%s}"""
+                            .formatted(c.equals("beta") ? 1 : 0, c.equals("beta")
+                                    ? ",\"picture\":{\"format\":\"png\",\"image\":\"" + PICTURE + "\"}" : "")));
+                    if (c.equals("beta")) {
+                        audit.add(new EventRecord(a.attemptId(), 1, 4_000, "a11y-violation", null, """
+                                {"screen":"/search","step":"2","rule":"label","impact":"critical","help":"Form elements must have labels",
+                                 "helpUrl":"https://dequeuniversity.com/rules/axe/4.10/label","selector":"#surname",
+                                 "html":"<input id=\\"surname\\" value=\\"•••\\">","criteria":["4.1.2"],"phase":"audit"}"""));
+                    }
+                }
+                store.saveAttempt(a, audit);
             }
         }
         store.savePlan(plan(study, simulated), "test");
@@ -320,7 +335,7 @@ class PlannedScoresIT {
         assertThat(beta.path("candidate").asText()).isEqualTo("beta");
         String html = http.get("/api/studies/planned/candidates/beta/report", evaluator).body();
         assertThat(html).contains("1. Executive summary", "2. Method", "3. Results per task", "4. System Usability Scale",
-                "5. Use errors", "6. Paths and clicks", "7. What the data does not show", locked.hash());
+                "5. Use errors", "6. Paths and clicks", "8. What the data does not show", locked.hash());
         for (JsonNode t : beta.path("tasks")) {
             assertThat(html).contains("<tr><td>" + t.path("task").asText() + "</td><td>" + t.path("attempts").asInt()
                     + "</td><td>" + Math.round(100 * t.at("/completion/rate").asDouble()) + " %</td>");
@@ -336,7 +351,7 @@ class PlannedScoresIT {
         assertThat(html).contains("<img class=\"evidence\" src=\"data:image/jpeg;base64," + PICTURE + "\"",
                 "<img class=\"evidence\" src=\"data:image/png;base64," + PICTURE + "\"",
                 "The window participant 3 left when the attempt ended");
-        assertThat(html.split("<img class=\"evidence\"", -1)).hasSize(3);
+        assertThat(html.substring(0, html.indexOf("id=\"accessibility\"")).split("<img class=\"evidence\"", -1)).hasSize(3);
         assertThat(html).containsPattern("<td>review-results</td><td>3</td><td>critical \\(found by the checks\\)</td>"
                 + "<td class=\"n\">[^<]*</td><td><code>/patient</code></td><td>checked critical");
         // where the sessions ran, read from the recorder's events; the versions beta named, the update counted
@@ -347,6 +362,11 @@ class PlannedScoresIT {
         // one participant's detour through the help screen, apart from the expert-shaped way the others took
         assertThat(html).contains("/home → /search → /help → /patient");
         assertThat(http.get("/api/studies/planned/candidates/beta/report", vendorAlpha).status()).isEqualTo(404);
+        // the accessibility audit of beta's expert path, with its picture; alpha's report shows only alpha's
+        assertThat(html).contains("7. Accessibility of the paths' screens", "<tr><th>Screens audited</th><td>1, 0 without a fault</td></tr>",
+                ">label</a>", "<code>#surname</code>", "<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/png;base64," + PICTURE);
+        assertThat(http.get("/api/studies/planned/candidates/alpha/report", vendorAlpha).body())
+                .contains("<tr><th>Screens audited</th><td>1, 1 without a fault</td></tr>").doesNotContain("#surname", ">label</a>");
     }
 
     @Test
@@ -360,6 +380,11 @@ class PlannedScoresIT {
         }
         assertThat(html).contains("intact: ", "records checked", locked.hash(), "href=\"candidates/beta/report#error-")
                 .contains("allergy on the look-alike patient first").doesNotContain("P01", "P02");
+        // the candidates' accessibility side by side: counts only, never an element
+        assertThat(html).contains("Accessibility faults by impact",
+                "<tr><td>Alpha EHR</td><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>none</td></tr>",
+                "<tr><td>Beta Records</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>4.1.2</td></tr>")
+                .doesNotContain("#surname");
         String results = http.get("/api/studies/planned/results", evaluator).body();
         assertThat(results).contains("href=\"/api/studies/planned/report\"", "href=\"/api/studies/planned/candidates/alpha/report\"",
                 "href=\"/api/studies/planned/export/chpl.csv\"",
