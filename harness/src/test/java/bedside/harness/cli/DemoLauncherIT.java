@@ -307,4 +307,86 @@ class DemoLauncherIT {
         }
         assertThat(printed).contains("Page 1 of", "SIMULATED DATA");
     }
+
+    /**
+     * Issue 15: the demo audits the screens every expert path reaches, after each attempt and outside its clock. The
+     * legacy sample's three deliberate, documented faults — an unlabelled field, low-contrast text, a scrolling box the
+     * keyboard cannot reach — are found exactly, on the screens where they are, each faulty screen pictured with the
+     * failing elements outlined; the streamlined sample passes.
+     */
+    @Test
+    void theDemoAuditsEveryPathsScreensOutsideTheirClocksAndFindsExactlyLegacysThreeFaults() throws Exception {
+        assertThat(first.exit()).as(first.output()).isZero();
+        String study = first.study().group(1);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
+            ResultsStore store = new ResultsStore(db);
+            for (String candidate : List.of("streamlined", "legacy")) {
+                List<com.fasterxml.jackson.databind.JsonNode> screens = new java.util.ArrayList<>();
+                List<com.fasterxml.jackson.databind.JsonNode> faults = new java.util.ArrayList<>();
+                java.util.Set<String> shown = new java.util.TreeSet<>();
+                for (AttemptRecord a : store.attemptsOfStudy(study, candidate)) {
+                    if (a.session() != null) continue;
+                    for (bedside.results.EventRecord e : store.eventsOfAttempt(a.attemptId())) {
+                        if (e.type().equals("page-start") && e.json().contains("\"phase\":\"task\"")) {
+                            shown.add(bedside.harness.run.AccessibilityAudit.screenOf(e.page()));
+                        }
+                        if (!e.type().startsWith("a11y-")) continue;
+                        assertThat(e.type()).as(e.json()).isNotEqualTo("a11y-incomplete");
+                        // after the attempt's clock stopped: its time is the path's alone
+                        assertThat(e.tMs()).isGreaterThanOrEqualTo(a.timeMs() - 1.0);
+                        (e.type().equals("a11y-screen") ? screens : faults).add(json.readTree(e.json()));
+                    }
+                }
+                // each screen once per run, every screen an attempt showed among them, each rule set run
+                List<String> audited = screens.stream().map(x -> x.path("screen").asText()).toList();
+                assertThat(audited).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3).containsAll(shown);
+                assertThat(screens).allSatisfy(x -> assertThat(x.path("rulesPassed").asInt()).isPositive());
+                for (com.fasterxml.jackson.databind.JsonNode x : screens) {
+                    boolean faulty = x.path("violations").asInt() > 0;
+                    assertThat(x.has("picture")).as(x.path("screen").asText()).isEqualTo(faulty);
+                    if (faulty) {
+                        java.awt.image.BufferedImage shot = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                                java.util.Base64.getDecoder().decode(x.path("picture").path("image").asText())));
+                        assertThat(outlined(shot)).as("the red outline on " + x.path("screen").asText()).isGreaterThan(150);
+                    }
+                }
+                if (candidate.equals("streamlined")) {
+                    assertThat(faults).isEmpty();
+                    continue;
+                }
+                java.util.Set<String> kinds = new java.util.TreeSet<>();
+                faults.forEach(v -> kinds.add(v.path("rule").asText() + " " + v.path("selector").asText()));
+                assertThat(kinds).containsExactly("color-contrast .ptbar", "label #forename", "scrollable-region-focusable .notices");
+                for (com.fasterxml.jackson.databind.JsonNode v : faults) {
+                    switch (v.path("rule").asText()) {
+                        case "label" -> assertThat(v.path("screen").asText() + " " + v.path("impact").asText() + " "
+                                + v.path("criteria")).isEqualTo("/patient/search.do critical [\"4.1.2\"]");
+                        case "scrollable-region-focusable" -> assertThat(v.path("screen").asText() + " "
+                                + v.path("criteria")).startsWith("/main.do [\"2.1.1\"");
+                        default -> assertThat(v.path("html").asText() + v.path("criteria")).contains("No patient selected", "1.4.3");
+                    }
+                }
+                // low contrast: the patient bar on every screen before a patient is chosen, and only there
+                assertThat(faults.stream().filter(v -> v.path("rule").asText().equals("color-contrast"))
+                        .map(v -> v.path("screen").asText()).toList()).contains("/main.do", "/patient/search.do")
+                        .doesNotContain("/clinical/allergies.do");
+                // what the path typed never appears in an excerpt
+                assertThat(faults).noneMatch(v -> v.path("html").asText().contains("9995260182"));
+            }
+        }
+    }
+
+    /** Pixels of about the outline's red (#d4351c), which the legacy sample's own pages do not use. */
+    static long outlined(java.awt.image.BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+                if (Math.abs(r - 0xd4) < 40 && Math.abs(g - 0x35) < 40 && Math.abs(b - 0x1c) < 40) n++;
+            }
+        }
+        return n;
+    }
 }
