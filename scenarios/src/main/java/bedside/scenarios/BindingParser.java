@@ -105,6 +105,20 @@ final class BindingParser extends NodeParser {
                 }
             }
         }
+        List<Node> patientNodes = seq(o, "patientData", false, "the binding for `" + candidate + "`");
+        if (patientNodes != null) {
+            for (Node pn : patientNodes) {
+                String css = scalarText(s, pn, "a CSS selector", null);
+                if (css == null) continue;
+                if (css.isBlank()) {
+                    error(s, pn, "an empty CSS selector", "e.g. `.patient-banner` or `#patient-name`");
+                } else if (b.patientData.contains(css)) {
+                    error(s, pn, "selector `" + css + "` is listed twice", null);
+                } else {
+                    b.patientData.add(css);
+                }
+            }
+        }
         if (o.has("readers")) {
             b.readers = readers(s, o.get("readers"));
         }
