@@ -307,7 +307,8 @@ final class Runs {
         for (var e : c.begun().entrySet()) {
             Journal.Stored s = c.attempts().get(e.getKey());
             if (s != null) {
-                earlier.put(e.getValue(), new AttemptResult(s.attempt(), s.events(), List.of(), null, true));
+                earlier.put(e.getValue(), new AttemptResult(s.attempt(), s.events(), List.of(), null, true, List.of(),
+                        s.replay()));
             }
         }
         return new SuiteRunner.Resume(c.run(), c.sessions(), earlier);
