@@ -13,6 +13,9 @@
 // incomplete and why), and never reaches the page or the measured recorder.
 (send, loadRrweb, MASK_TEXT) => {
   if (window !== window.top || window.__bedsideReplay) return;
+  // Only the candidate's own pages: not the browser's error page (chrome-error://, the candidate unreachable) nor
+  // about:blank.
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   const stringify = JSON.stringify; // taken before the page's scripts run
   const setInterval_ = window.setInterval;
   const addEventListener_ = window.addEventListener;
