@@ -11,6 +11,8 @@ import java.util.Map;
  * @param warnings CSS selectors of the on-page alerts ({@code role=alert}) that are warnings or notices the candidate
  *                 shows (an interaction warning, a clinical alert), not validation messages: the recorder reports them
  *                 as warnings and they do not count as validation errors
+ * @param patientData CSS selectors of the elements that show patient data (the banner, the patient's name, address):
+ *                 their text, and all text inside them, is masked in the attempt's DOM replay, as every input's value is
  * @param tasks the tasks this candidate performs, by id
  * @param notApplicable the tasks marked {@code notApplicable} for this candidate (it cannot do them: no module, no such
  *                 function), by id, with the evaluator's reason; never attempted, shown as "n/a" and left out of its scores.
@@ -21,8 +23,8 @@ import java.util.Map;
  *                 profile every attempt gets: a request and/or steps; {@link Reset#NONE} when the binding says nothing
  */
 public record Binding(String candidate, Map<String, Fragment> fragments, Map<String, TaskBinding> tasks,
-                      Map<String, NotApplicable> notApplicable, List<String> warnings, Readers readers, Reset reset,
-                      Position at) {
+                      Map<String, NotApplicable> notApplicable, List<String> warnings, List<String> patientData,
+                      Readers readers, Reset reset, Position at) {
 
     /**
      * Before each attempt, in a fresh browser profile: the request is sent first (any method; a 2xx answer means it

@@ -91,20 +91,8 @@ final class BindingParser extends NodeParser {
             }
         }
         draft.bindings.add(b);
-        List<Node> warningNodes = seq(o, "warnings", false, "the binding for `" + candidate + "`");
-        if (warningNodes != null) {
-            for (Node wn : warningNodes) {
-                String css = scalarText(s, wn, "a CSS selector", null);
-                if (css == null) continue;
-                if (css.isBlank()) {
-                    error(s, wn, "an empty CSS selector", "e.g. `#interaction-warning` or `.cds-alert`");
-                } else if (b.warnings.contains(css)) {
-                    error(s, wn, "selector `" + css + "` is listed twice", null);
-                } else {
-                    b.warnings.add(css);
-                }
-            }
-        }
+        selectors(s, o, "warnings", candidate, b.warnings, "e.g. `#interaction-warning` or `.cds-alert`");
+        selectors(s, o, "patientData", candidate, b.patientData, "e.g. `.patient-banner` or `#patient-name`");
         if (o.has("readers")) {
             b.readers = readers(s, o.get("readers"));
         }
@@ -242,5 +230,24 @@ final class BindingParser extends NodeParser {
         }
         return base == null ? Binding.Readers.NONE
                 : new Binding.Readers(new Binding.FhirReader(base, file, env, s.at(f.node)));
+    }
+
+    /** A binding-level list of CSS selectors ({@code warnings}, {@code patientData}) into {@code into}: each once, none empty. */
+    private void selectors(Src s, Obj o, String key, String candidate, List<String> into, String example) {
+        List<Node> nodes = seq(o, key, false, "the binding for `" + candidate + "`");
+        if (nodes == null) {
+            return;
+        }
+        for (Node n : nodes) {
+            String css = scalarText(s, n, "a CSS selector", null);
+            if (css == null) continue;
+            if (css.isBlank()) {
+                error(s, n, "an empty CSS selector", example);
+            } else if (into.contains(css)) {
+                error(s, n, "selector `" + css + "` is listed twice", null);
+            } else {
+                into.add(css);
+            }
+        }
     }
 }

@@ -59,6 +59,7 @@ final class SuiteDraft {
         boolean tasksIsMap;
         final Map<String, Binding.Fragment> fragments = new LinkedHashMap<>();
         final List<String> warnings = new ArrayList<>();
+        final List<String> patientData = new ArrayList<>();
         final Map<String, Node> fragmentKeys = new LinkedHashMap<>();
         final Map<String, Map<String, Node>> paramNodes = new LinkedHashMap<>();
         final Map<String, Binding.TaskBinding> taskBindings = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ final class SuiteDraft {
 
         Binding toBinding() {
             return new Binding(candidate, Collections.unmodifiableMap(fragments), Collections.unmodifiableMap(taskBindings),
-                    Collections.unmodifiableMap(notApplicable), List.copyOf(warnings), readers, reset, src.at(root));
+                    Collections.unmodifiableMap(notApplicable), List.copyOf(warnings), List.copyOf(patientData), readers, reset, src.at(root));
         }
     }
 

@@ -40,7 +40,8 @@ public final class SuiteReader {
     static final List<String> URL_KEYS = List.of("contains", "matches");
     static final List<String> HTTP_KEYS = List.of("get", "status", "expect");
     static final List<String> EXPECT_KEYS = List.of("path", "equals", "contains", "count", "exists");
-    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings", "readers", "reset");
+    static final List<String> BINDING_KEYS = List.of("candidate", "fragments", "tasks", "warnings", "patientData", "readers",
+            "reset");
     static final List<String> FRAGMENT_KEYS = List.of("params", "steps");
     static final List<String> TASK_BINDING_KEYS = List.of("setup", "steps", "notApplicable", "readBack");
     static final List<String> LOCATOR_KINDS = List.of("role", "label", "text", "css", "xpath");

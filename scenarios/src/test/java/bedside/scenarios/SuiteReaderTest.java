@@ -39,10 +39,15 @@ class SuiteReaderTest {
         Suite shipped = SuiteReader.read(SHIPPED.resolve("sed-core")).suite();
         assertThat(shipped.bindings().get("legacy").warnings()).containsExactly("#clinical-alert");
         assertThat(shipped.bindings().get("streamlined").warnings()).isEmpty();
+        // What shows patient data in each sample candidate, masked in replays.
+        assertThat(shipped.bindings().get("streamlined").patientData()).contains(".banner", "title");
+        assertThat(shipped.bindings().get("legacy").patientData()).contains("title");
     }
 
-    @Test
-    void badWarningsAreLocatedErrors(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    /** Both binding-level lists of CSS selectors: the candidate's warnings, and what shows patient data. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"warnings", "patientData"})
+    void badSelectorListsAreLocatedErrors(String key, @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path copy = dir.resolve("suite");
         Files.createDirectories(copy.resolve("bindings"));
         Files.copy(ALLERGY.resolve("suite.yaml"), copy.resolve("suite.yaml"));
@@ -51,7 +56,7 @@ class SuiteReaderTest {
         }
         Path legacy = copy.resolve("bindings/legacy.yaml");
         Files.writeString(legacy, Files.readString(legacy).replaceFirst("(?m)^candidate: legacy$",
-                "candidate: legacy\nwarnings: [\"#a\", \"\", \"#a\"]"));
+                "candidate: legacy\n" + key + ": [\"#a\", \"\", \"#a\"]"));
         ReadResult result = SuiteReader.read(copy);
         assertThat(result.errors()).extracting(p -> p.at().line() + ": " + p.message())
                 .contains("3: an empty CSS selector", "3: selector `#a` is listed twice");

@@ -74,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
             "It about doubles a run's time."})
     boolean a11y;
 
+    @Option(names = "--no-replay", description = {"Record no DOM replay of the attempts (by default each attempt keeps "
+            + "one, stored with it and played at GET /api/studies/S/attempts/ID/replay; inputs and the binding's "
+            + "patient data masked)."})
+    boolean noReplay;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write every attempt's summary to FILE as JSON.")
     Path json;
 
@@ -134,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
             return BedsideCli.USAGE;
         }
         return Runs.execute(new Runs.Plan(suite, loaded.tasks(), candidates, study, "run", repeat, parallel, gridUrl,
-                screenshots, json, server, fresh, Runs.Hooks.NONE, a11y), out, err);
+                screenshots, json, server, fresh, Runs.Hooks.NONE, a11y, !noReplay), out, err);
     }
 
     /** An http or https URL with a host, or IllegalArgumentException naming the option. */

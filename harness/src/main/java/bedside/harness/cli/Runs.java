@@ -63,14 +63,23 @@ final class Runs {
      * @param server the results server in team mode (with its token), or null to write to the results database
      * @param fresh  start a new run even if an earlier one with the same plan was cut off (default: resume it)
      * @param a11y   audit the screens of every path that succeeds for accessibility, after its attempt
+     * @param replay record a DOM replay of every attempt (on unless {@code --no-replay})
      */
     record Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
                 int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh,
-                Hooks hooks, boolean a11y) {
+                Hooks hooks, boolean a11y, boolean replay) {
+        /** With a replay of every attempt. */
+        Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
+             int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh,
+             Hooks hooks, boolean a11y) {
+            this(suite, tasks, candidates, study, kind, repeat, parallel, grid, screenshots, json, server, fresh, hooks,
+                    a11y, true);
+        }
+
         Plan(Suite suite, List<Task> tasks, List<CandidateSpec> candidates, String study, String kind, int repeat,
              int parallel, URL grid, boolean screenshots, Path json, Destinations.Team server, boolean fresh) {
             this(suite, tasks, candidates, study, kind, repeat, parallel, grid, screenshots, json, server, fresh, Hooks.NONE,
-                    false);
+                    false, true);
         }
     }
 
@@ -260,6 +269,9 @@ final class Runs {
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                             + "-" + runId.toString().substring(0, 8));
             TaskRunner tasks = new TaskRunner(browser, plan.screenshots() ? reportDir.resolve("shots") : null);
+            if (!plan.replay()) {
+                tasks = tasks.withoutReplay();
+            }
             if (plan.a11y()) {
                 tasks = tasks.withAccessibilityAudit();
             }
@@ -307,7 +319,8 @@ final class Runs {
         for (var e : c.begun().entrySet()) {
             Journal.Stored s = c.attempts().get(e.getKey());
             if (s != null) {
-                earlier.put(e.getValue(), new AttemptResult(s.attempt(), s.events(), List.of(), null, true));
+                earlier.put(e.getValue(), new AttemptResult(s.attempt(), s.events(), List.of(), null, true, List.of(),
+                        s.replay()));
             }
         }
         return new SuiteRunner.Resume(c.run(), c.sessions(), earlier);

@@ -2,6 +2,8 @@ package bedside.harness.journal;
 
 import bedside.harness.measure.Measures;
 import bedside.harness.record.PageEvent;
+import bedside.harness.record.ReplayCapture;
+import bedside.results.ReplayRecord;
 import bedside.results.AttemptRecord;
 import bedside.results.Outcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,7 +43,8 @@ import java.util.stream.Stream;
  * <p>Lines: {@code {"kind":"run",...}}, {@code "session"}, {@code "attempt-start"} (an attempt began),
  * {@code "clock"} (its task clock started), {@code "clock-stop"} (its clock stopped: its outcome is being
  * checked), {@code "events"} (what the recorder received, in batches
- * <em>while</em> the attempt runs), {@code "attempt"} (the finished attempt with all its events),
+ * <em>while</em> the attempt runs), {@code "replay-events"} (the DOM replay's events, likewise), {@code "attempt"} (the
+ * finished attempt with all its events and its replay, compressed),
  * {@code "stored"} (the attempt id that reached the store), {@code "finished"}. A moderated session adds
  * {@code "participant"} (the details and consent given in the panel), {@code "rating"} (an SEQ answer), {@code "sus"}
  * (the ten SUS answers), {@code "marker"} (a use error, assist or note the moderator or observer marked) and
@@ -85,10 +88,33 @@ public final class Journal implements AutoCloseable {
     }
 
     public void attempt(AttemptRecord attempt, List<EventRecord> events) {
+        attempt(attempt, events, null);
+    }
+
+    /** A finished attempt with all its events and its DOM replay (null: none), its compressed bytes in base64. */
+    public void attempt(AttemptRecord attempt, List<EventRecord> events, ReplayRecord replay) {
         ObjectNode node = JSON.createObjectNode();
         node.set("attempt", JSON.valueToTree(attempt));
         node.set("events", JSON.valueToTree(events));
+        if (replay != null) {
+            node.put("replay", replay.gzip());
+        }
         append("attempt", node);
+    }
+
+    /**
+     * A batch of the DOM replay's events, journalled as they arrive (each event's JSON as the page sent it), so that an
+     * attempt cut off keeps the replay it had.
+     */
+    public void replayEvents(UUID attemptId, List<ReplayCapture.Event> events) {
+        ObjectNode node = JSON.createObjectNode().put("attemptId", attemptId.toString());
+        ArrayNode list = node.putArray("events");
+        for (ReplayCapture.Event e : events) {
+            ObjectNode o = list.addObject().put("doc", e.doc()).put("batch", e.batch()).put("index", e.index())
+                    .put("timestamp", e.timestamp());
+            o.putRawValue("event", new com.fasterxml.jackson.databind.util.RawValue(e.json()));
+        }
+        append("replay-events", node);
     }
 
     /** An attempt began (before its browser opened): if the process dies now, the attempt is still accounted for. */
@@ -182,7 +208,12 @@ public final class Journal implements AutoCloseable {
     /** What one journal holds that the store may not: its run, sessions, and attempts not marked stored. */
     public record Pending(Path file, RunRecord run, List<SessionRecord> sessions, List<Stored> attempts) {}
 
-    public record Stored(AttemptRecord attempt, List<EventRecord> events) {}
+    /** @param replay the attempt's DOM replay, or null */
+    public record Stored(AttemptRecord attempt, List<EventRecord> events, ReplayRecord replay) {
+        public Stored(AttemptRecord attempt, List<EventRecord> events) {
+            this(attempt, events, null);
+        }
+    }
 
     /** What the journal holds of an attempt that has not (yet) finished: its start, clock and event batches. */
     private static final class Partial {
@@ -190,9 +221,16 @@ public final class Journal implements AutoCloseable {
         Double clock;
         Double clockStop;
         final Map<String, PageEvent> events = new LinkedHashMap<>();
+        final Map<String, ReplayCapture.Event> replay = new LinkedHashMap<>();
 
         Partial(JsonNode start) {
             this.start = start;
+        }
+
+        void addReplay(JsonNode e) {
+            ReplayCapture.Event re = new ReplayCapture.Event(e.path("doc").asText(), e.path("batch").asLong(),
+                    e.path("index").asInt(), e.path("timestamp").asDouble(), e.path("event").toString());
+            replay.putIfAbsent(re.doc() + "#" + re.batch() + "#" + re.index(), re);
         }
 
         void add(JsonNode e) {
@@ -234,7 +272,12 @@ public final class Journal implements AutoCloseable {
                     m == null ? 0 : m.screens(), m == null ? 0 : m.pageLoads(), m == null ? 0 : m.scrollPx(),
                     m == null ? 0 : m.dialogs(), m == null ? 0 : m.validationErrors(), m == null ? 0 : m.systemResponseMs(),
                     m == null ? 0 : m.klmMs());
-            return new Stored(a, records);
+            // The replay journalled before the end, in the order its events happened: the same bytes however often
+            // the journal is read, so storing it again stores nothing twice.
+            List<ReplayCapture.Event> replayed = new ArrayList<>(replay.values());
+            replayed.sort(ReplayCapture.ORDER);
+            return new Stored(a, records, replayed.isEmpty() ? null
+                    : ReplayRecord.of(attemptId, replayed.stream().map(ReplayCapture.Event::json).toList()));
         }
     }
 
@@ -414,7 +457,9 @@ public final class Journal implements AutoCloseable {
                     case "attempt" -> {
                         AttemptRecord a = JSON.treeToValue(body.get("attempt"), AttemptRecord.class);
                         List<EventRecord> events = List.of(JSON.treeToValue(body.get("events"), EventRecord[].class));
-                        attempts.put(a.attemptId(), new Stored(a, events));
+                        ReplayRecord replay = body.hasNonNull("replay")
+                                ? new ReplayRecord(a.attemptId(), body.get("replay").binaryValue()) : null;
+                        attempts.put(a.attemptId(), new Stored(a, events, replay));
                         begun.putIfAbsent(a.attemptId(), new Slot(a.candidate(), a.task(), a.attemptNo()));
                     }
                     case "stored" -> stored.add(UUID.fromString(body.path("attemptId").asText()));
@@ -458,6 +503,14 @@ public final class Journal implements AutoCloseable {
                         if (p != null) {
                             for (JsonNode e : body.path("events")) {
                                 p.add(e);
+                            }
+                        }
+                    }
+                    case "replay-events" -> {
+                        Partial p = partial.get(UUID.fromString(body.path("attemptId").asText()));
+                        if (p != null) {
+                            for (JsonNode e : body.path("events")) {
+                                p.addReplay(e);
                             }
                         }
                     }

@@ -27,10 +27,18 @@ import org.openqa.selenium.WebDriverException;
 public final class Recorder implements AutoCloseable {
     static final String CHANNEL = "bedside-recorder";
     private static final String SOURCE = load();
+    /** What replay.js sends starts so; the recorder's own messages start with {@code {"doc":}. */
+    static final String REPLAY_MESSAGE = "{\"replay\":1";
+    private static final String REPLAY_SOURCE = resource("/bedside/harness/replay.js");
+    /** In a source that has replay.js (its first line). */
+    private static final String REPLAY_MARK = "// Bedside's DOM replay of an attempt";
+    /** rrweb's recorder, from npm at build time (results-server/src/main/replay); null in a build without it. */
+    private static final String RRWEB_RECORD = resource("/bedside/replay/record.umd.min.cjs");
 
     private final WebDriver driver;
     private final CdpChannel channel;
     private final Recording recording = new Recording();
+    private final ReplayCapture replay;
 
     /** When each document's last batch arrived (nanoTime): documents heard from lately are acknowledged. */
     private final Map<String, Long> lastArrival = new HashMap<>();
@@ -43,8 +51,20 @@ public final class Recorder implements AutoCloseable {
     });
 
     private Recorder(WebDriver driver, String source) {
+        this(driver, source, TypedMask.NONE);
+    }
+
+    private Recorder(WebDriver driver, String source, TypedMask typed) {
         this.driver = driver;
+        this.replay = new ReplayCapture(typed);
+        if (!source.contains(REPLAY_MARK)) {
+            replay.seal(); // no replay asked for: nothing to wait for, nothing to take
+        }
         this.channel = new CdpChannel(driver, source, message -> {
+            if (message.startsWith(REPLAY_MESSAGE)) {
+                replay.accept(message);
+                return;
+            }
             String doc = recording.accept(message);
             if (doc != null) {
                 synchronized (lastArrival) {
@@ -71,6 +91,38 @@ public final class Recorder implements AutoCloseable {
      */
     public static Recorder attach(WebDriver driver, List<String> warnings) {
         return new Recorder(driver, source(warnings, List.of()));
+    }
+
+    /**
+     * As {@link #attach(WebDriver, List)}, with a DOM replay of every top-level document (rrweb, {@link #replay()}):
+     * every input's value masked, and the text of the elements matching {@code patientData} (the binding's CSS
+     * selectors of patient data) masked too, in the page; and what the attempt types ({@code typed}) masked wherever
+     * it shows up again, in the JVM as each event arrives.
+     */
+    public static Recorder attachWithReplay(WebDriver driver, List<String> warnings, List<String> patientData,
+                                            TypedMask typed) {
+        String recorder = source(warnings, List.of());
+        if (RRWEB_RECORD == null) {
+            Recorder r = new Recorder(driver, recorder);
+            r.replay.problem("the replay recorder (rrweb) is missing from this build of Bedside");
+            return r;
+        }
+        return new Recorder(driver, withReplay(recorder, patientData), typed);
+    }
+
+    /**
+     * The recorder's source followed by replay.js, each in its own guard: nothing the replay does can stop the
+     * recorder. rrweb's bundle is evaluated in a function of its own, so the page never sees it as a global.
+     */
+    static String withReplay(String recorder, List<String> patientData) {
+        try {
+            return "(send) => {\n(" + recorder + "\n)(send);\ntry { (" + REPLAY_SOURCE + "\n)(send, () => {"
+                    + " const module = { exports: {} }; const exports = module.exports;\n" + RRWEB_RECORD
+                    + "\n; return module.exports; }, " + JSON.writeValueAsString(patientData)
+                    + "); } catch (e) { /* the replay is noted as incomplete by the JVM */ }\n}";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /**
@@ -105,6 +157,40 @@ public final class Recorder implements AutoCloseable {
 
     public Recording recording() {
         return recording;
+    }
+
+    /** The DOM replay (empty, with no problem, when it was not asked for). */
+    public ReplayCapture replay() {
+        return replay;
+    }
+
+    /**
+     * Asks the current document for the replay events it still holds, waits (at most {@code timeoutMillis}) until they
+     * are in, and takes no more: the attempt's clock has stopped. Never fails: what could not be had is noted in the
+     * replay as a problem.
+     */
+    public void sealReplay(long timeoutMillis) {
+        if (replay.sealed()) {
+            return;
+        }
+        try {
+            Object v = ((JavascriptExecutor) driver).executeScript(
+                    "const r = window.__bedsideReplay; if (!r) return null; r.flush(); return [r.doc, r.sent()];");
+            if (v instanceof List<?> answer && answer.size() == 2
+                    && !replay.awaitFrom(String.valueOf(answer.get(0)), ((Number) answer.get(1)).longValue(),
+                    timeoutMillis)) {
+                replay.problem("the page's last replay events did not arrive within " + timeoutMillis + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            replay.problem("not waited for the page's last replay events: Bedside is stopping");
+        } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            replay.problem("the page could not be asked for its last replay events ("
+                    + m.lines().findFirst().orElse(m) + ")");
+        } finally {
+            replay.seal();
+        }
     }
 
     static final long ACK_EVERY_MS = 250;
@@ -226,11 +312,17 @@ public final class Recorder implements AutoCloseable {
     }
 
     private static String load() {
-        try (InputStream in = Recorder.class.getResourceAsStream("/bedside/harness/recorder.js")) {
-            if (in == null) {
-                throw new IllegalStateException("recorder.js is missing from the harness jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String s = resource("/bedside/harness/recorder.js");
+        if (s == null) {
+            throw new IllegalStateException("recorder.js is missing from the harness jar");
+        }
+        return s;
+    }
+
+    /** A resource's text, or null when it is not on the class path. */
+    private static String resource(String path) {
+        try (InputStream in = Recorder.class.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package bedside.harness.run;
 
 import bedside.harness.record.PageEvent;
+import bedside.harness.record.ReplayCapture;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,9 @@ public interface AttemptListener {
 
     /** Events that reached the JVM since the last call, in arrival order. */
     default void events(UUID attemptId, List<PageEvent> events) { }
+
+    /** The DOM replay's events that reached the JVM since the last call, in arrival order. */
+    default void replay(UUID attemptId, List<ReplayCapture.Event> events) { }
 
     /** Both listeners, in this order, each told everything. */
     static AttemptListener both(AttemptListener first, AttemptListener second) {
@@ -59,6 +63,12 @@ public interface AttemptListener {
             public void events(UUID attemptId, List<PageEvent> events) {
                 first.events(attemptId, events);
                 second.events(attemptId, events);
+            }
+
+            @Override
+            public void replay(UUID attemptId, List<ReplayCapture.Event> events) {
+                first.replay(attemptId, events);
+                second.replay(attemptId, events);
             }
         };
     }

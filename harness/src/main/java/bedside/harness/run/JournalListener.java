@@ -2,12 +2,13 @@ package bedside.harness.run;
 
 import bedside.harness.journal.Journal;
 import bedside.harness.record.PageEvent;
+import bedside.harness.record.ReplayCapture;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Journals an attempt as it happens — its start, its clock, its events in batches — so a crash loses at most the
+ * Journals an attempt as it happens — its start, its clock, its events and its replay's in batches — so a crash loses at most the
  * event in flight. The same for scripted runs and sessions. Remembers the attempt's id, so an attempt that broke off
  * is recorded under the id it was journalled with (a replay then stores it once).
  */
@@ -44,5 +45,10 @@ public final class JournalListener implements AttemptListener {
     @Override
     public void events(UUID attemptId, List<PageEvent> events) {
         journal.events(attemptId, events);
+    }
+
+    @Override
+    public void replay(UUID attemptId, List<ReplayCapture.Event> events) {
+        journal.replayEvents(attemptId, events);
     }
 }

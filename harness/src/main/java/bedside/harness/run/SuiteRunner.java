@@ -246,8 +246,8 @@ public final class SuiteRunner {
                 result = brokeOff(toJournal, job.session().sessionId(), job.candidate().target().id(), job.task().id(),
                         EXPERT, job.k(), e);
             }
-            journal.attempt(result.attempt(), result.events());
-            uploader.submit(study, result.attempt(), result.events());
+            journal.attempt(result.attempt(), result.events(), result.replay());
+            uploader.submit(study, result.attempt(), result.events(), result.replay());
             return result;
         } finally {
             Stop.exit();

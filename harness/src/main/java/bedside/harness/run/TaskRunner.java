@@ -5,6 +5,7 @@ import bedside.harness.browser.Browsers;
 import bedside.harness.measure.Measures;
 import bedside.harness.record.PageEvent;
 import bedside.harness.record.Recorder;
+import bedside.harness.record.TypedMask;
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
 import bedside.results.Outcome;
@@ -61,11 +62,15 @@ public final class TaskRunner {
 
     /** How often what the recorder received is handed to the attempt's listener (the journal) while it runs. */
     static final long STREAM_MILLIS = 500;
+    /** How long the replay's last events are waited for when the clock stops (never counted in the attempt). */
+    static final long REPLAY_SEAL_MILLIS = 1000;
 
     private final BrowserSettings browser;
     private final Path screenshots;
     private final boolean demonstration;
     private final boolean audit;
+    /** Whether each attempt records a DOM replay (rrweb): on unless {@link #withoutReplay()}. */
+    private final boolean replay;
     /** The screens audited so far by this runner ("candidate\0screen"): each once per run. */
     private final java.util.Set<String> audited = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -83,10 +88,21 @@ public final class TaskRunner {
     }
 
     private TaskRunner(BrowserSettings browser, Path screenshots, boolean demonstration, boolean audit) {
+        this(browser, screenshots, demonstration, audit, true);
+    }
+
+    private TaskRunner(BrowserSettings browser, Path screenshots, boolean demonstration, boolean audit,
+                       boolean replay) {
         this.browser = browser;
         this.screenshots = screenshots;
         this.demonstration = demonstration;
         this.audit = audit;
+        this.replay = replay && !demonstration;
+    }
+
+    /** This runner without the DOM replay of each attempt ({@code run --no-replay}; benchmarks). */
+    public TaskRunner withoutReplay() {
+        return new TaskRunner(browser, screenshots, demonstration, audit, false);
     }
 
     /**
@@ -94,7 +110,7 @@ public final class TaskRunner {
      * attempt, outside its clock, the path is done again and every screen it reaches is audited (WCAG 2.2 A/AA).
      */
     public TaskRunner withAccessibilityAudit() {
-        return new TaskRunner(browser, screenshots, demonstration, true);
+        return new TaskRunner(browser, screenshots, demonstration, true, replay);
     }
 
     /**
@@ -170,6 +186,8 @@ public final class TaskRunner {
         Recorder attached;
         try {
             attached = demonstration ? Recorder.attachDemonstration(session.driver(), binding.warnings())
+                    : replay ? Recorder.attachWithReplay(session.driver(), binding.warnings(), binding.patientData(),
+                            new TypedMask(TypedText.of(binding, path, values)))
                     : Recorder.attach(session.driver(), binding.warnings());
         } catch (RuntimeException e) {
             session.close();
@@ -234,6 +252,8 @@ public final class TaskRunner {
             double start = clock.start;
             startedAt = clock.startedAt;
             safely(() -> listener.clockStopped(attemptId, end));
+            // The replay ends with the clock: the checks that follow may read answers back in a tab of this browser.
+            recorder.sealReplay(REPLAY_SEAL_MILLIS);
             String said = ending.participantSaid();
             if (outcome == null && "gave-up".equals(said)) {
                 outcome = Outcome.FAILURE;
@@ -328,6 +348,7 @@ public final class TaskRunner {
                                  Outcome outcome, String reason, Integer failedStep, List<CheckResult> checks, double end,
                                  String startUrl, Shots shots) {
         boolean complete = recorder.drain(2000);
+        recorder.sealReplay(REPLAY_SEAL_MILLIS);
         stream.flush();
         List<PageEvent> all = recorder.recording().events();
         if (Double.isNaN(end)) {
@@ -416,7 +437,10 @@ public final class TaskRunner {
                 attemptNo, outcome, reason, failedStep, startedAt, measures.timeMs(), measures.clicks(), measures.keystrokes(),
                 measures.screens(), measures.pageLoads(), measures.scrollPx(), measures.dialogs(), measures.validationErrors(),
                 measures.systemResponseMs(), measures.klmMs());
-        return new AttemptResult(record, events, checks, measures, complete, shots.taken());
+        AttemptReplay replayed = replay ? AttemptReplay.of(attemptId, recorder.replay(), seq, endT - clockStart)
+                : AttemptReplay.NONE;
+        events.addAll(replayed.notes());
+        return new AttemptResult(record, events, checks, measures, complete, shots.taken(), replayed.replay());
     }
 
     private static String list(List<CheckResult> checks) {
@@ -544,6 +568,10 @@ public final class TaskRunner {
             List<PageEvent> fresh = recorder.recording().takeNew();
             if (!fresh.isEmpty()) {
                 safely(() -> listener.events(attemptId, fresh));
+            }
+            List<bedside.harness.record.ReplayCapture.Event> replayed = recorder.replay().takeNew();
+            if (!replayed.isEmpty()) {
+                safely(() -> listener.replay(attemptId, replayed));
             }
         }
 

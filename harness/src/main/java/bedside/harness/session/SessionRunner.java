@@ -281,7 +281,8 @@ public final class SessionRunner {
                 if (earlier != null) {
                     earlier.attempts().values().stream().filter(x -> x.attempt().sessionId().equals(sessionId))
                             .forEach(x -> taken.put(x.attempt().task(),
-                                    new AttemptResult(x.attempt(), x.events(), List.of(), null, true)));
+                                    new AttemptResult(x.attempt(), x.events(), List.of(), null, true,
+                                            List.of(), x.replay())));
                     earlier.answers().ratings().stream().filter(r -> r.sessionId().equals(sessionId)).forEach(partRatings::add);
                     sus = earlier.answers().sus().stream().filter(x -> x.sessionId().equals(sessionId)).findFirst()
                             .orElse(null);
@@ -471,8 +472,8 @@ public final class SessionRunner {
                 }
                 result = result.with(a);
             }
-            journal.attempt(result.attempt(), result.events());
-            uploader.submit(study, result.attempt(), result.events());
+            journal.attempt(result.attempt(), result.events(), result.replay());
+            uploader.submit(study, result.attempt(), result.events(), result.replay());
             if (stopped != null) {
                 throw stopped;
             }

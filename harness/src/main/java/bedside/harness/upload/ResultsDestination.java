@@ -16,8 +16,12 @@ import java.util.UUID;
  * idempotent by the ids the harness makes, so anything may be sent again after a fault.
  */
 public interface ResultsDestination {
-    /** A recorded attempt with its events, as the journal holds it. */
-    record Recorded(AttemptRecord attempt, List<EventRecord> events) {}
+    /** A recorded attempt with its events and its DOM replay (null: none), as the journal holds it. */
+    record Recorded(AttemptRecord attempt, List<EventRecord> events, bedside.results.ReplayRecord replay) {
+        public Recorded(AttemptRecord attempt, List<EventRecord> events) {
+            this(attempt, events, null);
+        }
+    }
 
     /** For people: {@code embedded PostgreSQL in …}, {@code results server http://…}. */
     String describe();
@@ -42,7 +46,7 @@ public interface ResultsDestination {
     void startSession(String study, SessionRecord session);
 
     /**
-     * Stores a batch of one study's attempts with their events, in the order given (their order in the study's hash
+     * Stores a batch of one study's attempts with their events, then their replays, in the order given (their order in the study's hash
      * chain), idempotently by attempt id: an attempt the destination already has is not stored again. This is all a
      * destination says about uploading; the {@link Uploader} decides what goes in a batch, retries and marks the
      * journal. Returning means the destination has every attempt of the batch.

@@ -64,6 +64,8 @@ public final class ServerDestination implements ResultsDestination {
     @Override
     public void saveAttempts(String study, List<Recorded> batch) {
         client.uploadAttempts(study, batch.stream().map(r -> new ResultsClient.Upload(r.attempt(), r.events())).toList());
+        batch.stream().map(Recorded::replay).filter(java.util.Objects::nonNull)
+                .forEach(replay -> client.uploadReplay(study, replay));
     }
 
     @Override

@@ -71,6 +71,8 @@ public final class StoreDestination implements ResultsDestination {
     @Override
     public void saveAttempts(String study, List<Recorded> batch) {
         store.saveAttempts(batch.stream().map(Recorded::attempt).toList(), batch.stream().map(Recorded::events).toList());
+        // Each replay after its attempt, as a link of its own (idempotent like the attempts).
+        batch.stream().map(Recorded::replay).filter(java.util.Objects::nonNull).forEach(store::saveReplay);
     }
 
     @Override

@@ -4,6 +4,7 @@ import bedside.harness.journal.Journal;
 import bedside.harness.upload.ResultsDestination.Recorded;
 import bedside.results.AttemptRecord;
 import bedside.results.EventRecord;
+import bedside.results.ReplayRecord;
 import bedside.results.client.ResultsClient;
 import bedside.results.store.AttemptRefusedException;
 import bedside.results.store.RecordConflictException;
@@ -44,9 +45,9 @@ public final class Uploader implements AutoCloseable {
     /** At most this many events in one batch, unless its first attempt alone has more. */
     static final int MAX_BATCH_EVENTS = 20_000;
 
-    private record Item(String study, AttemptRecord attempt, List<EventRecord> events) {
+    private record Item(String study, AttemptRecord attempt, List<EventRecord> events, ReplayRecord replay) {
         Recorded recorded() {
-            return new Recorded(attempt, events);
+            return new Recorded(attempt, events, replay);
         }
     }
 
@@ -89,7 +90,12 @@ public final class Uploader implements AutoCloseable {
 
     /** Queues a finished attempt (already journalled) for its destination. */
     public synchronized void submit(String study, AttemptRecord attempt, List<EventRecord> events) {
-        queue.addLast(new Item(study, attempt, events));
+        submit(study, attempt, events, null);
+    }
+
+    /** Queues a finished attempt (already journalled) with its DOM replay (null: none) for its destination. */
+    public synchronized void submit(String study, AttemptRecord attempt, List<EventRecord> events, ReplayRecord replay) {
+        queue.addLast(new Item(study, attempt, events, replay));
         notifyAll();
     }
 
@@ -138,7 +144,7 @@ public final class Uploader implements AutoCloseable {
      */
     public static Pass sendOnce(ResultsDestination destination, Journal journal, String study,
                                 List<Journal.Stored> attempts) {
-        List<Item> items = attempts.stream().map(a -> new Item(study, a.attempt(), a.events())).toList();
+        List<Item> items = attempts.stream().map(a -> new Item(study, a.attempt(), a.events(), a.replay())).toList();
         List<String> problems = new ArrayList<>();
         int[] sent = {0};
         send(destination, journal, items, false, new Outcomes() {

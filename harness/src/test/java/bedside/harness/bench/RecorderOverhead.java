@@ -6,6 +6,8 @@ import bedside.harness.browser.BrowserSettings;
 import bedside.harness.browser.Browsers;
 import bedside.harness.record.PageEvent;
 import bedside.harness.record.Recorder;
+import bedside.harness.record.TypedMask;
+import bedside.results.ReplayRecord;
 import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.ComponentFixture;
 import bedside.harness.run.TaskRunner;
@@ -27,17 +29,19 @@ import java.util.stream.Collectors;
 /**
  * The recorder's cost and completeness, measured (not a test): the same expert path (the shipped
  * {@code record-allergy} task on both sample candidates) run with recording — the in-page recorder over CDP, as
- * {@code bedside run} records — and with bare Selenium, alternating, several times; and, for comparison, a session with
+ * {@code bedside run --no-replay} records — with the recorder and the DOM replay (rrweb, as {@code bedside run}
+ * records), and with bare Selenium, alternating, several times; and, for comparison, a session with
  * WebDriver BiDi turned on and nothing recorded (the cost of the BiDi transport the recorder used before).
  * Reports the median wall time of the timed steps in each mode and the overhead as a paired ratio: each repetition
- * runs the three modes back to back (in rotating order), so drift on a shared machine hits a repetition's modes
+ * runs the four modes back to back (in rotating order), so drift on a shared machine hits a repetition's modes
  * alike; the overhead is the geometric mean of the per-repetition ratios recorded/bare with its 95 % t-interval on
  * the log ratios ({@link TaskTime}, the interval the reports use for task times: Sauro &amp; Lewis ch. 3). Also the
  * events lost: batches missing from a document's sequence numbers plus events the last document sent that never
  * arrived.
  *
  * <pre>
- * cd harness &amp;&amp; mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * mvn -B -o -q test-compile dependency:build-classpath -pl harness -am -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * cd harness
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7 spa
  * </pre>
@@ -46,16 +50,22 @@ import java.util.stream.Collectors;
 public final class RecorderOverhead {
     private RecorderOverhead() {}
 
-    /** BARE: plain Selenium. BIDI: a WebDriver BiDi session, no recorder. RECORDED: the recorder (CDP), no BiDi. */
-    enum Mode { BARE, BIDI, RECORDED }
+    static final int MODES = Mode.values().length;
 
-    record Run(String candidate, int rep, Mode mode, double millis, long events, long lost) {
+    /**
+     * BARE: plain Selenium. BIDI: a WebDriver BiDi session, no recorder. RECORDED: the recorder (CDP), no BiDi, no
+     * replay ({@code run --no-replay}). REPLAYED: the recorder and the DOM replay (rrweb), as {@code bedside run} records.
+     */
+    enum Mode { BARE, BIDI, RECORDED, REPLAYED }
+
+    /** @param replayBytes the replay's compressed size (REPLAYED), else 0 */
+    record Run(String candidate, int rep, Mode mode, double millis, long events, long lost, long replayBytes) {
         boolean recorded() {
             return mode == Mode.RECORDED;
         }
 
         Run at(int k) {
-            return new Run(candidate, k, mode, millis, events, lost);
+            return new Run(candidate, k, mode, millis, events, lost, replayBytes);
         }
     }
 
@@ -77,8 +87,8 @@ public final class RecorderOverhead {
                         once(settings, suite, task, id, reset, target, m);
                     }
                     for (int k = 0; k < reps; k++) {
-                        for (int j = 0; j < 3; j++) {
-                            runs.add(once(settings, suite, task, id, reset, target, Mode.values()[(k + j) % 3]).at(k));
+                        for (int j = 0; j < MODES; j++) {
+                            runs.add(once(settings, suite, task, id, reset, target, Mode.values()[(k + j) % MODES]).at(k));
                         }
                     }
                 }
@@ -97,8 +107,9 @@ public final class RecorderOverhead {
                 }
                 for (int k = 0; k < reps; k++) {
                     // Rotate the order, so drift (thermal, other load) hits every mode alike.
-                    for (int j = 0; j < 3; j++) {
-                        runs.add(once(settings, suite, task, c.id(), c::reset, target, Mode.values()[(k + j) % 3]).at(k));
+                    for (int j = 0; j < MODES; j++) {
+                        runs.add(once(settings, suite, task, c.id(), c::reset, target,
+                                Mode.values()[(k + j) % MODES]).at(k));
                     }
                 }
             }
@@ -109,8 +120,9 @@ public final class RecorderOverhead {
 
     static void report(List<Run> runs, int reps) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %24s %24s %8s %6s%n", "CANDIDATE", "REPS", "BARE (ms)",
-                "BIDI (ms)", "RECORDED (ms)", "RECORDED/BARE [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST");
+        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %14s %24s %24s %24s %8s %6s %14s%n", "CANDIDATE",
+                "REPS", "BARE (ms)", "BIDI (ms)", "RECORDED (ms)", "REPLAYED (ms)", "RECORDED/BARE [95% CI]",
+                "REPLAYED/BARE [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST", "REPLAY (bytes)");
         Map<String, List<Run>> byCandidate = runs.stream().collect(Collectors.groupingBy(Run::candidate, TreeMap::new,
                 Collectors.toList()));
         for (var e : byCandidate.entrySet()) {
@@ -119,17 +131,24 @@ public final class RecorderOverhead {
             double rec = median(e.getValue().stream().filter(Run::recorded).map(Run::millis).toList());
             long events = e.getValue().stream().filter(Run::recorded).mapToLong(Run::events).sum();
             long lost = e.getValue().stream().filter(Run::recorded).mapToLong(Run::lost).sum();
-            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %24s %24s %8d %6d%n", e.getKey(), reps, bare,
-                    bidi, rec, overhead(e.getValue(), Mode.RECORDED), overhead(e.getValue(), Mode.BIDI), events, lost);
+            double replayed = median(e.getValue().stream().filter(r -> r.mode() == Mode.REPLAYED).map(Run::millis)
+                    .toList());
+            double bytes = median(e.getValue().stream().filter(r -> r.mode() == Mode.REPLAYED)
+                    .map(r -> (double) r.replayBytes()).toList());
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %14.0f %24s %24s %24s %8d %6d %14.0f%n",
+                    e.getKey(), reps, bare, bidi, rec, replayed, overhead(e.getValue(), Mode.RECORDED),
+                    overhead(e.getValue(), Mode.REPLAYED), overhead(e.getValue(), Mode.BIDI), events, lost, bytes);
         }
     }
 
     static Run once(BrowserSettings settings, Suite suite, Task task, String candidate, Runnable reset,
                     CandidateTarget target, Mode mode) throws Exception {
         reset.run();
-        boolean recorded = mode == Mode.RECORDED;
+        boolean recorded = mode == Mode.RECORDED || mode == Mode.REPLAYED;
         try (Browsers.Session session = Browsers.start(settings, mode == Mode.BIDI)) {
-            Recorder recorder = recorded ? Recorder.attach(session.driver()) : null;
+            Recorder recorder = mode == Mode.REPLAYED ? Recorder.attachWithReplay(session.driver(), List.of(),
+                    suite.bindings().get(candidate).patientData(), TypedMask.NONE)
+                    : recorded ? Recorder.attach(session.driver()) : null;
             TaskRunner.performSteps(session.driver(), suite, task, target, true);
             if (recorder != null) {
                 recorder.drain(2000);
@@ -140,8 +159,14 @@ public final class RecorderOverhead {
             long events = 0;
             long lost = 0;
             String messages = "";
+            long replayBytes = 0;
             if (recorder != null) {
                 boolean complete = recorder.drain(5000);
+                if (mode == Mode.REPLAYED) {
+                    recorder.sealReplay(2000);
+                    replayBytes = ReplayRecord.of(java.util.UUID.randomUUID(), recorder.replay().events().stream()
+                            .map(bedside.harness.record.ReplayCapture.Event::json).toList()).size();
+                }
                 List<PageEvent> all = recorder.recording().events();
                 events = all.size();
                 lost = gaps(all) + (complete ? 0 : 1);
@@ -149,9 +174,9 @@ public final class RecorderOverhead {
                         recorder.recording().messages(), recorder.recording().duplicates());
                 recorder.close();
             }
-            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%s%n", candidate, mode, millis, events,
-                    lost, messages);
-            return new Run(candidate, -1, mode, millis, events, lost);
+            System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%s%s%n", candidate, mode, millis,
+                    events, lost, messages, replayBytes > 0 ? ", replay " + replayBytes + " bytes gzip" : "");
+            return new Run(candidate, -1, mode, millis, events, lost, replayBytes);
         }
     }
 

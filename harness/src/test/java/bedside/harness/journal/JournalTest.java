@@ -80,4 +80,43 @@ class JournalTest {
         // Every journal is still there, and read whole by all().
         assertThat(Journal.all(dir)).hasSize(4);
     }
+
+    /**
+     * The replay's events journalled while an attempt ran are kept when it is cut off (the same bytes however often the
+     * journal is read, so uploading it again stores nothing twice); a finished attempt's replay is read back as written.
+     */
+    @Test
+    void anAttemptsReplayIsKeptWhetherItFinishedOrWasCutOff() {
+        UUID runId = UUID.randomUUID();
+        UUID cut = UUID.randomUUID();
+        UUID done = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        bedside.results.ReplayRecord finished = bedside.results.ReplayRecord.of(done, List.of("{\"type\":4}"));
+        Path file;
+        try (Journal j = Journal.open(dir, runId)) {
+            j.run(new RunRecord(runId, "s", "suite", "1", "h", "run", t, null));
+            j.attemptStarted(done, sessionId, "a", "t", "expert-path", 1, t);
+            j.attempt(new AttemptRecord(done, sessionId, "a", "t", "expert-path", 1, Outcome.SUCCESS, null, null, t, 1,
+                    0, 0, 1, 1, 0, 0, 0, 0, 1), List.of(), finished);
+            j.attemptStarted(cut, sessionId, "a", "t", "expert-path", 2, t);
+            // Two batches out of order, one of them twice (as a resent batch may arrive): ordered by time, kept once.
+            j.replayEvents(cut, List.of(new bedside.harness.record.ReplayCapture.Event("d", 1, 0, 20.5,
+                    "{\"type\":3,\"timestamp\":20.5}")));
+            j.replayEvents(cut, List.of(new bedside.harness.record.ReplayCapture.Event("d", 0, 0, 10,
+                    "{\"type\":4,\"timestamp\":10}"), new bedside.harness.record.ReplayCapture.Event("d", 0, 1, 11,
+                    "{\"type\":2,\"timestamp\":11,\"data\":{\"node\":{}}}")));
+            j.replayEvents(cut, List.of(new bedside.harness.record.ReplayCapture.Event("d", 1, 0, 20.5,
+                    "{\"type\":3,\"timestamp\":20.5}")));
+            file = j.file();
+        }
+        Journal.Contents read = Journal.read(file);
+        assertThat(read.attempts().get(done).replay()).isEqualTo(finished);
+        Journal.Stored cutOff = read.attempts().get(cut);
+        assertThat(cutOff.attempt().outcome()).isEqualTo(Outcome.SYSTEM_ERROR);
+        assertThat(new String(cutOff.replay().json(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "[{\"type\":4,\"timestamp\":10},{\"type\":2,\"timestamp\":11,\"data\":{\"node\":{}}},"
+                        + "{\"type\":3,\"timestamp\":20.5}]");
+        assertThat(Journal.read(file).attempts().get(cut).replay()).isEqualTo(cutOff.replay());
+    }
 }

@@ -138,7 +138,8 @@ class FaultsIT {
         assertThat(a.reason()).contains("time limit of 3 s");
     }
 
-    static final java.util.Set<String> AFTER_ATTEMPT = java.util.Set.of("candidate-version", "evidence-screenshot");
+    static final java.util.Set<String> AFTER_ATTEMPT = java.util.Set.of("candidate-version", "evidence-screenshot",
+            "replay-incomplete");
 
     @Test
     void whatWasRecordedBeforeEachFaultIsKept() throws Exception {

@@ -287,6 +287,22 @@ class SessionIT {
         assertThat(store.eventsOfAttempt(assist.attemptId())).noneMatch(e -> e.type().equals("evidence-screenshot"));
     }
 
+    /** Every attempt kept its replay (uploaded through the API), and the observer's markers are on its player's timeline. */
+    @Test
+    void eachAttemptsReplayIsStoredAndItsPageShowsTheObserversMarkers() throws Exception {
+        List<AttemptRecord> attempts = store.attempts(new bedside.results.AttemptQuery(STUDY, null, null, null, null,
+                1000, 0)).items();
+        assertThat(attempts).allSatisfy(a -> assertThat(store.replay(a.attemptId())).as(a.task()).isPresent());
+        bedside.results.MarkerRecord slip = store.markers(STUDY).stream().filter(m -> m.kind().equals("slip"))
+                .findFirst().orElseThrow();
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(server.url() + "/api/studies/" + STUDY + "/attempts/"
+                        + slip.attemptId() + "/replay")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-kind=\"slip\"", "marked by the observer: hesitated over Save");
+    }
+
     @Test
     void theObserverSawTheTasksTheScreensAndTheClicksLive() {
         assertThat(observed).contains("event: state", "event: feed", "event: marker");

@@ -409,6 +409,17 @@ public final class ResultsClient {
         return root;
     }
 
+    /**
+     * Uploads an attempt's DOM replay (after its attempt), its compressed bytes as they are; idempotent.
+     *
+     * @return true if the server stored it now, false if it had it already
+     */
+    public boolean uploadReplay(String study, bedside.results.ReplayRecord replay) {
+        JsonNode r = send("PUT", "/api/studies/" + enc(study) + "/attempts/" + replay.attemptId() + "/replay",
+                replay.gzip(), "application/gzip");
+        return "stored".equals(r.path("status").asText());
+    }
+
     /** GET a path under the server (e.g. {@code /api/studies/s1/verify}) as JSON, with the same retries. */
     public JsonNode get(String path) {
         return send("GET", path, null);
@@ -417,13 +428,16 @@ public final class ResultsClient {
     // ------------------------------------------------------------------ sending with retries
 
     private JsonNode send(String method, String path, JsonNode body) {
-        byte[] bytes = body == null ? null : Json.write(body);
+        return send(method, path, body == null ? null : Json.write(body), "application/json");
+    }
+
+    private JsonNode send(String method, String path, byte[] bytes, String contentType) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(options.requestTimeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (bytes != null) {
-            rb.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            rb.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         } else {
             rb.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -97,16 +97,6 @@ final class AttemptRoutes extends RouteGroup {
         ctx.json(page(ctx, items, page));
     }
 
-    private AttemptRecord visibleAttempt(Context ctx, StudyRecord s) {
-        String raw = ctx.pathParam("attemptId");
-        UUID id = uuid(raw, "attemptId");
-        AttemptRecord a = store.attempt(s.code(), id).orElse(null);
-        if (a == null || !visible(token(ctx), a.candidate())) {
-            throw ApiProblem.notFound("Attempt", "no attempt " + id + " in study " + s.code());
-        }
-        return a;
-    }
-
     private void saveAttempts(Context ctx) {
         StudyRecord s = study(ctx);
         Bodies.AttemptBatch batch = body(ctx, Bodies.AttemptBatch.class);

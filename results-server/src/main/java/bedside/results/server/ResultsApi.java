@@ -65,7 +65,7 @@ final class ResultsApi {
         RouteGroup.Services services = new RouteGroup.Services(database, store, tokens, scores);
         List<RouteGroup> groups = List.of(new StudyRoutes(services), new CandidateRoutes(services),
                 new ParticipantRoutes(services), new SuiteRoutes(services), new RunRoutes(services),
-                new SessionRoutes(services), new AttemptRoutes(services), new QuestionnaireRoutes(services),
+                new SessionRoutes(services), new AttemptRoutes(services), new ReplayRoutes(services), new QuestionnaireRoutes(services),
                 new MarkerRoutes(services), new NotApplicableRoutes(services), new ScoreRoutes(services), new ReportRoutes(services),
                 new PlanRoutes(services));
         for (RouteGroup group : groups) {

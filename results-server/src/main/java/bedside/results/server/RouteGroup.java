@@ -67,6 +67,19 @@ abstract class RouteGroup {
                 .orElseThrow(() -> ApiProblem.notFound("Candidate", "no candidate " + code + " in study " + study.code()));
     }
 
+    /**
+     * The attempt named in the path ({@code attemptId}), if it is in the study and the token may see its candidate;
+     * otherwise 404, the same answer as for an attempt that does not exist.
+     */
+    bedside.results.AttemptRecord visibleAttempt(Context ctx, StudyRecord s) {
+        java.util.UUID id = Requests.uuid(ctx.pathParam("attemptId"), "attemptId");
+        bedside.results.AttemptRecord a = store.attempt(s.code(), id).orElse(null);
+        if (a == null || !visible(token(ctx), a.candidate())) {
+            throw ApiProblem.notFound("Attempt", "no attempt " + id + " in study " + s.code());
+        }
+        return a;
+    }
+
     static boolean visible(ApiToken t, String candidate) {
         return t.role() != Role.VENDOR || candidate.equals(t.candidate());
     }

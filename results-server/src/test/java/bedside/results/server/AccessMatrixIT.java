@@ -48,6 +48,9 @@ class AccessMatrixIT {
         // order the tests run in.
         Fixtures.lockPlan(DB.store(), "s1");
         Fixtures.participantSessions(DB.store(), "s1", "P9", Fixtures.T0.plusSeconds(86_400));
+        // alpha's attempt has a replay; beta's has none.
+        DB.store().saveReplay(bedside.results.ReplayRecord.of(s1.alphaAttempt().attemptId(),
+                List.of("{\"type\":4,\"data\":{\"href\":\"http://x/\",\"width\":800,\"height\":600},\"timestamp\":1}")));
         AccessTokens t = new AccessTokens(DB.database());
         tokens.put(Caller.ANON, null);
         tokens.put(Caller.ADMIN, t.create(Role.ADMIN, null, null, "admin", "test").secret());
@@ -132,6 +135,17 @@ class AccessMatrixIT {
                 "/api/studies/s1/attempts/" + a + "/events", null, e(401, 200, 200, 404, 200, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/attempts/{attemptId}/events",
                 "/api/studies/s1/attempts/" + b + "/events", null, e(401, 200, 200, 404, 404, 403)));
+        // An attempt's replay, under the attempt's rules (beta's attempt: another candidate's for the vendor, and
+        // without a replay for the others: 404 for all alike).
+        rows.add(new Row("GET", "/api/studies/{study}/attempts/{attemptId}/replay",
+                "/api/studies/s1/attempts/" + a + "/replay", null, e(401, 200, 200, 404, 200, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/attempts/{attemptId}/replay",
+                "/api/studies/s1/attempts/" + b + "/replay", null, e(401, 404, 404, 404, 404, 403)));
+        rows.add(new Row("GET", "/api/studies/{study}/attempts/{attemptId}/replay.json",
+                "/api/studies/s1/attempts/" + a + "/replay.json", null, e(401, 200, 200, 404, 200, 403)));
+        // (A body that is no gzip: the roles are checked first, then the body.)
+        rows.add(new Row("PUT", "/api/studies/{study}/attempts/{attemptId}/replay",
+                "/api/studies/s1/attempts/" + a + "/replay", "not gzip", e(401, 422, 422, 404, 403, 403)));
         rows.add(new Row("GET", "/api/studies/{study}/questionnaire-answers", "/api/studies/s1/questionnaire-answers",
                 null, e(401, 200, 200, 404, 403, 403)));
         rows.add(new Row("POST", "/api/studies/{study}/questionnaire-answers", "/api/studies/s1/questionnaire-answers",

@@ -4,6 +4,8 @@ import bedside.results.EventRecord;
 import bedside.results.StudyPlan;
 import bedside.results.StudyRecord;
 import bedside.results.VerifyReport;
+import bedside.results.ReplayRecord;
+import bedside.results.store.jooq.tables.records.AttemptReplaysRecord;
 import bedside.results.store.jooq.tables.records.AttemptsRecord;
 import bedside.results.store.jooq.tables.records.MarkersRecord;
 import bedside.results.store.jooq.tables.records.StudyChainsRecord;
@@ -19,6 +21,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 import static bedside.results.store.jooq.Tables.ATTEMPTS;
+import static bedside.results.store.jooq.Tables.ATTEMPT_REPLAYS;
 import static bedside.results.store.jooq.Tables.EVENTS;
 import static bedside.results.store.jooq.Tables.MARKERS;
 import static bedside.results.store.jooq.Tables.SESSIONS;
@@ -55,6 +58,8 @@ final class ChainVerifier {
         final SusAnswersRecord sus;
         final MarkersRecord marker;
         final StudyPlansRecord plan;
+        /** An attempt's replay, read without its bytes (those are read one link at a time, to hash them). */
+        AttemptReplaysRecord replay;
         final String candidate;
         final String participant;
         long events;
@@ -94,6 +99,13 @@ final class ChainVerifier {
                     participant);
         }
 
+        static Link of(AttemptReplaysRecord r, String candidate, String participant) {
+            Link link = new Link("attempt_replays", r.getChainNo(), r.getRecordHash(), null, null, null, null, null,
+                    candidate, participant);
+            link.replay = r;
+            return link;
+        }
+
         static Link of(StudyPlansRecord p) {
             return new Link("study_plans", p.getChainNo(), p.getRecordHash(), null, null, null, null, p, null, null);
         }
@@ -113,6 +125,9 @@ final class ChainVerifier {
             if (plan != null) {
                 return "study_code = " + plan.getStudyCode();
             }
+            if (replay != null) {
+                return "attempt_id = " + replay.getAttemptId();
+            }
             return "session_id = " + sus.getSessionId() + ", item = " + sus.getItem();
         }
 
@@ -131,6 +146,9 @@ final class ChainVerifier {
             }
             if (plan != null) {
                 return "the plan of study " + plan.getStudyCode() + " (" + plan.getPlanHash() + ")";
+            }
+            if (replay != null) {
+                return "the replay of attempt " + replay.getAttemptId();
             }
             return "SUS answer item " + sus.getItem() + " of session " + sus.getSessionId();
         }
@@ -163,6 +181,13 @@ final class ChainVerifier {
             }
             if (plan != null) {
                 return RecordHash.canonicalPlan(plan.getStudyCode(), plan.getPlanHash(), plan.getLockedAt());
+            }
+            if (replay != null) {
+                // The bytes as stored now, hashed again: the link covers them, not the sha256 column beside them.
+                byte[] gzip = tx.select(ATTEMPT_REPLAYS.GZIP).from(ATTEMPT_REPLAYS)
+                        .where(ATTEMPT_REPLAYS.ATTEMPT_ID.eq(replay.getAttemptId())).fetchOne(ATTEMPT_REPLAYS.GZIP);
+                return RecordHash.canonicalReplay(replay.getStudyCode(), replay.getAttemptId(),
+                        ReplayRecord.sha256(gzip), gzip.length);
             }
             return RecordHash.canonicalSusAnswer(sus.getStudyCode(), candidate, participant, sus.getSessionId(),
                     sus.getItem(), sus.getAnswer(), sus.getAnsweredAt());
@@ -202,6 +227,15 @@ final class ChainVerifier {
                 .orderBy(MARKERS.CHAIN_NO.asc().nullsLast(), MARKERS.MARKED_AT, MARKERS.MARKER_ID)
                 .forEach(r -> links.add(Link.of(r.into(MARKERS), r.get(SESSIONS.CANDIDATE_CODE),
                         r.get(SESSIONS.PARTICIPANT_CODE))));
+        // Replays without their bytes (read link by link when hashed).
+        tx.select(ATTEMPT_REPLAYS.ATTEMPT_ID, ATTEMPT_REPLAYS.STUDY_CODE, ATTEMPT_REPLAYS.SHA256,
+                        ATTEMPT_REPLAYS.SIZE_BYTES, ATTEMPT_REPLAYS.CHAIN_NO, ATTEMPT_REPLAYS.RECORD_HASH,
+                        ATTEMPTS.CANDIDATE_CODE, ATTEMPTS.PARTICIPANT_CODE)
+                .from(ATTEMPT_REPLAYS).leftJoin(ATTEMPTS).on(ATTEMPTS.ATTEMPT_ID.eq(ATTEMPT_REPLAYS.ATTEMPT_ID))
+                .where(ATTEMPT_REPLAYS.STUDY_CODE.eq(study))
+                .orderBy(ATTEMPT_REPLAYS.CHAIN_NO.asc().nullsLast(), ATTEMPT_REPLAYS.ATTEMPT_ID)
+                .forEach(r -> links.add(Link.of(r.into(AttemptReplaysRecord.class), r.get(ATTEMPTS.CANDIDATE_CODE),
+                        r.get(ATTEMPTS.PARTICIPANT_CODE))));
         // The plan: a link once locked (an unlocked plan is not evidence yet, but its JSON is checked all the same).
         StudyPlansRecord plan = tx.selectFrom(STUDY_PLANS).where(STUDY_PLANS.STUDY_CODE.eq(study)).fetchOne();
         if (plan != null && (plan.getLockedAt() != null || plan.getChainNo() != null)) {
@@ -236,7 +270,7 @@ final class ChainVerifier {
             if (!derived.equals(link.recordHash)) {
                 return altered(s, n, headHash, link, link.where() + " was altered: its stored content, "
                         + (link.attempt != null ? "its events" : link.plan != null ? "its plan hash, its lock time"
-                                : "its session") + " or its record hash no longer match", planHash, planLocked,
+                                : link.replay != null ? "its replay bytes" : "its session") + " or its record hash no longer match", planHash, planLocked,
                         link.plan != null);
             }
             // The link covers the plan's hash; the plan's JSON must still be what that hash says.

@@ -81,6 +81,12 @@ import java.util.UUID;
  * {@code "pilot":true} and/or {@code "simulated":true}. An attempt of a session that is neither (every attempt stored
  * before V8) has neither, so its bytes are what they always were.
  *
+ * <p>An attempt's DOM replay ({@code attempt_replays} row, V9) is a link of its own, after its attempt; it carries the
+ * SHA-256 of the replay's gzip bytes, so the link covers them:
+ * <pre>
+ * {"v":1,"kind":"replay","study":…,"attemptId":…,"sha256":"…","bytes":…}
+ * </pre>
+ *
  * <p>The lock of a study's plan ({@code study_plans} row) is a link of its own kind; the plan hash it carries is the
  * SHA-256 of the plan's canonical JSON, so the link covers the plan:
  * <pre>
@@ -249,6 +255,23 @@ public final class RecordHash {
         quote(b, m.by());
         b.append(",\"at\":");
         quote(b, instant(m.at()));
+        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The canonical bytes of an attempt's DOM replay (an {@code attempt_replays} row): the attempt it belongs to and
+     * the SHA-256 and size of its compressed bytes, so the link covers the bytes themselves (see the class comment).
+     */
+    public static byte[] canonicalReplay(String study, UUID attemptId, String sha256, int size) {
+        StringBuilder b = new StringBuilder(200).append("{\"v\":").append(VERSION).append(",\"kind\":");
+        quote(b, "replay");
+        b.append(",\"study\":");
+        quote(b, study);
+        b.append(",\"attemptId\":");
+        quote(b, attemptId.toString());
+        b.append(",\"sha256\":");
+        quote(b, sha256);
+        b.append(",\"bytes\":").append(size);
         return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 

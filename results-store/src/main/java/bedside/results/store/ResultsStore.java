@@ -414,6 +414,29 @@ public final class ResultsStore {
         return Markers.save(dsl, marker);
     }
 
+    /**
+     * Stores an attempt's DOM replay as a link of its study's chain, after its attempt; idempotent (the same bytes
+     * again store nothing).
+     *
+     * @return true if it was stored now, false if it was stored already
+     * @throws IllegalStateException   if its attempt is not stored (yet)
+     * @throws RecordConflictException if the attempt has a replay with other bytes
+     * @throws StudyLockedException    if the replay is new and its study is locked
+     */
+    public boolean saveReplay(bedside.results.ReplayRecord replay) {
+        return Replays.save(dsl, replay);
+    }
+
+    /** The attempt's DOM replay, if it has one (its compressed bytes: megabytes, so only when asked for). */
+    public Optional<bedside.results.ReplayRecord> replay(UUID attemptId) {
+        return Replays.of(dsl, attemptId);
+    }
+
+    /** The compressed size of each stored replay of a study, by attempt. */
+    public Map<UUID, Integer> replaySizes(String study) {
+        return Replays.sizes(dsl, study);
+    }
+
     /** The markers of a study's sessions, in the order they were marked. */
     public List<MarkerRecord> markers(String study) {
         return Markers.ofStudy(dsl, study);

@@ -376,6 +376,34 @@ class EvidenceIT {
     }
 
     @Test
+    void anAttemptsReplayIsALinkOfTheChainStoredOnceAndItsBytesAreVerified() {
+        List<AttemptRecord> attempts = study("replay", 2);
+        UUID first = attempts.get(0).attemptId();
+        bedside.results.ReplayRecord replay = bedside.results.ReplayRecord.of(first,
+                List.of("{\"type\":4,\"timestamp\":1}", "{\"type\":2,\"timestamp\":2}"));
+        assertThat(store.saveReplay(replay)).isTrue();
+        assertThat(store.saveReplay(replay)).as("the same bytes again store nothing").isFalse();
+        assertThat(store.replay(first)).contains(replay);
+        assertThat(store.replay(attempts.get(1).attemptId())).isEmpty();
+        assertThat(dsl.fetchValue("select chain_no from attempt_replays where attempt_id = ?", first)).isEqualTo(3L);
+        assertThatThrownBy(() -> store.saveReplay(bedside.results.ReplayRecord.of(first, List.of("{}"))))
+                .isInstanceOf(RecordConflictException.class);
+        assertThatThrownBy(() -> store.saveReplay(bedside.results.ReplayRecord.of(UUID.randomUUID(), List.of("{}"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("store the attempt before its replay");
+        VerifyReport intact = store.verify("replay");
+        assertThat(intact.intact()).as(intact.problem()).isTrue();
+
+        // One byte of the stored replay changed (its sha256 column left as it was): verify names the replay.
+        dsl.execute("update attempt_replays set gzip = overlay(gzip placing '\\x00'::bytea from 12 for 1) "
+                + "where attempt_id = ?", first);
+        VerifyReport altered = store.verify("replay");
+        assertThat(altered.intact()).isFalse();
+        assertThat(altered.firstAlteredTable()).isEqualTo("attempt_replays");
+        assertThat(altered.firstAlteredRow()).isEqualTo("attempt_id = " + first);
+        assertThat(altered.problem()).contains("the replay of attempt " + first).contains("its replay bytes");
+    }
+
+    @Test
     void aLockedStudyRefusesChangesByEveryPath() {
         List<AttemptRecord> attempts = study("final", 3);
         AttemptRecord a = attempts.get(0);

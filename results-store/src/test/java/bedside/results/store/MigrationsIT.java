@@ -43,7 +43,7 @@ class MigrationsIT {
         Flyway flyway = Flyway.configure().dataSource(DB.database().dataSource()).load();
         MigrationInfo current = flyway.info().current();
         assertThat(current).isNotNull();
-        assertThat(current.getVersion().getVersion()).isEqualTo("8");
+        assertThat(current.getVersion().getVersion()).isEqualTo("9");
         assertThat(flyway.info().pending()).isEmpty();
         flyway.validate();
         // Opening again migrates nothing.
@@ -56,7 +56,7 @@ class MigrationsIT {
         List<Table<?>> tables = DefaultSchema.DEFAULT_SCHEMA.getTables();
         assertThat(tables).extracting(Table::getName).contains("studies", "candidates", "suite_versions",
                 "suite_tasks", "participants", "runs", "sessions", "attempts", "events", "task_ratings",
-                "sus_answers", "audit_log", "api_tokens", "study_chains", "markers", "study_plans");
+                "sus_answers", "audit_log", "api_tokens", "study_chains", "markers", "study_plans", "attempt_replays");
         for (Table<?> table : tables) {
             // Selecting every generated column by name fails if the DDL jOOQ parsed and PostgreSQL differ.
             dsl.select(table.fields()).from(table).limit(0).fetch();
@@ -83,6 +83,7 @@ class MigrationsIT {
         assertThat(dsl.fetch("select c.relname || ' ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid "
                         + "where not t.tgisinternal and t.tgfoid = 'bedside_chain_guard'::regproc order by 1")
                 .getValues(0, String.class)).containsExactly(
+                "attempt_replays attempt_replays_locked_tg", "attempt_replays attempt_replays_truncate_locked_tg",
                 "attempts attempts_locked_tg", "attempts attempts_truncate_locked_tg",
                 "markers markers_locked_tg", "markers markers_truncate_locked_tg",
                 "not_applicable not_applicable_locked_tg", "not_applicable not_applicable_truncate_locked_tg",

@@ -1,0 +1,107 @@
+package bedside.results.server;
+
+import bedside.reports.pages.Pages;
+import bedside.reports.replay.ReplayPage;
+import bedside.results.AttemptRecord;
+import bedside.results.ReplayRecord;
+import bedside.results.SessionRecord;
+import bedside.results.StudyRecord;
+import bedside.results.client.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static bedside.results.server.Access.ADMIN;
+import static bedside.results.server.Access.EVALUATOR;
+import static bedside.results.server.Access.VENDOR;
+
+/**
+ * An attempt's DOM replay: uploaded after its attempt (team mode), read as rrweb's events, and played in a page. Read
+ * under exactly the attempt's access rules ({@link #visibleAttempt}): a vendor's token for another candidate gets the
+ * answer a missing attempt gets.
+ */
+final class ReplayRoutes extends RouteGroup {
+    private static final String PLAYER_JS = asset("rrweb-player.umd.min.cjs");
+    private static final String PLAYER_CSS = asset("style.min.css");
+
+    ReplayRoutes(RouteGroup.Services services) {
+        super(services);
+    }
+
+    @Override
+    void register(Router r) {
+        String path = "/api/studies/{study}/attempts/{attemptId}/replay";
+        r.route(HandlerType.PUT, path, this::save, ADMIN, EVALUATOR);
+        r.route(HandlerType.GET, path, this::page, ADMIN, EVALUATOR, VENDOR);
+        r.route(HandlerType.GET, path + ".json", this::events, ADMIN, EVALUATOR, VENDOR);
+    }
+
+    /** The replay's gzip bytes as the body (Content-Type application/gzip); stored once, as a link of the chain. */
+    private void save(Context ctx) {
+        StudyRecord s = study(ctx);
+        AttemptRecord a = visibleAttempt(ctx, s);
+        ReplayRecord replay = new ReplayRecord(a.attemptId(), ctx.bodyAsBytes());
+        try {
+            JsonNode events = Json.MAPPER.readTree(replay.json());
+            if (events == null || !events.isArray()) {
+                throw ApiProblem.invalid("a replay is a JSON array of rrweb events, compressed with gzip", "body");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiProblem.invalid("a replay is a JSON array of rrweb events, compressed with gzip: "
+                    + e.getMessage(), "body");
+        }
+        boolean stored = Requests.guard(() -> store.saveReplay(replay));
+        if (stored) {
+            store.audit(token(ctx).actor(), "replay.upload", s.code(), "attempt_replays", a.attemptId().toString(),
+                    "{\"bytes\":" + replay.size() + "}");
+        }
+        ctx.json(Json.MAPPER.createObjectNode().put("attemptId", a.attemptId().toString())
+                .put("status", stored ? "stored" : "already-stored").put("sha256", replay.sha256())
+                .put("bytes", replay.size()));
+    }
+
+    /** rrweb's events as stored: the compressed bytes themselves, sent with Content-Encoding gzip. */
+    private void events(Context ctx) {
+        ReplayRecord replay = replayOf(ctx, visibleAttempt(ctx, study(ctx)));
+        ctx.header("Content-Encoding", "gzip").contentType("application/json").result(replay.gzip());
+    }
+
+    /** The player page, self-contained: rrweb-player, the replay and the attempt's marks inlined. */
+    private void page(Context ctx) {
+        StudyRecord s = study(ctx);
+        AttemptRecord a = visibleAttempt(ctx, s);
+        ReplayRecord replay = replayOf(ctx, a);
+        boolean simulated = store.session(a.sessionId()).map(SessionRecord::simulated).orElse(false);
+        String facts = a.outcome().code() + (a.reason() == null ? "" : " (" + a.reason() + ")") + " · "
+                + String.format(java.util.Locale.ROOT, "%.1f s", a.timeMs() / 1000.0) + " · participant "
+                + a.participant() + " · started " + a.startedAt() + " · study " + s.code();
+        ReplayPage page = new ReplayPage(a.task() + " on " + a.candidate() + ", attempt " + a.attemptNo(), facts,
+                PLAYER_JS, PLAYER_CSS, Base64.getEncoder().encodeToString(replay.gzip()),
+                ReplayMarks.of(a, store.eventsOfAttempt(a.attemptId()), store.markersOfSession(a.sessionId())),
+                simulated);
+        ctx.contentType("text/html; charset=utf-8").result(Pages.render("replay/player.jte", page));
+    }
+
+    private ReplayRecord replayOf(Context ctx, AttemptRecord a) {
+        return store.replay(a.attemptId()).orElseThrow(() -> ApiProblem.notFound("Replay",
+                "attempt " + a.attemptId() + " has no replay (recorded with --no-replay, or before replays were kept)"));
+    }
+
+    /** rrweb-player's bundle or style sheet, from npm at build time (src/main/replay), shipped in this jar. */
+    private static String asset(String name) {
+        try (InputStream in = ReplayRoutes.class.getResourceAsStream("/bedside/replay/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("/bedside/replay/" + name + " is missing from the build: the build "
+                        + "takes rrweb-player from npm (results-server/src/main/replay)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
