@@ -82,10 +82,7 @@ class HapiFhirIT {
         List<AttemptResult> all = new ArrayList<>(List.of(wrongPatient));
         all.addAll(attempts.values());
         all.add(allergyAgain);
-        for (AttemptResult r : all) {
-            System.out.println("hapi-fhir: " + r.attempt() + "\n  checks: " + r.checks() + "\n  KLM "
-                    + (r.measures() == null ? "-" : r.measures().klmNotation()));
-        }
+        RealApps.print(CANDIDATE, all);
     }
 
     /** Each test, not the class, is skipped: Failsafe counts tests skipped this way ("Skipped: 3"), not a class aborted. */

@@ -54,7 +54,8 @@ class PatientBrowserIT {
             return;
         }
         suite = RealApps.read(RealApps.makeSuite(CANDIDATE, dir.resolve("sed-core")), CANDIDATE);
-        // The same binding with the classic slip: the look-alike Margaret picked from a list that shows both.
+        // The same binding with the classic slip: the look-alike Margaret picked from a list that shows both. (Searched
+        // first: the app opens the patient at the row's position in the search as typed, not as listed.)
         Path slip = RealApps.makeSuite(CANDIDATE, dir.resolve("sed-core-slip"));
         Path binding = slip.resolve("bindings/" + CANDIDATE + ".yaml");
         String text = Files.readString(binding);
@@ -63,6 +64,8 @@ class PatientBrowserIT {
         Files.writeString(binding, text.substring(0, steps.start()) + String.join("\n", "",
                 "    steps:",
                 "      - type: {into: {label: Name}, text: Margaret}",
+                "      - click: {role: button, name: Search}",
+                "      - waitFor: {role: link, name: \"${hughes.name}\", match: contains, gone: true}",
                 "      - click: {role: link, name: \"${lookalike.name}\", match: contains}",
                 "      - waitFor: {role: heading, name: \"${lookalike.name}\"}",
                 "    #") + text.substring(steps.end()));
@@ -74,10 +77,7 @@ class PatientBrowserIT {
         UUID session = UUID.randomUUID();
         right = runner.attempt(suite, suite.task("find-patient").orElseThrow(), target, session, "expert-path", 1);
         wrong = runner.attempt(slipped, slipped.task("find-patient").orElseThrow(), target, session, "expert-path", 1);
-        for (AttemptResult r : List.of(right, wrong)) {
-            System.out.println("patient-browser: " + r.attempt() + "\n  checks: " + r.checks() + "\n  KLM "
-                    + (r.measures() == null ? "-" : r.measures().klmNotation()));
-        }
+        RealApps.print(CANDIDATE, List.of(right, wrong));
     }
 
     /** Each test, not the class, is skipped: Failsafe counts tests skipped this way, not a class aborted. */

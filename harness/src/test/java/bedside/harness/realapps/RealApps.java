@@ -50,6 +50,14 @@ final class RealApps {
         return read.suite();
     }
 
+    /** Each attempt in the test's output: what a reader of the log needs when an assertion fails. */
+    static void print(String candidate, java.util.List<bedside.harness.run.AttemptResult> results) {
+        for (var r : results) {
+            System.out.println(candidate + ": " + r.attempt() + "\n  checks: " + r.checks() + "\n  KLM "
+                    + (r.measures() == null ? "-" : r.measures().klmNotation()));
+        }
+    }
+
     /** GET u: null when it answers HTTP 200 with a body containing {@code mark} (any body when null), else what is wrong. */
     static String notAnswering(URI u, String mark) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
