@@ -72,9 +72,10 @@ public record Binding(String candidate, Map<String, Fragment> fragments, Map<Str
 
     /**
      * @param readBack for checks this candidate answers in its own UI, by the check's description: steps run after the
-     *                 attempt's clock stops, in a new tab of the attempt's browser, never counted in its measures. All but
-     *                 the last reach the screen that shows the answer (one that fails: the check could not be checked);
-     *                 the last is the {@code assert} that answers it (it fails: the check is not met)
+     *                 attempt's clock stops, never counted in its measures; in a new tab of the attempt's browser when
+     *                 they begin by opening a page, otherwise on the screen the attempt ended on. All but the last
+     *                 reach the screen that shows the answer (one that fails: the check could not be checked); the last
+     *                 is the {@code assert} that answers it (it fails: the check is not met)
      */
     public record TaskBinding(String task, List<Step> setup, List<Step> steps, Map<String, List<Step>> readBack,
                               Position at) {

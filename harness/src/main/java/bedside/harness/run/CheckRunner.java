@@ -70,21 +70,26 @@ final class CheckRunner {
     static final Duration READ_BACK_LIMIT = Duration.ofSeconds(60);
 
     /**
-     * Answers a check in the candidate's own UI, as its binding says: the steps run in a new tab of the attempt's
-     * browser (the clock has stopped; nothing there counts in the attempt's measures). A step before the last that
-     * cannot be done means the screen that shows the answer was not reached: could not be checked. The last step, the
-     * {@code assert}, is the answer: it fails, the check is not met.
+     * Answers a check in the candidate's own UI, as its binding says, after the clock has stopped (nothing done here
+     * counts in the attempt's measures). A read-back that begins by opening a page runs in a new tab of the attempt's
+     * browser, so the screen the attempt ended on stays as it was; one that does not answers on that very screen, in
+     * the attempt's own tab (what was open when the clock stopped: the record a participant chose, say). A step before
+     * the last that cannot be done means the screen that shows the answer was not reached: could not be checked. The
+     * last step, the {@code assert}, is the answer: it fails, the check is not met.
      */
     CheckResult readBack(Check check, boolean critical, List<Step> steps, Map<String, ?> values,
                          Map<String, Binding.Fragment> fragments, UnaryOperator<String> fill) {
         String description = fill.apply(check.description());
-        String original;
-        try {
-            original = driver.getWindowHandle();
-            driver.switchTo().newWindow(WindowType.TAB);
-        } catch (WebDriverException e) {
-            return new CheckResult(description, critical, false, "the read-back could not open a tab: "
-                    + StepRunner.firstLine(e), true);
+        boolean newTab = opensAPage(steps, fragments);
+        String original = null;
+        if (newTab) {
+            try {
+                original = driver.getWindowHandle();
+                driver.switchTo().newWindow(WindowType.TAB);
+            } catch (WebDriverException e) {
+                return new CheckResult(description, critical, false, "the read-back could not open a tab: "
+                        + StepRunner.firstLine(e), true);
+            }
         }
         StepRunner runner = new StepRunner(driver, candidate, fragments, System.nanoTime() + READ_BACK_LIMIT.toNanos());
         int last = steps.size() - 1;
@@ -110,13 +115,28 @@ final class CheckRunner {
                         + READ_BACK_LIMIT.toSeconds() + " s", true);
             }
         } finally {
-            try {
-                driver.close();
-                driver.switchTo().window(original);
-            } catch (WebDriverException e) {
-                // the browser is going: the next check says so
+            if (original != null) {
+                try {
+                    driver.close();
+                    driver.switchTo().window(original);
+                } catch (WebDriverException e) {
+                    // the browser is going: the next check says so
+                }
             }
         }
+    }
+
+    /**
+     * Whether a read-back goes to its answer (its first step, or the first of the fragment it begins with, is an
+     * {@code open}) rather than reading the screen the attempt ended on.
+     */
+    static boolean opensAPage(List<Step> steps, Map<String, Binding.Fragment> fragments) {
+        Step first = steps.isEmpty() ? null : steps.get(0);
+        for (int depth = 0; first instanceof Step.Use u && depth < 10; depth++) {
+            Binding.Fragment f = fragments.get(u.fragment());
+            first = f == null || f.steps().isEmpty() ? null : f.steps().get(0);
+        }
+        return first instanceof Step.Open;
     }
 
     private CheckResult once(Check check, boolean critical, UnaryOperator<String> fill) {

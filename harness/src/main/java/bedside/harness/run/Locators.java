@@ -172,7 +172,10 @@ final class Locators {
                   const cr = E.getBoundingClientRect.call(c);
                   const below = cr.top >= tr.top - 4, right = cr.left >= tr.left - 4;
                   if (!below || !right && cr.top < tr.bottom - 4) continue;
-                  const d = Math.hypot(Math.max(0, cr.left - tr.left), Math.max(0, cr.top - tr.top)) + (labelsOf(c).length ? 200 : 0);
+                  // the gap between the caption's edges and the field's, not their corners: a field right beside a
+                  // wide caption (a Bootstrap input-group addon, "Name:") is nearer than one a row below it
+                  const d = Math.hypot(Math.max(0, cr.left - tr.right), Math.max(0, cr.top - tr.bottom))
+                    + (labelsOf(c).length ? 200 : 0);
                   if (d < bestD) { bestD = d; best = c; }
                 }
                 if (best && !out.includes(best)) out.push(best);

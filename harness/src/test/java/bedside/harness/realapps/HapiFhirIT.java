@@ -9,25 +9,16 @@ import bedside.harness.run.CheckResult;
 import bedside.harness.run.TaskRunner;
 import bedside.results.Outcome;
 import bedside.scenarios.Binding;
-import bedside.scenarios.ReadResult;
 import bedside.scenarios.Suite;
-import bedside.scenarios.SuiteReader;
 import bedside.scenarios.Task;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * address). Without it every test here is reported as skipped, with a line saying why — never as passed.
  */
 class HapiFhirIT {
-    static final Path REALAPP = Path.of("..", "realapps", "hapi-fhir").toAbsolutePath().normalize();
     static final String CANDIDATE = "hapi-fhir";
 
     static URI url;
@@ -56,8 +46,7 @@ class HapiFhirIT {
 
     @BeforeAll
     static void runOnTheRealApp(@TempDir Path dir) throws Exception {
-        String given = System.getenv("BEDSIDE_REALAPP_HAPI_URL");
-        url = URI.create(given == null || given.isBlank() ? "http://127.0.0.1:8091/" : given.endsWith("/") ? given : given + "/");
+        url = RealApps.url("BEDSIDE_REALAPP_HAPI_URL", "http://127.0.0.1:8091/");
         String down = down(url);
         if (down != null) {
             notRun = "HapiFhirIT NOT RUN: no HAPI FHIR server at " + url + " (" + down + "). Start one with "
@@ -67,16 +56,16 @@ class HapiFhirIT {
         }
 
         // The suite a run takes: the shipped one plus this candidate's binding, made by the script a person uses.
-        Path folder = makeSuite(dir.resolve("sed-core"));
-        suite = read(folder);
+        Path folder = RealApps.makeSuite(CANDIDATE, dir.resolve("sed-core"));
+        suite = RealApps.read(folder, CANDIDATE);
         // The same suite with one slip in the binding: the allergy typed against the look-alike's record.
-        Path slip = makeSuite(dir.resolve("sed-core-slip"));
+        Path slip = RealApps.makeSuite(CANDIDATE, dir.resolve("sed-core-slip"));
         Path binding = slip.resolve("bindings/hapi-fhir.yaml");
         String text = Files.readString(binding);
         String right = "{\"reference\": \"Patient/nhs-${patient.nhsNumber}\"}";
         assertThat(text).contains(right);
         Files.writeString(binding, text.replace(right, "{\"reference\": \"Patient/nhs-${lookalike.nhsNumber}\"}"));
-        Suite slipped = read(slip);
+        Suite slipped = RealApps.read(slip, CANDIDATE);
 
         CandidateTarget target = new CandidateTarget(CANDIDATE, "HAPI FHIR JPA server starter 8.8.0 (tester UI)",
                 "HAPI FHIR (open source)", url, null);
@@ -93,10 +82,7 @@ class HapiFhirIT {
         List<AttemptResult> all = new ArrayList<>(List.of(wrongPatient));
         all.addAll(attempts.values());
         all.add(allergyAgain);
-        for (AttemptResult r : all) {
-            System.out.println("hapi-fhir: " + r.attempt() + "\n  checks: " + r.checks() + "\n  KLM "
-                    + (r.measures() == null ? "-" : r.measures().klmNotation()));
-        }
+        RealApps.print(CANDIDATE, all);
     }
 
     /** Each test, not the class, is skipped: Failsafe counts tests skipped this way ("Skipped: 3"), not a class aborted. */
@@ -131,7 +117,7 @@ class HapiFhirIT {
     @Test
     void everyBoundTaskSucceedsJudgedByEveryOneOfItsChecks() {
         assertThat(attempts.keySet()).containsExactly("record-allergy", "register-patient", "update-patient", "add-problem",
-                "record-medication", "order-lab", "order-imaging", "prescribe-medication");
+                "record-medication", "order-lab", "order-imaging", "prescribe-medication", "find-patient");
         attempts.forEach((id, r) -> {
             Task task = suite.task(id).orElseThrow();
             assertThat(r.attempt().outcome()).as(id + ": " + r.attempt().reason()).isEqualTo(Outcome.SUCCESS);
@@ -150,42 +136,7 @@ class HapiFhirIT {
 
     /** Null when the server and its tester answer, else what is wrong. */
     static String down(URI base) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        for (String path : List.of("fhir/metadata", "")) {
-            URI u = base.resolve(path);
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(u).timeout(Duration.ofSeconds(20)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    return "GET " + u + " answered HTTP " + r.statusCode();
-                }
-                if (path.isEmpty() && !r.body().contains("HAPI")) {
-                    return "GET " + u + " is not HAPI's tester page";
-                }
-            } catch (IOException e) {
-                return "GET " + u + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-        }
-        return null;
-    }
-
-    static Path makeSuite(Path out) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", REALAPP.resolve("make-suite").toString(), out.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(said).isZero();
-        assertThat(said.strip()).isEqualTo(out.toString());
-        return out;
-    }
-
-    static Suite read(Path folder) {
-        ReadResult read = SuiteReader.read(folder);
-        assertThat(read.problems()).as("problems in " + folder).isEmpty();
-        assertThat(read.suite().bindings()).containsKey(CANDIDATE);
-        return read.suite();
+        String api = RealApps.notAnswering(base.resolve("fhir/metadata"), null);
+        return api != null ? api : RealApps.notAnswering(base, "HAPI");
     }
 }

@@ -52,6 +52,8 @@ class ComponentStepsIT {
                 tasks.add(3, "wrong-patient");
                 tasks.add(4, "native-date");
                 tasks.add(5, "shadow-dom");
+                tasks.add(6, "open-record");
+                tasks.add(7, "open-lookalike-record");
             }
             for (String task : tasks) {
                 AttemptResult a = runner.attempt(suite, suite.task(task).orElseThrow(), target, UUID.randomUUID(), "script", 1);
@@ -124,6 +126,19 @@ class ComponentStepsIT {
         assertThat(pictures.get(0).tMs()).isEqualTo(wrong.attempt().timeMs(), org.assertj.core.data.Offset.offset(2.0));
         assertThat(pictures.get(0).page()).contains("/mui/patients/");
         assertThat(result("mui", "record-allergy").events()).noneMatch(e -> e.type().equals("evidence-screenshot"));
+    }
+
+    @Test
+    void aReadBackThatOpensNoPageJudgesTheScreenTheAttemptEndedOn() {
+        // Nothing is stored: only the screen left open says whose record was chosen. The suite's own dom checks look
+        // for an element no page has, so only the read-backs, in the attempt's tab, can have met them.
+        AttemptResult right = result("mui", "open-record");
+        assertThat(right.attempt().outcome()).as(right.attempt().reason()).isEqualTo(Outcome.SUCCESS);
+        assertThat(right.checks()).hasSize(2).allSatisfy(c -> assertThat(c.passed()).as(c.shown()).isTrue());
+        AttemptResult wrong = result("mui", "open-lookalike-record");
+        assertThat(wrong.attempt().outcome()).as(wrong.attempt().reason()).isEqualTo(Outcome.CRITICAL_USE_ERROR);
+        assertThat(wrong.attempt().reason()).contains("critical check violated: the look-alike patient's record is not"
+                + " the one open (wrong patient)").contains("expected 0 element(s), found 1");
     }
 
     @Test
