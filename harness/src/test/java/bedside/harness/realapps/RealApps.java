@@ -58,6 +58,15 @@ final class RealApps {
         }
     }
 
+    /** A critical use error: every check answered, and its one critical check violated, saying {@code why}. */
+    static void assertCriticalUseError(bedside.harness.run.AttemptResult r, String... why) {
+        assertThat(r.attempt().outcome()).as(r.attempt().reason()).isEqualTo(bedside.results.Outcome.CRITICAL_USE_ERROR);
+        assertThat(r.checks()).noneMatch(bedside.harness.run.CheckResult::unanswered);
+        assertThat(r.checks()).filteredOn(bedside.harness.run.CheckResult::critical).singleElement()
+                .satisfies(c -> assertThat(c.passed()).isFalse())
+                .satisfies(c -> assertThat(c.detail()).contains(why));
+    }
+
     /** GET u: null when it answers HTTP 200 with a body containing {@code mark} (any body when null), else what is wrong. */
     static String notAnswering(URI u, String mark) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
