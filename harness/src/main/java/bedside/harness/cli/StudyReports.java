@@ -39,7 +39,7 @@ final class StudyReports {
         Map<String, Path> candidates = new LinkedHashMap<>();
         for (CandidateRecord c : store.candidates(study)) {
             Path page = dir.resolve(c.code() + ".html");
-            OutputFile.write(page, documents.vendor(scored, c.code(), now).render());
+            OutputFile.write(page, documents.vendor(scored, c.code(), now, null).render());
             candidates.put(c.code(), page);
         }
         try (PdfPrinter printer = PdfPrinter.open()) {

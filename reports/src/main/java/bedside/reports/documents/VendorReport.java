@@ -23,10 +23,18 @@ import java.util.List;
  * @param evidence     per task: how the successes came about and the ways taken
  * @param accessibility what the accessibility audit of the scripted paths' screens found ({@link Accessibility#NONE}
  *                     when none was made)
+ * @param replays      where the replay of a use error's attempt is, by attempt id, relative to this page: only for a
+ *                     page the results server serves (a report written to a file cannot reach the replays) and only
+ *                     for attempts with a stored replay
  */
 public record VendorReport(Provenance provenance, String design, Candidate candidate, CandidateAnalysis analysis,
                            List<Participant> participants, List<TaskText> tasks, Environment environment,
-                           List<UseError> useErrors, List<TaskEvidence> evidence, Accessibility accessibility) {
+                           List<UseError> useErrors, List<TaskEvidence> evidence, Accessibility accessibility,
+                           java.util.Map<String, String> replays) {
+    public VendorReport {
+        replays = java.util.Map.copyOf(replays);
+    }
+
 
     /**
      * A participant as the session panel took their details (nothing else is asked).

@@ -40,7 +40,8 @@ class DocumentsTest {
                 "SUS " + Fmt.f(a.sus().mean(), 1), "grade <b>" + a.sus().grade() + "</b>");
         // no study code of a participant: they are numbered within the report
         assertThat(html).doesNotContain("P01", "P03", "P11");
-        assertThat(html).contains("id=\"error-00000000-0000-0000-0000-000000000005\" class=\"critical\"")
+        assertThat(html).contains("<a href=\"../../attempts/00000000-0000-0000-0000-000000000005/replay\" title=\"Replay of the attempt\">")
+                .contains("id=\"error-00000000-0000-0000-0000-000000000005\" class=\"critical\"")
                 .contains("<img class=\"evidence\" src=\"" + ReportFixtures.PICTURE + "\"");
         assertThat(r.findings()).anySatisfy(f -> assertThat(f).startsWith("1 critical use error at find-patient"));
         assertThat(r.limits()).anySatisfy(f -> assertThat(f).startsWith("That review-results never fails: all 10"));
@@ -123,7 +124,7 @@ class DocumentsTest {
                 .doesNotContain("color-contrast");
         String none = new VendorReport(ReportFixtures.vendor("", false).provenance(), null,
                 ReportFixtures.vendor("", false).candidate(), null, List.of(), List.of(),
-                ReportFixtures.vendor("", false).environment(), List.of(), List.of(), Accessibility.NONE).render();
+                ReportFixtures.vendor("", false).environment(), List.of(), List.of(), Accessibility.NONE, Map.of()).render();
         assertThat(none).contains("were not audited for accessibility in this study");
 
         String board = ReportFixtures.board("", true).render();

@@ -95,7 +95,8 @@ public final class ReportFixtures {
                         List.of("Alpha EHR" + text + " 4.2.1"), null, List.of("Chrome 156 (headless)" + text),
                         List.of("1280 × 800"), Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-03T17:00:00Z"),
                         10, "a balanced Latin square (Williams design) over participants"),
-                errors, evidence, accessibility(text));
+                errors, evidence, accessibility(text),
+                Map.of("00000000-0000-0000-0000-000000000005", "../../attempts/00000000-0000-0000-0000-000000000005/replay" + text));
     }
 
     /**

@@ -101,13 +101,18 @@ public final class ReportDocuments {
                 accessibility);
     }
 
-    /** A candidate's own report. */
+    /** A candidate's own report, as a file: without links to the replays, which only the results server serves. */
     public VendorReport vendor(String study, String candidate, Instant now) {
-        return vendor(score(study), candidate, now);
+        return vendor(score(study), candidate, now, null);
     }
 
-    /** A candidate's own report, of a study already scored. */
-    public VendorReport vendor(Scored scored, String candidate, Instant now) {
+    /**
+     * A candidate's own report, of a study already scored.
+     *
+     * @param replays where the attempts' replays are seen from the page (the prefix of "{id}/replay"), or null for a
+     *                page that cannot reach them
+     */
+    public VendorReport vendor(Scored scored, String candidate, Instant now, String replays) {
         StudyRecord s = scored.study();
         String study = s.code();
         CandidateRecord c = store.candidate(study, candidate)
@@ -178,7 +183,17 @@ public final class ReportDocuments {
         }
         return new VendorReport(provenance(s, selection, now),
                 analysis == null ? null : analysis.design(), candidate(c), ca, participants, tasks,
-                environment(study, selection, counted, events), useErrors, evidence, accessibility(study, candidate));
+                environment(study, selection, counted, events), useErrors, evidence, accessibility(study, candidate),
+                replays == null ? Map.of() : replayLinks(study, useErrors, replays));
+    }
+
+    /** The links to the replays of the use errors' attempts that have one. */
+    private Map<String, String> replayLinks(String study, List<VendorReport.UseError> errors, String replays) {
+        Set<UUID> stored = store.replaySizes(study).keySet();
+        Map<String, String> links = new HashMap<>();
+        errors.stream().map(VendorReport.UseError::attemptId).filter(id -> stored.contains(UUID.fromString(id)))
+                .forEach(id -> links.put(id, replays + id + "/replay"));
+        return links;
     }
 
     /**

@@ -43,7 +43,9 @@ final class ReportRoutes extends RouteGroup {
     private void vendor(Context ctx) {
         StudyRecord s = study(ctx);
         CandidateRecord c = candidate(ctx, s, ctx.pathParam("candidate"));
-        String html = new ReportDocuments(store).vendor(s.code(), c.code(), Instant.now()).render();
+        ReportDocuments documents = new ReportDocuments(store);
+        // the page is at /api/studies/{s}/candidates/{c}/report, the replays at /api/studies/{s}/attempts/{id}/replay
+        String html = documents.vendor(documents.score(s.code()), c.code(), Instant.now(), "../../attempts/").render();
         store.audit(token(ctx).actor(), "report.read", s.code(), "candidate", c.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
     }

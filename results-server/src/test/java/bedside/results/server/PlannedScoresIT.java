@@ -61,6 +61,7 @@ class PlannedScoresIT {
     private String evaluator;
     private String simEvaluator;
     private String vendorAlpha;
+    private String vendorBeta;
     private StoredPlan locked;
 
     static StudyPlan plan(String study, boolean simulated) {
@@ -109,6 +110,9 @@ class PlannedScoresIT {
      * A study: the expert path, a locked plan, four participants on both candidates (SEQ, SUS, a slip and a critical
      * use error marked), and a pilot who is never scored.
      */
+    /** By study, the attempt whose replay is stored: the one with the marked slip. */
+    final java.util.Map<String, UUID> replayed = new java.util.HashMap<>();
+
     StoredPlan store(ResultsStore store, String study, boolean simulated) {
         Fixtures.prepareStudy(store, study);
         Instant t = Fixtures.T0;
@@ -184,6 +188,11 @@ class PlannedScoresIT {
                                 + PICTURE + "\",\"phase\":\"after\",\"top\":true}"));
                     }
                     store.saveAttempt(a, events);
+                    if (marked) { // its replay: the vendor's report links to it
+                        store.saveReplay(bedside.results.ReplayRecord.of(a.attemptId(), List.of(
+                                "{\"type\":4,\"data\":{\"href\":\"http://ehr.test/search\",\"width\":1280,\"height\":800},\"timestamp\":1}")));
+                        replayed.put(study, a.attemptId());
+                    }
                     store.saveTaskRating(new TaskRatingRecord(s.sessionId(), task.id(), "seq",
                             fail ? 2 : c.equals("alpha") ? 6 : 4 + (pi % 2), 1, 7,
                             p.equals("P02") && c.equals("beta") && n == 1 ? "the two patients look alike" : null,
@@ -211,6 +220,7 @@ class PlannedScoresIT {
         evaluator = t.create(Role.EVALUATOR, "planned", null, "eva", "test").secret();
         simEvaluator = t.create(Role.EVALUATOR, "simulated", null, "eva", "test").secret();
         vendorAlpha = t.create(Role.VENDOR, "planned", "alpha", "alpha's vendor", "test").secret();
+        vendorBeta = t.create(Role.VENDOR, "planned", "beta", "beta's vendor", "test").secret();
         server = ResultsServer.start(DB.database(), 0);
         http = new Http(server.url());
     }
@@ -362,6 +372,12 @@ class PlannedScoresIT {
         // one participant's detour through the help screen, apart from the expert-shaped way the others took
         assertThat(html).contains("/home → /search → /help → /patient");
         assertThat(http.get("/api/studies/planned/candidates/beta/report", vendorAlpha).status()).isEqualTo(404);
+        // the marked slip's attempt links to its replay, which its vendor may play (relative to the report's address)
+        assertThat(html).contains("<a href=\"../../attempts/" + replayed.get("planned") + "/replay\" title=\"Replay of the attempt\">");
+        assertThat(html.split("title=\"Replay of the attempt\"", -1)).hasSize(3); // the slip's and the critical's row
+        java.net.URI replay = java.net.URI.create("/api/studies/planned/candidates/beta/report")
+                .resolve("../../attempts/" + replayed.get("planned") + "/replay");
+        assertThat(http.get(replay.toString(), vendorBeta).status()).isEqualTo(200);
         // the accessibility audit of beta's expert path, with its picture; alpha's report shows only alpha's
         assertThat(html).contains("7. Accessibility of the paths' screens", "<tr><th>Screens audited</th><td>1, 0 without a fault</td></tr>",
                 ">label</a>", "<code>#surname</code>", "<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/png;base64," + PICTURE);
