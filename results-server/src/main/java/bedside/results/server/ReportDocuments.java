@@ -48,6 +48,8 @@ public final class ReportDocuments {
     private static final Set<String> USE_ERRORS = Set.of("slip", "mistake", "critical");
     private final ResultsStore store;
     private final Scores scores;
+    /** What each candidate's audits found, by study and candidate, as read by this instance. */
+    private final Map<String, Accessibility> audited = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReportDocuments(ResultsStore store) {
         this.store = store;
@@ -201,6 +203,11 @@ public final class ReportDocuments {
      * audit saw it (a screen audited again after a vendor's fix shows the fix).
      */
     private Accessibility accessibility(String study, String candidate) {
+        // read once per instance: the board's page and then each vendor's report ask for the same candidates
+        return audited.computeIfAbsent(study + "\u0000" + candidate, k -> readAccessibility(study, candidate));
+    }
+
+    private Accessibility readAccessibility(String study, String candidate) {
         List<Accessibility.ScreenAudit> audits = new ArrayList<>();
         store.attemptsOfStudy(study, candidate).stream().filter(a -> a.session() == null)
                 .sorted(Comparator.comparing(AttemptRecord::startedAt))
