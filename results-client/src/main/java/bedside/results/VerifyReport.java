@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * The result of re-deriving a study's hash chain from the stored rows. The chain's links are the study's attempts
  * (each with its events), its post-task ratings ({@code task_ratings} rows), its SUS answers ({@code sus_answers}
- * rows, one per item), its markers ({@code markers} rows) and the lock of its plan ({@code study_plans}), in the order
+ * rows, one per item), its markers ({@code markers} rows), its attempts' replays ({@code attempt_replays}) and the lock of its plan ({@code study_plans}), in the order
  * they were stored. The stored plan is checked as well: its JSON must still be canonical and hash to its hash.
  *
  * @param intact              true if every link hashes to what was stored, in an unbroken chain whose head is the
@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param taskRatings         post-task ratings checked
  * @param susAnswers          SUS answers (rows, one per item) checked
  * @param markers             markers (use errors, assists, notes) checked
+ * @param replays             attempts' DOM replays checked (their stored bytes re-hashed)
  * @param headHash            the recorded head of the chain (the last link's hash), or null if none
  * @param firstAlteredTable   the table of the first link (in chain order) whose stored record no longer matches:
  *                            {@code attempts}, {@code task_ratings}, {@code sus_answers}, {@code markers} or
@@ -29,7 +30,7 @@ import java.util.UUID;
  *                            canonical, or its lock's link no longer matches); the report is then not intact
  */
 public record VerifyReport(String study, boolean intact, boolean locked, long attempts, long events, long taskRatings,
-        long susAnswers, long markers, String headHash, String firstAlteredTable, String firstAlteredRow,
+        long susAnswers, long markers, long replays, String headHash, String firstAlteredTable, String firstAlteredRow,
         UUID firstAlteredAttempt, Long firstAlteredChainNo, String problem, String planHash, boolean planLocked,
         boolean planAltered) {
 
@@ -37,7 +38,7 @@ public record VerifyReport(String study, boolean intact, boolean locked, long at
     public VerifyReport(String study, boolean intact, boolean locked, long attempts, long events, long taskRatings,
             long susAnswers, long markers, String headHash, String firstAlteredTable, String firstAlteredRow,
             UUID firstAlteredAttempt, Long firstAlteredChainNo, String problem) {
-        this(study, intact, locked, attempts, events, taskRatings, susAnswers, markers, headHash, firstAlteredTable,
+        this(study, intact, locked, attempts, events, taskRatings, susAnswers, markers, 0, headHash, firstAlteredTable,
                 firstAlteredRow, firstAlteredAttempt, firstAlteredChainNo, problem, null, false, false);
     }
 }

@@ -42,9 +42,9 @@ public final class VerifyCommand implements Callable<Integer> {
             store.audit("cli:" + System.getProperty("user.name", "unknown"), "study.verify", study, "study", study,
                     "{\"intact\":" + r.intact() + "}");
             if (r.intact()) {
-                out.printf("Study %s is intact: %,d attempt(s), %,d event(s), %,d task rating(s), %,d SUS answer(s) and %,d"
-                                + " marker(s) match their chain%s%s.%n", study, r.attempts(), r.events(), r.taskRatings(),
-                        r.susAnswers(), r.markers(),
+                out.printf("Study %s is intact: %,d attempt(s), %,d event(s), %,d task rating(s), %,d SUS answer(s), %,d"
+                                + " marker(s) and %,d replay(s) match their chain%s%s.%n", study, r.attempts(), r.events(),
+                        r.taskRatings(), r.susAnswers(), r.markers(), r.replays(),
                         r.headHash() == null ? "" : " (head " + r.headHash() + ")",
                         r.locked() ? "; the study is locked" : "; the study is not locked yet");
                 out.println(r.planHash() == null ? "The study has no plan."

@@ -39,7 +39,7 @@ public record BoardReport(Provenance provenance, StudyAnalysis analysis, List<Ca
     /**
      * The study's hash chain as {@code bedside verify} checks it.
      *
-     * @param records  attempts, events, answers and markers checked
+     * @param records  attempts, events, answers, markers and replays checked
      * @param problem  what is wrong, or null when intact
      */
     public record ChainCheck(boolean intact, Instant verifiedAt, long records, String problem) {

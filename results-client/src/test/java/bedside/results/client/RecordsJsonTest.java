@@ -85,11 +85,11 @@ class RecordsJsonTest {
 
     @Test
     void aVerifyReportSaysWhatItCheckedOfThePlan() throws Exception {
-        VerifyReport r = new VerifyReport("ward-a", false, false, 3, 9, 1, 10, 2, "ab", "study_plans",
+        VerifyReport r = new VerifyReport("ward-a", false, false, 3, 9, 1, 10, 2, 3, "ab", "study_plans",
                 "study_code = ward-a", null, 4L, "the plan of study ward-a was altered", "sha256:" + "c".repeat(64),
                 true, true);
         String json = Json.MAPPER.writeValueAsString(r);
-        assertThat(json).contains("\"planHash\":\"sha256:", "\"planLocked\":true", "\"planAltered\":true");
+        assertThat(json).contains("\"replays\":3", "\"planHash\":\"sha256:", "\"planLocked\":true", "\"planAltered\":true");
         assertThat(Json.MAPPER.readValue(json, VerifyReport.class)).isEqualTo(r);
         VerifyReport none = new VerifyReport("s", true, false, 0, 0, 0, 0, 0, null, null, null, null, null, null);
         assertThat(none.planHash()).isNull();

@@ -378,7 +378,7 @@ public final class ReportDocuments {
 
     private BoardReport.ChainCheck chain(String study, Instant now) {
         VerifyReport v = store.verify(study);
-        long records = v.attempts() + v.events() + v.taskRatings() + v.susAnswers() + v.markers();
+        long records = v.attempts() + v.events() + v.taskRatings() + v.susAnswers() + v.markers() + v.replays();
         boolean intact = v.intact() && !v.planAltered();
         String problem = intact ? null : v.problem() != null ? v.problem()
                 : v.planAltered() ? "the stored plan is not what its hash says"

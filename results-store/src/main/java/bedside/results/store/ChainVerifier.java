@@ -285,18 +285,18 @@ final class ChainVerifier {
         long checked = expected - 1;
         if (checked != headLength || !Objects.equals(checked == 0 ? null : previous, headHash)) {
             return new VerifyReport(study, false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
-                    n.markers, headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
+                    n.markers, n.replays, headHash, null, null, null, checked + 1, "the chain's recorded head (" + headLength + " link(s), "
                     + headHash + ") does not match the " + checked + " stored link(s): "
                     + (checked < headLength ? "row(s) after chain #" + checked + " were removed"
                             : "the stored chain does not end at its recorded head"), planHash, planLocked, false);
         }
         if (planProblem != null) { // an unlocked plan, outside the chain
             return new VerifyReport(study, false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
-                    n.markers, headHash, "study_plans", "study_code = " + study, null, null, "the plan of study "
+                    n.markers, n.replays, headHash, "study_plans", "study_code = " + study, null, null, "the plan of study "
                     + study + " (" + planHash + ", not locked) was altered: " + planProblem, planHash, false, true);
         }
         return new VerifyReport(study, true, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers, n.markers,
-                headHash, null, null, null, null, null, planHash, planLocked, false);
+                n.replays, headHash, null, null, null, null, null, planHash, planLocked, false);
     }
 
     /**
@@ -333,6 +333,7 @@ final class ChainVerifier {
         long taskRatings;
         long susAnswers;
         long markers;
+        long replays;
 
         void add(Link link) {
             if (link.attempt != null) {
@@ -344,6 +345,8 @@ final class ChainVerifier {
                 markers++;
             } else if (link.sus != null) {
                 susAnswers++;
+            } else if (link.replay != null) {
+                replays++;
             }
         }
     }
@@ -352,7 +355,7 @@ final class ChainVerifier {
     private static VerifyReport altered(StudyRecord s, Counts n, String headHash, Link link, String problem,
             String planHash, boolean planLocked, boolean planAltered) {
         return new VerifyReport(s.code(), false, s.locked(), n.attempts, n.events, n.taskRatings, n.susAnswers,
-                n.markers, headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
+                n.markers, n.replays, headHash, link.table, link.key(), link.attempt == null ? null : link.attempt.getAttemptId(),
                 link.chainNo, problem, planHash, planLocked, planAltered);
     }
 }

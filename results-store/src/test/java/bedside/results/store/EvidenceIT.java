@@ -392,6 +392,8 @@ class EvidenceIT {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("store the attempt before its replay");
         VerifyReport intact = store.verify("replay");
         assertThat(intact.intact()).as(intact.problem()).isTrue();
+        assertThat(intact.replays()).as("the replays verify re-hashed").isEqualTo(1);
+        assertThat(intact.attempts()).isEqualTo(2);
 
         // One byte of the stored replay changed (its sha256 column left as it was): verify names the replay.
         dsl.execute("update attempt_replays set gzip = overlay(gzip placing '\\x00'::bytea from 12 for 1) "
