@@ -25,6 +25,11 @@ public record BrowserSettings(Path chromium, Path chromedriver, boolean headless
                 null);
     }
 
+    /** The same browser without a window: for work nobody watches (an audit), even in a headed session. */
+    public BrowserSettings windowless() {
+        return new BrowserSettings(chromium, chromedriver, true, grid);
+    }
+
     public BrowserSettings onGrid(URL gridUrl) {
         return new BrowserSettings(chromium, chromedriver, headless, gridUrl);
     }

@@ -122,6 +122,13 @@ public final class SessionCommand implements Callable<Integer> {
             + "headed windows).")
     boolean headless;
 
+    @Option(names = "--a11y", description = {"Audit the screens the participant reached for accessibility (WCAG 2.2 "
+            + "A/AA with axe-core), detours included: after each task's clock stops, on the screens rebuilt from the "
+            + "attempt's DOM replay in a browser of the audit's own, so nothing runs in the participant's browser. Each "
+            + "screen is audited once per session; the SEQ waits for it (about a second per new screen). Off by "
+            + "default: use it for every session of a study that audits its sessions."})
+    boolean a11y;
+
     @Option(names = "--pilot", description = {"A pilot session: a rehearsal of the study's procedure, stored and chained "
             + "but kept out of every score, so it needs no locked plan."})
     boolean pilot;
@@ -230,7 +237,8 @@ public final class SessionCommand implements Callable<Integer> {
             Browsers.Session panelWindow = Runs.panelWindow(browser, panel, !noPanelWindow && !headless);
             SessionRunner.Outcome result;
             try {
-                SessionRunner runner = new SessionRunner(new TaskRunner(browser), destination, journals, panel);
+                SessionRunner runner = new SessionRunner(a11y ? new TaskRunner(browser).withAccessibilityAudit()
+                        : new TaskRunner(browser), destination, journals, panel);
                 if (observer != null) {
                     runner.observe(observer);
                 }

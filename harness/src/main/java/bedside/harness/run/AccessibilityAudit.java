@@ -1,7 +1,5 @@
 package bedside.harness.run;
 
-import com.deque.html.axecore.args.AxeRunOnlyOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -46,6 +44,10 @@ public final class AccessibilityAudit {
                          Camera.Picture picture) {
     }
 
+    /** axe-core's results as its Selenium package reads them. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     /** axe-core itself, as the Selenium package ships it. */
     private static final String AXE = axeSource();
 
@@ -64,28 +66,32 @@ public final class AccessibilityAudit {
         }
     }
 
-    /** Audits the page as it is now (the caller lets it settle first). */
+    /**
+     * Audits the document of the browser's current frame as it is now (the caller lets it settle first): the page of a
+     * path, or the frame a replay rebuilds a screen in.
+     */
     public static Screen audit(WebDriver driver, String screen, String step) {
         long started = System.nanoTime();
-        // Legacy mode runs axe.run in the page itself; the newer mode finishes every audit in a blank window of its
-        // own, with axe-core sent to it again. Frames are not audited either way. Only violations come back element by
-        // element (a passed rule still counts, with one example). Together about a fifth less per screen
-        // (BENCHMARKS.md): the rules themselves are most of the cost.
-        AxeRunOnlyOptions only = new AxeRunOnlyOptions();
-        only.setType("tag");
-        only.setValues(WCAG_AA);
-        AxeRunOptions options = new AxeRunOptions();
-        options.setRunOnly(only);
-        options.setResultTypes(List.of("violations"));
-        AxeBuilder axe = new AxeBuilder().withOptions(options).disableIframeTesting().setLegacyMode(true);
-        axe.setInjectAxe(d -> {
-            JavascriptExecutor js = (JavascriptExecutor) d;
-            if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object' && typeof window.axe.run === 'function'"))) {
-                js.executeScript(AXE);
-            }
-        });
-        Results results = axe.analyze(driver);
-        if (results.isErrored()) {
+        // axe.run in the current document itself, on the WCAG A/AA rules, and nothing else: no blank window per
+        // screen (the newer mode of Deque's Selenium package), no frames, only the violations element by element (a
+        // passed rule still counts, with one example). About a fifth less per screen than that mode (BENCHMARKS.md):
+        // the rules themselves are most of the cost.
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object' && typeof window.axe.run === 'function'"))) {
+            js.executeScript(AXE);
+        }
+        Object answer = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations'], iframes: false})
+                  .then((r) => done(JSON.stringify(r)), (e) => done(JSON.stringify({errorMessage: String(e && e.message || e)})));
+                """, WCAG_AA);
+        Results results;
+        try {
+            results = RESULTS.readValue(String.valueOf(answer), Results.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("axe-core's answer on " + screen + " could not be read: " + e.getMessage(), e);
+        }
+        if (results.getErrorMessage() != null) {
             throw new IllegalStateException("axe-core could not audit " + screen + ": " + results.getErrorMessage());
         }
         List<Finding> findings = new ArrayList<>();
@@ -182,6 +188,11 @@ public final class AccessibilityAudit {
      * or fragment) and, when a dialog is open, the dialog's name.
      */
     public static String screenOf(WebDriver driver) {
+        return screenOf(driver.getCurrentUrl()) + dialogOf(driver);
+    }
+
+    /** {@code " ▸ "} and the name of the dialog open in the current document, or nothing when none is. */
+    static String dialogOf(WebDriver driver) {
         Object dialog = ((JavascriptExecutor) driver).executeScript("""
                 const d = Array.from(document.querySelectorAll('[role=dialog],[role=alertdialog],dialog[open],[aria-modal=true]'))
                   .find((e) => e.getClientRects().length > 0);
@@ -190,7 +201,7 @@ public final class AccessibilityAudit {
                 const l = by && document.getElementById(by.split(/\\s+/)[0]);
                 return (d.getAttribute('aria-label') || (l && l.textContent) || 'dialog').replace(/\\s+/g, ' ').trim().slice(0, 60);
                 """);
-        return screenOf(driver.getCurrentUrl()) + (dialog == null ? "" : " ▸ " + dialog);
+        return dialog == null ? "" : " ▸ " + dialog;
     }
 
     /** The screen an address shows: its path and fragment (a single-page app's route), without its query. */

@@ -38,16 +38,29 @@ final class AuditPass {
         UUID id = done.attempt().attemptId();
         long seq = done.events().stream().mapToLong(EventRecord::seq).max().orElse(-1) + 1;
         double t = Double.isFinite(atMs) ? Math.max(0, atMs) : 0;
-        List<EventRecord> out = new ArrayList<>();
         if (allAudited(done, candidate, audited)) {
-            return out;
+            return List.of();
         }
         List<AccessibilityAudit.Screen> screens = new ArrayList<>();
         String problem = screens(browser, candidate, binding, path, values, screens, audited);
+        return events(id, seq, t, screens, problem, "path");
+    }
+
+    /**
+     * The events that keep audited screens with their attempt: an {@code a11y-screen} per screen (with its picture) and
+     * an {@code a11y-violation} per failing element after it, then {@code a11y-incomplete} when the audit could not
+     * finish, all of phase {@code audit}.
+     *
+     * @param from what the screens were audited on: {@code path} (the path done again) or {@code replay} (the screens
+     *             rebuilt from the attempt's DOM replay)
+     */
+    static List<EventRecord> events(UUID id, long seq, double t, List<AccessibilityAudit.Screen> screens, String problem,
+                                    String from) {
+        List<EventRecord> out = new ArrayList<>();
         for (AccessibilityAudit.Screen s : screens) {
             ObjectNode screen = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step())
                     .put("auditMs", s.auditMs()).put("rulesPassed", s.rulesPassed()).put("violations", s.findings().size())
-                    .put("phase", "audit");
+                    .put("phase", "audit").put("from", from);
             if (s.picture() != null) {
                 screen.putObject("picture").put("format", s.picture().format()).put("image", s.picture().base64());
             }
@@ -76,7 +89,6 @@ final class AuditPass {
         }
     }
 
-    /** Audits the path's screens into {@code screens}; null when the path was done to its end, else why not. */
     /** Whether every screen the attempt showed was audited already in this run (an in-page dialog may be new). */
     private static boolean allAudited(AttemptResult done, CandidateTarget candidate, Set<String> audited) {
         for (EventRecord e : done.events()) {
@@ -100,6 +112,7 @@ final class AuditPass {
         return true;
     }
 
+    /** Audits the path's screens into {@code screens}; null when the path was done to its end, else why not. */
     private static String screens(BrowserSettings browser, CandidateTarget candidate, Binding binding,
                                   Binding.TaskBinding path, Map<String, Object> values,
                                   List<AccessibilityAudit.Screen> screens, Set<String> audited) {

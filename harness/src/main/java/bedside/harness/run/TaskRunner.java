@@ -106,8 +106,10 @@ public final class TaskRunner {
     }
 
     /**
-     * This runner with an accessibility audit of each scripted path that succeeds ({@link AuditPass}): after the
-     * attempt, outside its clock, the path is done again and every screen it reaches is audited (WCAG 2.2 A/AA).
+     * This runner with an accessibility audit (WCAG 2.2 A/AA) of the screens each attempt reaches, after the attempt and
+     * outside its clock: a scripted path that succeeds is done again and every screen it reaches is audited
+     * ({@link AuditPass}); a participant's attempt is audited on its screens rebuilt from its DOM replay
+     * ({@link ReplayAudit}), detours included, with nothing run in the participant's browser.
      */
     public TaskRunner withAccessibilityAudit() {
         return new TaskRunner(browser, screenshots, demonstration, true, replay);
@@ -290,6 +292,8 @@ public final class TaskRunner {
             if (audit && performer == Performer.EXPERT_PATH && done.attempt().outcome() == Outcome.SUCCESS) {
                 done = done.withMoreEvents(AuditPass.events(browser, done, candidate, binding, path, values, end - start,
                         audited));
+            } else if (audit && performer != Performer.EXPERT_PATH) {
+                done = done.withMoreEvents(ReplayAudit.events(browser, done, candidate, end - start, audited));
             }
             return said == null ? done : done.said(said);
         }

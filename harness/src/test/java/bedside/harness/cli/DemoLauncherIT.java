@@ -215,7 +215,7 @@ class DemoLauncherIT {
         }
         // The accessibility audit, on in the demo: legacy's three deliberate faults, streamlined clean, side by side.
         String legacyReport = Files.readString(dir.resolve("legacy.html"));
-        assertThat(legacyReport).contains("7. Accessibility of the paths' screens", ">label</a>", ">color-contrast</a>",
+        assertThat(legacyReport).contains("7. Accessibility of the screens reached", ">label</a>", ">color-contrast</a>",
                 ">scrollable-region-focusable</a>", "<span class=\"impact impact-critical\">1 critical</span>",
                 "<a href=\"#a11y-picture-1\">the screen as audited</a>")
                 .containsPattern("<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/jpeg;base64,");

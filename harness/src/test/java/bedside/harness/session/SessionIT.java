@@ -127,7 +127,9 @@ class SessionIT {
                             "legacy/record-allergy", List.<String[]>of(new String[] {"assist", "showed the Clinical menu"})));
             participant.begin(panel);
             try {
-                outcome = new SessionRunner(new TaskRunner(BrowserSettings.local()), destination, dir.resolve("journal"),
+                // Its screens audited for accessibility from each attempt's replay (bedside session --a11y).
+                outcome = new SessionRunner(new TaskRunner(BrowserSettings.local()).withAccessibilityAudit(), destination,
+                        dir.resolve("journal"),
                         panel, participant).observe(observer).run(new SessionRunner.Plan(suite, tasks, targets, STUDY, "P01",
                         TaskOrder.Mode.LATIN_SQUARE, null), new PrintStream(System.out));
             } finally {
@@ -285,6 +287,45 @@ class SessionIT {
         bedside.results.MarkerRecord assist = markers.stream().filter(m -> m.kind().equals("assist")).findFirst()
                 .orElseThrow();
         assertThat(store.eventsOfAttempt(assist.attemptId())).noneMatch(e -> e.type().equals("evidence-screenshot"));
+    }
+
+    /**
+     * Issue 15, sessions audited: each attempt's screens rebuilt from its replay after its clock stopped, the detour
+     * included; legacy's documented faults found on them, streamlined clean; the vendor's report shows them.
+     */
+    @Test
+    void theSessionsScreensAreAuditedFromTheirReplaysDetourIncluded() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = bedside.results.client.Json.MAPPER;
+        AttemptRecord detour = stored("legacy", "record-allergy");
+        List<bedside.results.EventRecord> audit = store.eventsOfAttempt(detour.attemptId()).stream()
+                .filter(e -> e.type().startsWith("a11y-")).toList();
+        assertThat(audit).isNotEmpty().noneMatch(e -> e.type().equals("a11y-incomplete"))
+                .allSatisfy(e -> assertThat(e.tMs()).isGreaterThanOrEqualTo(detour.timeMs() - 1.0));
+        java.util.Set<String> screens = new java.util.TreeSet<>();
+        java.util.Set<String> faults = new java.util.TreeSet<>();
+        for (bedside.results.EventRecord e : audit) {
+            JsonNode j = json.readTree(e.json());
+            if (e.type().equals("a11y-screen")) {
+                assertThat(j.path("from").asText()).isEqualTo("replay");
+                assertThat(j.path("step").asText()).startsWith("participant at ");
+                screens.add(j.path("screen").asText());
+            } else {
+                faults.add(j.path("screen").asText() + " " + j.path("rule").asText() + " " + j.path("selector").asText());
+            }
+        }
+        // the detour to About, which no expert path reaches, among the task's screens
+        assertThat(screens).contains("/help/about.do", "/main.do", "/patient/search.do").doesNotContain("/login.do");
+        assertThat(faults).contains("/patient/search.do label #forename", "/main.do scrollable-region-focusable .notices");
+        AttemptRecord clean = stored("streamlined", "record-allergy");
+        assertThat(store.eventsOfAttempt(clean.attemptId())).anyMatch(e -> e.type().equals("a11y-screen"))
+                .noneMatch(e -> e.type().equals("a11y-violation") || e.type().equals("a11y-incomplete"));
+        java.net.http.HttpResponse<String> report = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(server.url() + "/api/studies/" + STUDY
+                        + "/candidates/legacy/report")).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("7. Accessibility of the screens reached", "<code>/help/about.do</code>",
+                "record-allergy, by a participant at ");
     }
 
     /** Every attempt kept its replay (uploaded through the API), and the observer's markers are on its player's timeline. */

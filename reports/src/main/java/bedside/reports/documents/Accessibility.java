@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the accessibility audit of a candidate's scripted paths found ({@code bedside run --a11y}; on in the demo): the
- * screens the paths reached, each audited against WCAG 2.2 levels A and AA by axe-core, and every fault — one rule
+ * What the accessibility audit of a candidate's scripted paths found ({@code bedside run --a11y}; on in the demo), and of
+ * its participants' sessions where the study audits them ({@code bedside session --a11y}: the screens rebuilt from each
+ * attempt's replay, detours included): the screens reached, each audited against WCAG 2.2 levels A and AA by axe-core,
+ * and every fault — one rule
  * failed by one element on one screen, however many attempts reached it. A screen audited again later (a later run,
  * the vendor's fix) is shown as its latest audit found it, so a fault fixed since is gone.
  *
@@ -22,6 +24,12 @@ import java.util.stream.Collectors;
 public record Accessibility(List<ScreenAudit> screens) {
     public static final Accessibility NONE = new Accessibility(List.of());
 
+    /**
+     * How a session's screen says where it was reached ({@code participant at 12.3 s}: the time into the task at which
+     * it came), instead of a path's step number. No participant's code: vendors read this.
+     */
+    public static final String PARTICIPANT = "participant at ";
+
     /** axe-core's impacts, the gravest first. */
     public static final List<String> IMPACTS = List.of("critical", "serious", "moderate", "minor");
 
@@ -29,7 +37,8 @@ public record Accessibility(List<ScreenAudit> screens) {
      * One screen's audit.
      *
      * @param task    the task whose path reached the screen
-     * @param step    the step after which it was reached ("start" before the first)
+     * @param step    the step after which it was reached ("start" before the first), or for a session's screen
+     *                {@link #PARTICIPANT} and when
      * @param picture the screen as it was audited, its failing elements outlined, as a {@code data:image/…;base64,}
      *                address; null when none was taken (a clean screen is not pictured)
      * @param faults  what failed on it
@@ -72,6 +81,9 @@ public record Accessibility(List<ScreenAudit> screens) {
 
     /** How a path reached a screen, as a reader says it: "record-allergy, after step 1.2" or "…, at its start". */
     public static String reached(String task, String step) {
+        if (step != null && step.startsWith(PARTICIPANT)) {
+            return task + ", by a " + step; // a session's screen, rebuilt from its replay: "…, by a participant at 12.3 s"
+        }
         return task + (step == null || step.isEmpty() || step.equals("start") ? ", at its start" : ", after step " + step);
     }
 

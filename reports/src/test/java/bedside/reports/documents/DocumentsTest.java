@@ -29,7 +29,7 @@ class DocumentsTest {
         String html = r.render();
         assertThat(html).contains("1. Executive summary", "Main findings", "2. Method", "<h3>Participants</h3>",
                 "<h3>Tasks</h3>", "<h3>Procedure</h3>", "<h3>Environment</h3>", "3. Results per task",
-                "4. System Usability Scale", "5. Use errors", "6. Paths and clicks", "7. Accessibility of the paths' screens",
+                "4. System Usability Scale", "5. Use errors", "6. Paths and clicks", "7. Accessibility of the screens reached",
                 "8. What the data does not show",
                 "sha256:abc123", "Alpha EHR 4.2.1", "Chrome 156 (headless)", "1280 × 800", "balanced Latin square");
         CandidateAnalysis a = r.analysis();
@@ -128,7 +128,7 @@ class DocumentsTest {
         assertThat(none).contains("were not audited for accessibility in this study");
 
         String board = ReportFixtures.board("", true).render();
-        assertThat(board).contains("Accessibility of the paths' screens", "Accessibility faults by impact",
+        assertThat(board).contains("Accessibility of the screens reached", "Accessibility faults by impact",
                 "<tr><td>Alpha EHR</td><td>3</td><td>1</td><td>1</td><td>1</td><td>0</td><td>0</td><td>1.3.1, 2.1.1, 2.1.3, 4.1.2</td></tr>",
                 "<tr><td>Beta Records</td><td colspan=\"7\">not audited in this study</td></tr>");
         assertThat(ReportFixtures.board("", true).accessibilityChart().bars()).hasSize(4);
@@ -138,6 +138,14 @@ class DocumentsTest {
     void anAuditPictureIsOnlyEverAnImage() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Accessibility.ScreenAudit("/", "t", "1",
                 "data:text/html;base64,PHNjcmlwdD4=", List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aScreenSaysHowItWasReachedAPathsByItsStepAParticipantsByItsTime() {
+        assertThat(Accessibility.reached("record-allergy", "start")).isEqualTo("record-allergy, at its start");
+        assertThat(Accessibility.reached("record-allergy", "3")).isEqualTo("record-allergy, after step 3");
+        assertThat(Accessibility.reached("record-allergy", Accessibility.PARTICIPANT + "12.3 s"))
+                .isEqualTo("record-allergy, by a participant at 12.3 s");
     }
 
     @Test

@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static bedside.results.server.Access.ADMIN;
@@ -26,9 +24,6 @@ import static bedside.results.server.Access.VENDOR;
  * answer a missing attempt gets.
  */
 final class ReplayRoutes extends RouteGroup {
-    private static final String PLAYER_JS = asset("rrweb-player.umd.min.cjs");
-    private static final String PLAYER_CSS = asset("style.min.css");
-
     ReplayRoutes(RouteGroup.Services services) {
         super(services);
     }
@@ -81,7 +76,7 @@ final class ReplayRoutes extends RouteGroup {
                 + String.format(java.util.Locale.ROOT, "%.1f s", a.timeMs() / 1000.0) + " · participant "
                 + a.participant() + " · started " + a.startedAt() + " · study " + s.code();
         ReplayPage page = new ReplayPage(a.task() + " on " + a.candidate() + ", attempt " + a.attemptNo(), facts,
-                PLAYER_JS, PLAYER_CSS, Base64.getEncoder().encodeToString(replay.gzip()),
+                ReplayAssets.playerJs(), ReplayAssets.playerCss(), Base64.getEncoder().encodeToString(replay.gzip()),
                 ReplayMarks.of(a, store.eventsOfAttempt(a.attemptId()), store.markersOfSession(a.sessionId())),
                 simulated);
         ctx.contentType("text/html; charset=utf-8").result(Pages.render("replay/player.jte", page));
@@ -90,18 +85,5 @@ final class ReplayRoutes extends RouteGroup {
     private ReplayRecord replayOf(Context ctx, AttemptRecord a) {
         return store.replay(a.attemptId()).orElseThrow(() -> ApiProblem.notFound("Replay",
                 "attempt " + a.attemptId() + " has no replay (recorded with --no-replay, or before replays were kept)"));
-    }
-
-    /** rrweb-player's bundle or style sheet, from npm at build time (src/main/replay), shipped in this jar. */
-    private static String asset(String name) {
-        try (InputStream in = ReplayRoutes.class.getResourceAsStream("/bedside/replay/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("/bedside/replay/" + name + " is missing from the build: the build "
-                        + "takes rrweb-player from npm (results-server/src/main/replay)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

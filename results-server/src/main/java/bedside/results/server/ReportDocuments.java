@@ -199,8 +199,9 @@ public final class ReportDocuments {
     }
 
     /**
-     * What the accessibility audits of the candidate's scripted paths found in this study: each screen as its latest
-     * audit saw it (a screen audited again after a vendor's fix shows the fix).
+     * What the accessibility audits of the candidate's scripted paths, and of its sessions where they were audited,
+     * found in this study: each screen as its latest audit saw it (a screen audited again after a vendor's fix shows
+     * the fix).
      */
     private Accessibility accessibility(String study, String candidate) {
         // read once per instance: the board's page and then each vendor's report ask for the same candidates
@@ -209,7 +210,7 @@ public final class ReportDocuments {
 
     private Accessibility readAccessibility(String study, String candidate) {
         List<Accessibility.ScreenAudit> audits = new ArrayList<>();
-        store.attemptsOfStudy(study, candidate).stream().filter(a -> a.session() == null)
+        store.attemptsOfStudy(study, candidate).stream()
                 .sorted(Comparator.comparing(AttemptRecord::startedAt))
                 .forEach(a -> audits.addAll(StoredEvents.audits(candidate, a.task(), store.eventsOfAttempt(a.attemptId()))));
         return Accessibility.latest(audits);

@@ -379,7 +379,7 @@ class PlannedScoresIT {
                 .resolve("../../attempts/" + replayed.get("planned") + "/replay");
         assertThat(http.get(replay.toString(), vendorBeta).status()).isEqualTo(200);
         // the accessibility audit of beta's expert path, with its picture; alpha's report shows only alpha's
-        assertThat(html).contains("7. Accessibility of the paths' screens", "<tr><th>Screens audited</th><td>1, 0 without a fault</td></tr>",
+        assertThat(html).contains("7. Accessibility of the screens reached", "<tr><th>Screens audited</th><td>1, 0 without a fault</td></tr>",
                 ">label</a>", "<code>#surname</code>", "<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/png;base64," + PICTURE);
         assertThat(http.get("/api/studies/planned/candidates/alpha/report", vendorAlpha).body())
                 .contains("<tr><th>Screens audited</th><td>1, 1 without a fault</td></tr>").doesNotContain("#surname", ">label</a>");

@@ -1,0 +1,246 @@
+package bedside.harness.run;
+
+import bedside.harness.browser.BrowserSettings;
+import bedside.harness.browser.Browsers;
+import bedside.results.EventRecord;
+import bedside.results.ReplayRecord;
+import bedside.results.server.ReplayAssets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The accessibility audit of the screens a participant reached ({@code bedside session --a11y}), rebuilt from the
+ * attempt's DOM replay after its clock stopped: nothing runs in the participant's browser, and a detour the expert path
+ * never takes is audited too. Each screen (a new page, a new route of a single-page app, a dialog) is rebuilt as it
+ * stood when the participant first acted on it ({@link #seen}), in rrweb's replayer in a browser of the audit's own,
+ * and audited there with axe-core like a screen of a path ({@link AccessibilityAudit}).
+ *
+ * <p>What the rebuild cannot show is said here rather than guessed: the replay masks every input's value and the
+ * binding's patient data (so the audit sees asterisks, with the same styles), scripts do not run in it, and a
+ * screen's fonts and images still come from the candidate's address.
+ */
+final class ReplayAudit {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The rebuilt screen's frame: rrweb's replayer in the player, at the size the screen was recorded. */
+    private static final By FRAME = By.cssSelector(".replayer-wrapper iframe");
+
+    private ReplayAudit() {
+    }
+
+    /** A screen the participant reached: when (epoch ms), its address, and until when it stayed (epoch ms). */
+    record Visit(long at, String url, long until, double tMs) {
+    }
+
+    /**
+     * The audit's events, after the attempt's own; none when the attempt has no replay or every screen it reached was
+     * audited already in this run.
+     *
+     * @param audited the screens of each candidate audited so far in this run ("candidate\0screen")
+     */
+    static List<EventRecord> events(BrowserSettings browser, AttemptResult done, CandidateTarget candidate,
+                                    double atMs, Set<String> audited) {
+        if (done.replay() == null) {
+            return List.of();
+        }
+        UUID id = done.attempt().attemptId();
+        long seq = done.events().stream().mapToLong(EventRecord::seq).max().orElse(-1) + 1;
+        double t = Double.isFinite(atMs) ? Math.max(0, atMs) : 0;
+        List<Visit> visits = visits(done.attempt().startedAt().toEpochMilli(), done.events(), lastAt(done.replay()));
+        if (visits.stream().allMatch(v -> audited.contains(candidate.id() + "\u0000" + AccessibilityAudit.screenOf(v.url)))
+                && done.events().stream().noneMatch(e -> e.type().equals("dialog-open"))) {
+            return List.of();
+        }
+        List<AccessibilityAudit.Screen> screens = new ArrayList<>();
+        String problem = screens(browser, done.replay(), visits, candidate, screens, audited);
+        return AuditPass.events(id, seq, t, screens, problem, "replay");
+    }
+
+    /**
+     * The screens the attempt's events say it reached, in order: the screen its clock started on, then each top-level
+     * page, route and in-page dialog after that, from when it came until just before the next one (the last until the
+     * replay ends).
+     *
+     * @param zero the attempt's clock start (epoch ms): events' {@code tMs} count from it
+     */
+    static List<Visit> visits(long zero, List<EventRecord> events, long end) {
+        List<EventRecord> came = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        String current = null;
+        for (EventRecord e : events) {
+            JsonNode d = data(e);
+            String phase = d.path("phase").asText("");
+            if (phase.equals("after") || phase.equals("audit") || !d.path("top").asBoolean(true)) {
+                continue;
+            }
+            String url = switch (e.type()) {
+                case "page-start" -> e.page();
+                case "route" -> d.path("to").asText(e.page());
+                case "dialog-open" -> "modal".equals(d.path("kind").asText()) ? current : null;
+                default -> null;
+            };
+            if (url == null || !(url.startsWith("http:") || url.startsWith("https:"))) {
+                continue; // the browser's own pages are not the candidate's and are never replayed
+            }
+            current = url;
+            if (e.tMs() <= 0 && !came.isEmpty() && came.get(came.size() - 1).tMs() <= 0) {
+                came.remove(came.size() - 1); // the setup's screens (a sign-in) are not the task's: only the start screen
+                urls.remove(urls.size() - 1);
+            }
+            came.add(e);
+            urls.add(url);
+        }
+        List<Visit> out = new ArrayList<>();
+        for (int i = 0; i < came.size(); i++) {
+            long at = zero + Math.round(came.get(i).tMs());
+            long until = i + 1 < came.size() ? zero + Math.round(came.get(i + 1).tMs()) - 1 : end;
+            out.add(new Visit(at, urls.get(i), Math.max(at, until), came.get(i).tMs()));
+        }
+        return out;
+    }
+
+    private static String screens(BrowserSettings browser, ReplayRecord replay, List<Visit> visits,
+                                  CandidateTarget candidate, List<AccessibilityAudit.Screen> screens,
+                                  Set<String> audited) {
+        JsonNode events;
+        try {
+            events = JSON.readTree(replay.json());
+        } catch (java.io.IOException e) {
+            return "the replay could not be read: " + e.getMessage();
+        }
+        long first = events.size() == 0 ? 0 : events.get(0).path("timestamp").asLong();
+        int width = 1280;
+        int height = 800;
+        for (JsonNode e : events) {
+            if (e.path("type").asInt() == 4) { // Meta: the recorded window's size
+                width = Math.max(320, Math.min(3840, e.path("data").path("width").asInt(width)));
+                height = Math.max(240, Math.min(2160, e.path("data").path("height").asInt(height)));
+                break;
+            }
+        }
+        Browsers.Session session;
+        try {
+            session = Browsers.start(browser.windowless());
+        } catch (RuntimeException e) {
+            return "the browser did not start: " + StepRunner.firstLine(e);
+        }
+        try (session) {
+            WebDriver driver = session.driver();
+            driver.manage().window().setSize(new Dimension(width, height + 200));
+            driver.get("about:blank");
+            Object problem = ((JavascriptExecutor) driver).executeScript(REBUILD,
+                    ReplayAssets.playerJs(), ReplayAssets.playerCss(),
+                    new String(replay.json(), StandardCharsets.UTF_8), width, height);
+            if (problem != null) {
+                return "the replay could not be rebuilt: " + problem;
+            }
+            List<Long> acts = interactions(events);
+            for (Visit v : visits) {
+                String page = AccessibilityAudit.screenOf(v.url);
+                Object shown = ((JavascriptExecutor) driver).executeScript(
+                        "try { window.__bedsideReplayer.pause(arguments[0]); return null; }"
+                                + " catch (e) { return String(e && e.message || e); }", Math.max(0, seen(v, acts) - first));
+                if (shown != null) {
+                    return "the screen " + page + " could not be rebuilt: " + shown;
+                }
+                driver.switchTo().frame(driver.findElement(FRAME));
+                try {
+                    String screen = page + AccessibilityAudit.dialogOf(driver);
+                    if (audited.add(candidate.id() + "\u0000" + screen)) {
+                        screens.add(AccessibilityAudit.audit(driver, screen,
+                                String.format(Locale.ROOT, "%s%.1f s", bedside.reports.documents.Accessibility.PARTICIPANT,
+                                        Math.max(0, v.tMs) / 1000)));
+                    }
+                } finally {
+                    driver.switchTo().defaultContent();
+                }
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return "the audit of the replay stopped: " + StepRunner.firstLine(e);
+        }
+    }
+
+    /**
+     * When a screen is audited (epoch ms): as it stood just before the participant first acted on it (a press or a
+     * click, or typing), its own loading done, as a path's screen is audited once it settles after the step that
+     * reached it; a screen left without being acted on, as it was just before the next one came.
+     */
+    static long seen(Visit v, List<Long> interactions) {
+        for (long at : interactions) {
+            if (at > v.at && at <= v.until) {
+                return at - 1;
+            }
+        }
+        return v.until;
+    }
+
+    /** The times (epoch ms, in order) of the replay's presses, clicks, touches and typing. */
+    static List<Long> interactions(JsonNode events) {
+        List<Long> out = new ArrayList<>();
+        for (JsonNode e : events) {
+            if (e.path("type").asInt() != 3) continue; // incremental snapshots only
+            int source = e.path("data").path("source").asInt(-1);
+            int kind = e.path("data").path("type").asInt(-1);
+            // rrweb's MouseInteraction (2): MouseDown 1, Click 2, TouchStart 7; its Input (5)
+            if (source == 2 && (kind == 1 || kind == 2 || kind == 7) || source == 5) {
+                out.add(e.path("timestamp").asLong());
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The replay's last event's time (epoch ms), or 0. */
+    private static long lastAt(ReplayRecord replay) {
+        try {
+            JsonNode events = JSON.readTree(replay.json());
+            return events.size() == 0 ? 0 : events.get(events.size() - 1).path("timestamp").asLong();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static JsonNode data(EventRecord e) {
+        try {
+            return JSON.readTree(e.json());
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /**
+     * Puts rrweb's replayer into the blank page at the recorded size (scale 1, no controls) with the replay's events.
+     * Scripts are allowed in its frame only so that axe-core can run there: the rebuilt page holds none of the
+     * candidate's (rrweb records a script element without its code), and this browser is the audit's alone.
+     */
+    private static final String REBUILD = """
+            const [js, css, eventsJson, width, height] = arguments;
+            try {
+              (0, eval)(js);
+              const style = document.createElement('style');
+              style.textContent = css + ' body { margin: 0; }';
+              document.head.append(style);
+              const events = JSON.parse(eventsJson);
+              if (!events.length) return 'it holds no events';
+              const Player = window.rrwebPlayer.Player || window.rrwebPlayer.default || window.rrwebPlayer;
+              const target = document.createElement('div');
+              document.body.append(target);
+              const player = new Player({ target, props: { events, width, height, autoPlay: false,
+                showController: false, mouseTail: false, skipInactive: false, UNSAFE_replayCanvas: true } });
+              window.__bedsideReplayer = player.getReplayer();
+              return null;
+            } catch (e) {
+              return String(e && e.message || e);
+            }
+            """;
+}
