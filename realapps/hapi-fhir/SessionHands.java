@@ -242,6 +242,11 @@ public class SessionHands {
     record Owned(WebDriver driver, Path profile) implements AutoCloseable {
         public void close() {
             driver.quit();
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                say("could not delete " + profile + ": " + e);
+            }
         }
     }
 
