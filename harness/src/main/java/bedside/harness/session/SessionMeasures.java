@@ -24,7 +24,8 @@ import java.util.Set;
  *       has it);</li>
  *   <li>screens: the task's top-level pages and single-page routes in the order visited, a screen counted again when
  *       it is come back to (not when it reloads in place); lostness and direct/indirect success from them and the
- *       expert path's different screens;</li>
+ *       expert path's different screens (the revisits the expert path makes itself are needed ones, not counted
+ *       against lostness);</li>
  *   <li>misclicks: primary presses on nothing actionable (the recorder judges it in the page: no link, control,
  *       label, widget role, click handler attribute, focusable element or pointer cursor), and dead clicks — presses
  *       on something actionable (not a form field, which a press focuses) that changed nothing (no response from the
@@ -37,10 +38,17 @@ public final class SessionMeasures {
     private SessionMeasures() {}
 
     /** The expert path's figures a session's attempts are compared with. */
-    public record ExpertPath(long actions, long klmMs, Set<String> screens) {
+    /**
+     * @param screens  the expert path's different screens
+     * @param revisits how often the expert path itself comes back to a screen (its screens visited less its different
+     *                 ones): revisits the task needs, not counted against a participant's lostness
+     */
+    public record ExpertPath(long actions, long klmMs, Set<String> screens, int revisits) {
         public static ExpertPath of(AttemptRecord expert, List<EventRecord> events) {
-            return new ExpertPath((long) expert.clicks() + expert.keystrokes(), expert.klmMs(),
-                    new LinkedHashSet<>(SessionMeasures.screens(events)));
+            List<String> visited = SessionMeasures.screens(events);
+            Set<String> different = new LinkedHashSet<>(visited);
+            return new ExpertPath((long) expert.clicks() + expert.keystrokes(), expert.klmMs(), different,
+                    visited.size() - different.size());
         }
     }
 
@@ -59,7 +67,7 @@ public final class SessionMeasures {
         List<String> visited = screens(events);
         Double path = finite(PathMeasures.pathDeviation((long) attempt.clicks() + attempt.keystrokes(), expert.actions()));
         Double time = finite(PathMeasures.timeDeviation(attempt.timeMs(), expert.klmMs()));
-        Double lostness = finite(PathMeasures.lostness(visited, expert.screens().size()));
+        Double lostness = finite(PathMeasures.lostness(visited, expert.screens().size(), expert.revisits()));
         PathMeasures.Success success = PathMeasures.success(attempt.outcome() == Outcome.SUCCESS, visited, expert.screens());
         return new SessionFacts(participantSaid, path, time, success == PathMeasures.Success.NONE ? null
                 : success.name().toLowerCase(java.util.Locale.ROOT), lostness, misclicks);

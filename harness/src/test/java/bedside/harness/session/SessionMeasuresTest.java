@@ -104,6 +104,35 @@ class SessionMeasuresTest {
     }
 
     @Test
+    void anExpertPathThatComesBackToAScreenGivesLostnessZeroToWhoeverFollowsIt() {
+        // HAPI FHIR's tester (realapps/hapi-fhir): its one resource page is opened for the patient, then for the allergy.
+        String screen = "{\"phase\":\"task\",\"top\":true}";
+        List<Ev> expertWay = List.of(ev("page-start", "http://h/", screen),
+                ev("page-start", "http://h/resource?resource=Patient", screen),
+                ev("page-start", "http://h/search?resource=Patient", screen),
+                ev("page-start", "http://h/resource?resource=AllergyIntolerance", screen),
+                ev("page-start", "http://h/create", screen));
+        List<EventRecord> expertEvents = events(expertWay.toArray(Ev[]::new));
+        SessionMeasures.ExpertPath expert = SessionMeasures.ExpertPath.of(attempt(Outcome.SUCCESS, 5000, 10, 562, 189_700),
+                expertEvents);
+        assertThat(expert.screens()).containsExactly("/", "/resource", "/search", "/create");
+        assertThat(expert.revisits()).isEqualTo(1);
+
+        // The participant took the expert path exactly: not lost at all (it was 0.20 when the expert path's own revisit
+        // counted against her), and a direct success.
+        SessionFacts same = SessionMeasures.of("done", attempt(Outcome.SUCCESS, 12000, 10, 562, 0), expertEvents, expert);
+        assertThat(same.lostness()).isEqualTo(0.0);
+        assertThat(same.success()).isEqualTo("direct");
+
+        // Back to the search once more than the task needs: lost by that revisit only, √((4/5 − 1)²) = 0.2.
+        List<Ev> back = new ArrayList<>(expertWay);
+        back.add(4, ev("page-start", "http://h/search?resource=AllergyIntolerance", screen));
+        SessionFacts f = SessionMeasures.of("done", attempt(Outcome.SUCCESS, 20000, 12, 562, 0), events(back.toArray(Ev[]::new)),
+                expert);
+        assertThat(f.lostness()).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
     void withoutAnExpertPathOnlyTheParticipantsWordAndMisclicks() {
         SessionFacts f = SessionMeasures.of("timed-out", attempt(Outcome.FAILURE, 60000, 3, 0, 0), List.of(), null);
         assertThat(f).isEqualTo(new SessionFacts("timed-out", null, null, null, null, 0));

@@ -37,7 +37,7 @@ public record Summary(String completion, String time, String errors, String sus)
                 + " critical use error(s)";
         String sus = a.sus() == null || a.sus().mean() == null ? "not answered"
                 : Fmt.f(a.sus().mean(), 1) + " (95 % interval " + Fmt.ci(a.sus().ci95(), 1, 1) + ", n = " + a.sus().n()
-                + "): grade " + a.sus().grade() + ", about the " + Fmt.f(a.sus().percentile(), 0) + "th percentile";
+                + "): grade " + a.sus().grade() + ", about the " + Fmt.ordinal(a.sus().percentile()) + " percentile";
         return new Summary(completion, time, errorLine, sus);
     }
 }

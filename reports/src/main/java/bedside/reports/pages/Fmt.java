@@ -21,6 +21,25 @@ public final class Fmt {
         return v == null ? NONE : String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 
+    /**
+     * {@code v} rounded to a whole number, as an English ordinal ("1st", "2nd", "3rd", "11th", "21st", "100th"), or "—"
+     * when null: a percentile rank in a sentence ("about the 1st percentile", never "the 1th").
+     */
+    public static String ordinal(Double v) {
+        if (v == null) {
+            return NONE;
+        }
+        long n = Math.round(v);
+        long tens = Math.abs(n) % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch ((int) (Math.abs(n) % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
     /** An interval "[lo, hi]" with its ends times {@code scale}, or "—" when null. */
     public static String ci(Interval i, int digits, double scale) {
         return i == null ? NONE : "[" + f(i.lo() * scale, digits) + ", " + f(i.hi() * scale, digits) + "]";

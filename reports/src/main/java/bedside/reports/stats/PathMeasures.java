@@ -30,15 +30,32 @@ public final class PathMeasures {
     /**
      * Lostness (Smith 1996): L = √((N/S − 1)² + (R/N − 1)²), where S is the number of screens visited (revisits
      * counted), N the number of different screens visited and R the minimum number of screens the task needs (the
-     * expert path's different screens). 0 is a perfect path; above about 0.4 a participant is taken to be lost
+     * expert path's different screens). For an expert path that comes back to a screen itself, see
+     * {@link #lostness(List, int, int)}. 0 is a perfect path; above about 0.4 a participant is taken to be lost
      * (Smith's observation, to be read with the sessions' recordings). NaN when nothing was visited.
      *
      * @param visited the screens in the order visited
      * @param minimum R, the screens the task needs at least
      */
     public static double lostness(List<String> visited, int minimum) {
-        int s = visited.size();
+        return lostness(visited, minimum, 0);
+    }
+
+    /**
+     * Lostness against an expert path that itself comes back to a screen: a hub the task must pass twice (a generic
+     * UI's one resource page, opened first for the patient and then for the resource to create). Smith's S assumes
+     * the shortest way visits each screen once, so such an expert path would score itself as lost (HAPI FHIR's
+     * tester: / → /resource → /search → /resource → /create, N/S = 4/5, lostness 0.20 on the expert path exactly).
+     * The revisits the task needs are therefore not counted in S: S' = max(N, S − {@code neededRevisits}). With none
+     * needed this is Smith's formula as it stands.
+     *
+     * @param visited        the screens in the order visited
+     * @param minimum        R, the different screens the task needs at least (the expert path's)
+     * @param neededRevisits the expert path's own revisits (its screens visited less its different screens), 0 or more
+     */
+    public static double lostness(List<String> visited, int minimum, int neededRevisits) {
         int n = new LinkedHashSet<>(visited).size();
+        int s = Math.max(n, visited.size() - Math.max(0, neededRevisits));
         if (s == 0 || n == 0 || minimum <= 0) {
             return Double.NaN;
         }

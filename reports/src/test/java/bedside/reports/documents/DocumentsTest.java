@@ -37,7 +37,9 @@ class DocumentsTest {
         assertThat(html).contains("<td>find-patient</td><td>10</td><td>90 %</td><td>" + Fmt.ci(t.completion().ci95(), 0, 100)
                 + "</td><td>8 / 1</td><td>1</td>");
         assertThat(html).contains(Fmt.f(t.time().geomean(), 1), Fmt.ci(t.time().geomeanCi95(), 1, 1),
-                "SUS " + Fmt.f(a.sus().mean(), 1), "grade <b>" + a.sus().grade() + "</b>");
+                "SUS " + Fmt.f(a.sus().mean(), 1), "grade <b>" + a.sus().grade() + "</b>",
+                "about the " + Fmt.ordinal(a.sus().percentile()) + " percentile of published studies");
+        assertThat(html).doesNotContainPattern("[^1][123]th percentile").doesNotContainPattern("\\b[123]th percentile");
         // no study code of a participant: they are numbered within the report
         assertThat(html).doesNotContain("P01", "P03", "P11");
         assertThat(html).contains("<a href=\"../../attempts/00000000-0000-0000-0000-000000000005/replay\" title=\"Replay of the attempt\">")

@@ -23,6 +23,20 @@ class PathMeasuresTest {
     }
 
     @Test
+    void anExpertPathThatComesBackToAScreenIsNotLostOnItself() {
+        // HAPI FHIR's tester: its one resource page, for the patient and then for the allergy. 5 visits, 4 screens.
+        List<String> expert = List.of("/", "/resource", "/search", "/resource", "/create");
+        assertThat(PathMeasures.lostness(expert, 4, 1)).isEqualTo(0.0);
+        // One revisit more than the task needs: S' = 6 − 1 = 5, N = 4: √((4/5 − 1)²) = 0.2.
+        List<String> back = List.of("/", "/resource", "/search", "/resource", "/search", "/create");
+        assertThat(PathMeasures.lostness(back, 4, 1)).isCloseTo(0.2, within(1e-12));
+        // The needed revisits never take S below the different screens visited: S = N = 3, √((4/3 − 1)²) = 1/3.
+        assertThat(PathMeasures.lostness(List.of("/", "/resource", "/create"), 4, 1)).isCloseTo(1 / 3.0, within(1e-12));
+        // Without needed revisits, Smith's formula as before.
+        assertThat(PathMeasures.lostness(expert, 4, 0)).isEqualTo(PathMeasures.lostness(expert, 4)).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
     void deviationsAreObservedOverOptimal() {
         assertThat(PathMeasures.pathDeviation(24, 16)).isEqualTo(1.5);
         assertThat(PathMeasures.pathDeviation(3, 0)).isNaN();
