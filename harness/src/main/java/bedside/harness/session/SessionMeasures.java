@@ -37,8 +37,9 @@ public final class SessionMeasures {
 
     private SessionMeasures() {}
 
-    /** The expert path's figures a session's attempts are compared with. */
     /**
+     * The expert path's figures a session's attempts are compared with.
+     *
      * @param screens  the expert path's different screens
      * @param revisits how often the expert path itself comes back to a screen (its screens visited less its different
      *                 ones): revisits the task needs, not counted against a participant's lostness
