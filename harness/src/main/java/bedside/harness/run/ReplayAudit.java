@@ -19,9 +19,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * The accessibility audit of the screens a participant reached ({@code bedside session --a11y}), rebuilt from the
- * attempt's DOM replay after its clock stopped: nothing runs in the participant's browser, and a detour the expert path
- * never takes is audited too. Each screen (a new page, a new route of a single-page app, a dialog) is rebuilt as it
+ * The accessibility audit of the screens an attempt reached, rebuilt from its DOM replay after its clock stopped: a
+ * participant's ({@code bedside session --a11y}), a detour the expert path never takes included, and a scripted path's
+ * ({@code bedside run --a11y}, the demo). Nothing runs in the attempt's browser and nothing is done again. Each screen (a new page, a new route of a single-page app, a dialog) is rebuilt as it
  * stood when the participant first acted on it ({@link #seen}), in rrweb's replayer in a browser of the audit's own,
  * and audited there with axe-core like a screen of a path ({@link AccessibilityAudit}).
  *
@@ -37,8 +37,33 @@ final class ReplayAudit {
     private ReplayAudit() {
     }
 
-    /** A screen the participant reached: when (epoch ms), its address, and until when it stayed (epoch ms). */
-    record Visit(long at, String url, long until, double tMs) {
+    /**
+     * A screen the attempt reached: when (epoch ms), its address, until when it stayed (epoch ms), tMs of when, and
+     * whether it came as a new page (then the replay's own snapshot of that page says when it was shown).
+     */
+    record Visit(long at, String url, long until, double tMs, boolean load) {
+    }
+
+    /** A timed step of a path done, and when (epoch ms, the JVM's clock). */
+    record StepDone(String number, long at) {
+    }
+
+    /** Where a participant's screen was reached, for the reports: the time into the task, no participant's code. */
+    static final java.util.function.Function<Visit, String> PARTICIPANT_TIME = v -> String.format(Locale.ROOT, "%s%.1f s",
+            bedside.reports.documents.Accessibility.PARTICIPANT, Math.max(0, v.tMs) / 1000);
+
+    /**
+     * Where a path's screen was reached, as a path's own audit says it: the step whose doing brought it (the first step
+     * done when or after it came), or {@code start} for the screen the clock started on.
+     */
+    static java.util.function.Function<Visit, String> afterStep(List<StepDone> steps) {
+        return v -> {
+            if (v.tMs <= 0 || steps.isEmpty()) return "start";
+            for (StepDone s : steps) {
+                if (s.at >= v.at) return s.number;
+            }
+            return steps.get(steps.size() - 1).number;
+        };
     }
 
     /**
@@ -46,9 +71,10 @@ final class ReplayAudit {
      * audited already in this run.
      *
      * @param audited the screens of each candidate audited so far in this run ("candidate\0screen")
+     * @param reached where each screen was reached, for the reports ({@link #afterStep}, {@link #PARTICIPANT_TIME})
      */
     static List<EventRecord> events(BrowserSettings browser, AttemptResult done, CandidateTarget candidate,
-                                    double atMs, Set<String> audited) {
+                                    double atMs, Set<String> audited, java.util.function.Function<Visit, String> reached) {
         if (done.replay() == null) {
             return List.of();
         }
@@ -61,7 +87,7 @@ final class ReplayAudit {
             return List.of();
         }
         List<AccessibilityAudit.Screen> screens = new ArrayList<>();
-        String problem = screens(browser, done.replay(), visits, candidate, screens, audited);
+        String problem = screens(browser, done.replay(), visits, candidate, screens, audited, reached);
         return AuditPass.events(id, seq, t, screens, problem, "replay");
     }
 
@@ -103,14 +129,15 @@ final class ReplayAudit {
         for (int i = 0; i < came.size(); i++) {
             long at = zero + Math.round(came.get(i).tMs());
             long until = i + 1 < came.size() ? zero + Math.round(came.get(i + 1).tMs()) - 1 : end;
-            out.add(new Visit(at, urls.get(i), Math.max(at, until), came.get(i).tMs()));
+            out.add(new Visit(at, urls.get(i), Math.max(at, until), came.get(i).tMs(),
+                    came.get(i).type().equals("page-start")));
         }
         return out;
     }
 
     private static String screens(BrowserSettings browser, ReplayRecord replay, List<Visit> visits,
                                   CandidateTarget candidate, List<AccessibilityAudit.Screen> screens,
-                                  Set<String> audited) {
+                                  Set<String> audited, java.util.function.Function<Visit, String> reached) {
         JsonNode events;
         try {
             events = JSON.readTree(replay.json());
@@ -146,9 +173,13 @@ final class ReplayAudit {
             List<Long> acts = interactions(events);
             for (Visit v : visits) {
                 String page = AccessibilityAudit.screenOf(v.url);
+                Visit shownFrom = shown(v, events);
+                if (shownFrom == null) {
+                    continue; // the replay has no snapshot of this page (it says why in its own events)
+                }
                 Object shown = ((JavascriptExecutor) driver).executeScript(
                         "try { window.__bedsideReplayer.pause(arguments[0]); return null; }"
-                                + " catch (e) { return String(e && e.message || e); }", Math.max(0, seen(v, acts) - first));
+                                + " catch (e) { return String(e && e.message || e); }", Math.max(0, seen(shownFrom, acts) - first));
                 if (shown != null) {
                     return "the screen " + page + " could not be rebuilt: " + shown;
                 }
@@ -156,9 +187,8 @@ final class ReplayAudit {
                 try {
                     String screen = page + AccessibilityAudit.dialogOf(driver);
                     if (audited.add(candidate.id() + "\u0000" + screen)) {
-                        screens.add(AccessibilityAudit.audit(driver, screen,
-                                String.format(Locale.ROOT, "%s%.1f s", bedside.reports.documents.Accessibility.PARTICIPANT,
-                                        Math.max(0, v.tMs) / 1000)));
+                        settle(driver);
+                        screens.add(AccessibilityAudit.audit(driver, screen, reached.apply(v)));
                     }
                 } finally {
                     driver.switchTo().defaultContent();
@@ -168,6 +198,35 @@ final class ReplayAudit {
         } catch (RuntimeException e) {
             return "the audit of the replay stopped: " + StepRunner.firstLine(e);
         }
+    }
+
+    /**
+     * The visit from when the replay shows it: a new page from the replay's own snapshot of it (its Meta event with the
+     * page's address, then the snapshot), not from the recorder's page-start, which comes as the old page is left, while
+     * the replay still shows the old page (on a loaded machine the click that left it can come after); null when the
+     * replay holds no snapshot of that page before the screen was left. Another visit as it is.
+     */
+    static Visit shown(Visit v, JsonNode events) {
+        if (!v.load) {
+            return v;
+        }
+        String screen = AccessibilityAudit.screenOf(v.url);
+        long slack = 2_000; // the recorder's and the replay's clocks are the page's, read at different moments
+        for (int i = 0; i + 1 < events.size(); i++) {
+            JsonNode meta = events.get(i);
+            long at = meta.path("timestamp").asLong();
+            if (meta.path("type").asInt() != 4 || at < v.at - slack || at > v.until) continue;
+            if (!AccessibilityAudit.screenOf(meta.path("data").path("href").asText("")).equals(screen)) continue;
+            for (int j = i + 1; j < events.size(); j++) {
+                JsonNode e = events.get(j);
+                if (e.path("type").asInt() == 2) {
+                    long snapshot = e.path("timestamp").asLong();
+                    return new Visit(snapshot, v.url, Math.max(snapshot, v.until), v.tMs, true);
+                }
+                if (e.path("type").asInt() == 4) break;
+            }
+        }
+        return null;
     }
 
     /**
@@ -198,6 +257,26 @@ final class ReplayAudit {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * Waits (1 s at most) for the rebuilt screen's transitions and animations to end: the rebuild inserts the screen's
+     * nodes at once, so a dialog fading in starts fading again, and its text would be audited half transparent.
+     */
+    private static void settle(WebDriver driver) {
+        try {
+            ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const until = performance.now() + 1000;
+                    const tick = () => {
+                      const running = document.getAnimations ? document.getAnimations().filter((a) => a.playState === 'running') : [];
+                      if (!running.length || performance.now() > until) done(); else setTimeout(tick, 50);
+                    };
+                    tick();
+                    """);
+        } catch (RuntimeException e) {
+            // audited as it is
+        }
     }
 
     /** The replay's last event's time (epoch ms), or 0. */

@@ -107,9 +107,9 @@ public final class TaskRunner {
 
     /**
      * This runner with an accessibility audit (WCAG 2.2 A/AA) of the screens each attempt reaches, after the attempt and
-     * outside its clock: a scripted path that succeeds is done again and every screen it reaches is audited
-     * ({@link AuditPass}); a participant's attempt is audited on its screens rebuilt from its DOM replay
-     * ({@link ReplayAudit}), detours included, with nothing run in the participant's browser.
+     * outside its clock, on the screens rebuilt from its DOM replay ({@link ReplayAudit}): a participant's attempt
+     * with its detours, a scripted path when it succeeds, nothing run again in the attempt's browser. A path recorded
+     * without a replay is done again in a browser of its own, each screen audited as it settles ({@link AuditPass}).
      */
     public TaskRunner withAccessibilityAudit() {
         return new TaskRunner(browser, screenshots, demonstration, true, replay);
@@ -228,7 +228,13 @@ public final class TaskRunner {
             // starts it: the script at once, a participant by pressing Start in the session's panel.
             String startUrl = session.driver().getCurrentUrl();
             long deadline = System.nanoTime() + Math.round(task.timeLimitSeconds() * 1e9);
-            StepRunner timedSteps = new StepRunner(session.driver(), candidate, binding.fragments(), deadline, shots::after);
+            // When each timed step was done (JVM clock, epoch ms; nothing asked of the page): a path's screens rebuilt
+            // from its replay say after which step they came.
+            List<ReplayAudit.StepDone> stepsDone = new java.util.concurrent.CopyOnWriteArrayList<>();
+            StepRunner timedSteps = new StepRunner(session.driver(), candidate, binding.fragments(), deadline, number -> {
+                stepsDone.add(new ReplayAudit.StepDone(number, System.currentTimeMillis()));
+                shots.after(number);
+            });
             Clock clock = new Clock(attemptId, listener);
             Outcome outcome = null;
             String reason = null;
@@ -289,11 +295,15 @@ public final class TaskRunner {
                     stream, start, outcome, reason, failedStep, checks, end, startUrl, shots);
             done = done.withMoreEvents(AttemptEvidence.after(done, session.driver(), candidate, binding,
                     end - start));
-            if (audit && performer == Performer.EXPERT_PATH && done.attempt().outcome() == Outcome.SUCCESS) {
-                done = done.withMoreEvents(AuditPass.events(browser, done, candidate, binding, path, values, end - start,
-                        audited));
-            } else if (audit && performer != Performer.EXPERT_PATH) {
-                done = done.withMoreEvents(ReplayAudit.events(browser, done, candidate, end - start, audited));
+            boolean expert = performer == Performer.EXPERT_PATH;
+            if (audit && (!expert || done.attempt().outcome() == Outcome.SUCCESS)) {
+                // On the screens rebuilt from the replay when there is one (nothing done again); a path without one
+                // (run --no-replay) is done again in a browser of its own.
+                done = done.withMoreEvents(done.replay() != null
+                        ? ReplayAudit.events(browser, done, candidate, end - start, audited,
+                                expert ? ReplayAudit.afterStep(stepsDone) : ReplayAudit.PARTICIPANT_TIME)
+                        : expert ? AuditPass.events(browser, done, candidate, binding, path, values, end - start, audited)
+                        : List.of());
             }
             return said == null ? done : done.said(said);
         }

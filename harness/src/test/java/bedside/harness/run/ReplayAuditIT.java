@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15's optional audit of sessions: a participant's attempt is audited on its screens rebuilt from its DOM replay
- * after its clock stopped. The same task on the legacy sample, done once as the expert path (audited live, the path done
- * again) and once by a participant (audited from the replay), must find the same faults on the same screens: the
+ * after its clock stopped (as a path's is when it has a replay). The same task on the legacy sample, done once as the
+ * expert path without a replay (audited live, the path done again) and once by a participant (audited from the replay),
+ * must find the same faults on the same screens: the
  * rebuild neither hides a fault nor adds one, though it sees every input and the binding's patient data masked. Nothing
  * of the audit is inside the participant's clock. (SessionIT audits a whole session from its replays, a detour included,
  * the streamlined sample clean, and reads the vendor's report.)
@@ -48,7 +49,8 @@ class ReplayAuditIT {
         legacy = SampleCandidates.start(SampleCandidates.LEGACY, 0);
         BrowserSettings browser = BrowserSettings.local();
         // Runners of their own: each audits a screen once per run, and each attempt here must audit its own.
-        legacyPath = new TaskRunner(browser).withAccessibilityAudit().attempt(suite, task, ShippedSuite.target(legacy),
+        // The path without a replay: done again and audited live, each screen once it settles (AuditPass).
+        legacyPath = new TaskRunner(browser).withoutReplay().withAccessibilityAudit().attempt(suite, task, ShippedSuite.target(legacy),
                 UUID.randomUUID(), "expert-path", 1);
         legacyParticipant = new TaskRunner(browser).withAccessibilityAudit().attempt(suite, task,
                 ShippedSuite.target(legacy), UUID.randomUUID(), "P01", 1, AttemptListener.NONE, PARTICIPANT);

@@ -47,10 +47,44 @@ class ReplayAuditTest {
                  {"type":3,"timestamp":2600,"data":{"source":5,"text":"*"}}]""");
         List<Long> acts = ReplayAudit.interactions(events);
         assertThat(acts).containsExactly(1500L, 2600L); // mutations and mouse moves are not acts
-        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1000, "http://c/", 2000, 0), acts)).isEqualTo(1499);
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1000, "http://c/", 2000, 0, false), acts)).isEqualTo(1499);
         // typing at 2600 acts on the screen that came at 2500
-        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(2500, "http://c/b", 3000, 0), acts)).isEqualTo(2599);
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(2500, "http://c/b", 3000, 0, false), acts)).isEqualTo(2599);
         // left without being acted on: as it was just before the next screen came
-        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1600, "http://c/a", 2400, 0), acts)).isEqualTo(2400);
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1600, "http://c/a", 2400, 0, false), acts)).isEqualTo(2400);
+    }
+
+    @Test
+    void aPathsScreenWasReachedByTheFirstStepDoneWhenOrAfterItCame() {
+        var steps = List.of(new ReplayAudit.StepDone("1", ZERO + 100), new ReplayAudit.StepDone("2", ZERO + 500),
+                new ReplayAudit.StepDone("2.1", ZERO + 900));
+        var label = ReplayAudit.afterStep(steps);
+        assertThat(label.apply(new ReplayAudit.Visit(ZERO - 50, "http://c/", ZERO + 80, -50, false))).isEqualTo("start");
+        // step 2 clicked a link: the page came while it was being done (it ends once the page has loaded)
+        assertThat(label.apply(new ReplayAudit.Visit(ZERO + 450, "http://c/b", ZERO + 800, 450, false))).isEqualTo("2");
+        assertThat(label.apply(new ReplayAudit.Visit(ZERO + 950, "http://c/c", ZERO + 990, 950, false))).isEqualTo("2.1");
+        assertThat(ReplayAudit.PARTICIPANT_TIME.apply(new ReplayAudit.Visit(ZERO + 12_345, "http://c/", ZERO + 13_000,
+                12_345, false))).isEqualTo("participant at 12.3 s");
+    }
+
+    @Test
+    void aNewPageIsShownFromTheReplaysOwnSnapshotOfItNotFromWhenTheOldOneWasLeft() throws Exception {
+        var events = new ObjectMapper().readTree("""
+                [{"type":4,"timestamp":1000,"data":{"href":"http://c/main.do"}},
+                 {"type":2,"timestamp":1010,"data":{}},
+                 {"type":3,"timestamp":1300,"data":{"source":2,"type":2}},
+                 {"type":4,"timestamp":1450,"data":{"href":"http://c/search.do?x=1"}},
+                 {"type":2,"timestamp":1460,"data":{}},
+                 {"type":3,"timestamp":1800,"data":{"source":5}}]""");
+        // the recorder's page-start for search.do came at 1290, before the click on main.do that left it (1300)
+        ReplayAudit.Visit search = new ReplayAudit.Visit(1290, "http://c/search.do", 2000, 290, true);
+        ReplayAudit.Visit shown = ReplayAudit.shown(search, events);
+        assertThat(shown.at()).isEqualTo(1460);
+        assertThat(ReplayAudit.seen(shown, ReplayAudit.interactions(events))).isEqualTo(1799);
+        // a page the replay holds no snapshot of is not audited as whatever was shown before it
+        assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/other.do", 2000, 290, true), events)).isNull();
+        // a route of a single-page app has no snapshot of its own
+        assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/#/x", 2000, 290, false), events).at())
+                .isEqualTo(1290);
     }
 }
