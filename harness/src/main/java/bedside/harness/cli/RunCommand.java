@@ -69,9 +69,10 @@ public final class RunCommand implements Callable<Integer> {
     boolean screenshots;
 
     @Option(names = "--a11y", description = {"Audit every screen each successful path reaches for accessibility (WCAG 2.2 "
-            + "A/AA, Deque's axe-core): after the attempt, outside its clock, the path is done again in a browser of its "
-            + "own and each screen audited once it settles. The report lists the faults by impact and WCAG criterion.",
-            "It about doubles a run's time."})
+            + "A/AA, Deque's axe-core): after the attempt, outside its clock, on the screens rebuilt from the attempt's "
+            + "replay in a browser of the audit's own (with --no-replay the path is done again there instead), each "
+            + "screen once per run. The report lists the faults by impact and WCAG criterion.",
+            "About a second per new screen, and a browser's start per path that reaches one."})
     boolean a11y;
 
     @Option(names = "--no-replay", description = {"Record no DOM replay of the attempts (by default each attempt keeps "

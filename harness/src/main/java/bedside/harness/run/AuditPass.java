@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The accessibility audit of a task's path ({@code bedside run --a11y}): after the timed attempt, never inside its
+ * The accessibility audit of a task's path recorded without a replay ({@code bedside run --a11y --no-replay}; with a
+ * replay, {@link ReplayAudit} audits the screens rebuilt from it): after the timed attempt, never inside its
  * clock, the path is done again in a browser of its own — reset, setup, then each step — and every screen it reaches
  * is audited once it settles ({@link AccessibilityAudit}), the starting screen included. What was found is kept with
  * the attempt as events of phase {@code audit} ({@code a11y-screen} per screen audited, {@code a11y-violation} per

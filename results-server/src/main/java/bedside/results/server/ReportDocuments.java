@@ -209,10 +209,12 @@ public final class ReportDocuments {
     }
 
     private Accessibility readAccessibility(String study, String candidate) {
+        // only the audit's own events, of every attempt at once: a study's sessions hold far more of everything else
+        Map<UUID, List<EventRecord>> audited = store.eventsOfKind(study, candidate, "a11y-");
         List<Accessibility.ScreenAudit> audits = new ArrayList<>();
-        store.attemptsOfStudy(study, candidate).stream()
+        store.attemptsOfStudy(study, candidate).stream().filter(a -> audited.containsKey(a.attemptId()))
                 .sorted(Comparator.comparing(AttemptRecord::startedAt))
-                .forEach(a -> audits.addAll(StoredEvents.audits(candidate, a.task(), store.eventsOfAttempt(a.attemptId()))));
+                .forEach(a -> audits.addAll(StoredEvents.audits(candidate, a.task(), audited.get(a.attemptId()))));
         return Accessibility.latest(audits);
     }
 

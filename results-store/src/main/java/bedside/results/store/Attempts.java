@@ -98,6 +98,22 @@ final class Attempts {
         return new Page<>(items, total, limit, offset);
     }
 
+    /**
+     * The events of one kind (their type starting with {@code typePrefix}) of every attempt of a study's candidate, in
+     * one query: by attempt, the attempts in the order they started, each attempt's events in {@code seq} order.
+     */
+    static java.util.Map<UUID, List<EventRecord>> eventsOfKind(DSLContext ctx, String study, String candidate,
+                                                           String typePrefix) {
+        java.util.Map<UUID, List<EventRecord>> out = new java.util.LinkedHashMap<>();
+        ctx.select(EVENTS.fields()).from(EVENTS).join(ATTEMPTS).on(ATTEMPTS.ATTEMPT_ID.eq(EVENTS.ATTEMPT_ID))
+                .where(ATTEMPTS.STUDY_CODE.eq(study), ATTEMPTS.CANDIDATE_CODE.eq(candidate),
+                        EVENTS.TYPE.startsWith(typePrefix))
+                .orderBy(ATTEMPTS.STARTED_AT, ATTEMPTS.ATTEMPT_ID, EVENTS.SEQ)
+                .fetch(r -> Rows.toEvent(r.into(EVENTS)))
+                .forEach(e -> out.computeIfAbsent(e.attemptId(), k -> new ArrayList<>()).add(e));
+        return out;
+    }
+
     static long eventCount(DSLContext ctx, UUID attemptId) {
         return ctx.fetchCount(EVENTS, EVENTS.ATTEMPT_ID.eq(attemptId));
     }

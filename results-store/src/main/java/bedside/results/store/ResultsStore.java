@@ -354,6 +354,14 @@ public final class ResultsStore {
         return Attempts.eventsPage(dsl, attemptId, limit, offset);
     }
 
+    /**
+     * The events of one kind ({@code type} starting with {@code typePrefix}, e.g. {@code a11y-}) of every attempt of a
+     * study's candidate, read at once: by attempt, in the order the attempts started, each in {@code seq} order.
+     */
+    public java.util.Map<UUID, List<EventRecord>> eventsOfKind(String study, String candidate, String typePrefix) {
+        return Attempts.eventsOfKind(dsl, study, candidate, typePrefix);
+    }
+
     public long eventCount(UUID attemptId) {
         return Attempts.eventCount(dsl, attemptId);
     }

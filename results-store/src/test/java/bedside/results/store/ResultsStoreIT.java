@@ -85,6 +85,40 @@ class ResultsStoreIT {
     }
 
     @Test
+    void eventsOfOneKindAreReadForAllACandidatesAttemptsAtOnce() {
+        prepareStudy(store, "kinds");
+        RunRecord run = run("kinds", t0);
+        store.startRun(run);
+        SessionRecord s = session(run, "alpha", "P01", t0);
+        store.startSession(s);
+        SessionRecord other = session(run, "beta", "P01", t0);
+        store.startSession(other);
+        AttemptRecord later = attempt(s, "record-allergy", 2, Outcome.SUCCESS, t0.plusSeconds(20));
+        AttemptRecord first = attempt(s, "record-allergy", 1, Outcome.SUCCESS, t0.plusSeconds(10));
+        AttemptRecord none = attempt(s, "order-medication", 1, Outcome.SUCCESS, t0.plusSeconds(30));
+        AttemptRecord beta = attempt(other, "record-allergy", 1, Outcome.SUCCESS, t0.plusSeconds(5));
+        java.util.function.BiFunction<AttemptRecord, List<String>, List<EventRecord>> of = (a, types) -> {
+            List<EventRecord> out = new ArrayList<>();
+            for (String type : types) {
+                out.add(new EventRecord(a.attemptId(), out.size(), out.size() * 10.0, type, "http://x/", "{}"));
+            }
+            return out;
+        };
+        store.saveAttempt(later, of.apply(later, List.of("click", "a11y-screen", "a11y-violation", "a11yish")));
+        store.saveAttempt(first, of.apply(first, List.of("a11y-screen", "page-start", "a11y-incomplete")));
+        store.saveAttempt(none, of.apply(none, List.of("click", "key")));
+        store.saveAttempt(beta, of.apply(beta, List.of("a11y-screen")));
+
+        Map<UUID, List<EventRecord>> audits = store.eventsOfKind("kinds", "alpha", "a11y-");
+        assertThat(audits.keySet()).containsExactly(first.attemptId(), later.attemptId()); // in the order they started
+        assertThat(audits.get(first.attemptId())).extracting(EventRecord::type)
+                .containsExactly("a11y-screen", "a11y-incomplete");
+        assertThat(audits.get(later.attemptId())).extracting(EventRecord::seq).containsExactly(1L, 2L);
+        assertThat(store.eventsOfKind("kinds", "beta", "a11y-")).containsOnlyKeys(beta.attemptId());
+        assertThat(store.eventsOfKind("kinds", "alpha", "a11y_")).isEmpty(); // a prefix, not a pattern
+    }
+
+    @Test
     void replayingAnAttemptChangesNothingAndDuplicatesNothing() {
         prepareStudy(store, "replay");
         RunRecord run = run("replay", t0);
