@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ExportCommand.class,
                 ReportCommand.class,
+                ReplayCommand.class,
                 RecordCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

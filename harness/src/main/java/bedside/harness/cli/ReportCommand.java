@@ -78,12 +78,18 @@ public final class ReportCommand implements Callable<Integer> {
                 return BedsideCli.PROBLEM;
             }
             ReportDocuments documents = new ReportDocuments(store);
-            String page = which.board ? documents.board(study, c -> c + ".html", Instant.now()).render()
-                    : documents.vendor(study, which.candidate, Instant.now()).render();
+            bedside.reports.documents.VendorReport vendor = which.board ? null
+                    : documents.vendor(study, which.candidate, Instant.now());
+            String page = which.board ? documents.board(study, c -> c + ".html", Instant.now()).render() : vendor.render();
             Path target = html != null ? html
                     : Home.data().resolve("reports").resolve(study).resolve((which.board ? "board" : which.candidate) + ".html");
+            int replays = 0;
             try {
                 OutputFile.write(target, page);
+                if (vendor != null) { // the use errors' replays it links, as replays/ID.html beside it
+                    replays = ReplayFiles.writeBeside(store, study, target.toAbsolutePath().getParent(),
+                            vendor.replays().keySet());
+                }
             } catch (IOException e) {
                 err.println("bedside report: cannot write " + target + " (" + e.getClass().getSimpleName() + ")");
                 return BedsideCli.PROBLEM;
@@ -92,6 +98,10 @@ public final class ReportCommand implements Callable<Integer> {
                     which.board ? "study" : "candidate", which.board ? study : which.candidate, null);
             out.println((which.board ? "Board's decision page: " : "Report for " + which.candidate + ": ")
                     + target.toAbsolutePath());
+            if (replays > 0) {
+                out.println("Replays of its use errors' attempts (" + replays + "): "
+                        + target.toAbsolutePath().resolveSibling("replays"));
+            }
             if (which.board) {
                 java.util.List<String> missing = store.candidates(study).stream().map(c -> c.code())
                         .filter(c -> !Files.exists(target.toAbsolutePath().resolveSibling(c + ".html"))).toList();

@@ -39,7 +39,10 @@ final class StudyReports {
         Map<String, Path> candidates = new LinkedHashMap<>();
         for (CandidateRecord c : store.candidates(study)) {
             Path page = dir.resolve(c.code() + ".html");
-            OutputFile.write(page, documents.vendor(scored, c.code(), now, null).render());
+            bedside.reports.documents.VendorReport report = documents.vendor(scored, c.code(), now,
+                    ReportDocuments.BESIDE);
+            OutputFile.write(page, report.render());
+            ReplayFiles.writeBeside(store, study, dir, report.replays().keySet()); // the use errors' replays it links
             candidates.put(c.code(), page);
         }
         try (PdfPrinter printer = PdfPrinter.open()) {

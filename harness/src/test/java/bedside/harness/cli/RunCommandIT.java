@@ -135,6 +135,19 @@ class RunCommandIT {
             List<AttemptRecord> stored = store.attemptsOfRun(runs.get(0).runId());
             assertThat(stored).hasSize(4).extracting(AttemptRecord::outcome).containsOnly(Outcome.SUCCESS);
         }
+
+        // Any attempt's replay, as a page that opens from disk (issue 15): written where asked, or under the home.
+        String id = attempts.get(3).path("attempt_id").asText();
+        Path page = home.resolve("disputed.html");
+        Result replay = bedside(Map.of(), "replay", "run-it", id, "--html", page.toString());
+        assertThat(replay.exit()).as(replay.output()).isZero();
+        assertThat(replay.output()).contains("Replay of record-allergy on legacy, attempt 2: " + page);
+        assertThat(Files.readString(page)).contains("Replay: record-allergy on legacy, attempt 2", "rrwebPlayer",
+                "the task&#39;s clock starts", "id=\"replay-data\"");
+        Result unknown = bedside(Map.of(), "replay", "run-it", java.util.UUID.randomUUID().toString());
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.output()).contains("study run-it has no attempt");
+        assertThat(bedside(Map.of(), "replay", "run-it", "not-an-id").exit()).isEqualTo(2);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package bedside.results.server;
 
-import bedside.reports.pages.Pages;
-import bedside.reports.replay.ReplayPage;
 import bedside.results.AttemptRecord;
 import bedside.results.ReplayRecord;
-import bedside.results.SessionRecord;
 import bedside.results.StudyRecord;
 import bedside.results.client.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 
 import static bedside.results.server.Access.ADMIN;
 import static bedside.results.server.Access.EVALUATOR;
@@ -70,16 +66,7 @@ final class ReplayRoutes extends RouteGroup {
     private void page(Context ctx) {
         StudyRecord s = study(ctx);
         AttemptRecord a = visibleAttempt(ctx, s);
-        ReplayRecord replay = replayOf(ctx, a);
-        boolean simulated = store.session(a.sessionId()).map(SessionRecord::simulated).orElse(false);
-        String facts = a.outcome().code() + (a.reason() == null ? "" : " (" + a.reason() + ")") + " · "
-                + String.format(java.util.Locale.ROOT, "%.1f s", a.timeMs() / 1000.0) + " · participant "
-                + a.participant() + " · started " + a.startedAt() + " · study " + s.code();
-        ReplayPage page = new ReplayPage(a.task() + " on " + a.candidate() + ", attempt " + a.attemptNo(), facts,
-                ReplayAssets.playerJs(), ReplayAssets.playerCss(), Base64.getEncoder().encodeToString(replay.gzip()),
-                ReplayMarks.of(a, store.eventsOfAttempt(a.attemptId()), store.markersOfSession(a.sessionId())),
-                simulated);
-        ctx.contentType("text/html; charset=utf-8").result(Pages.render("replay/player.jte", page));
+        ctx.contentType("text/html; charset=utf-8").result(ReplayPages.render(store, s.code(), a, replayOf(ctx, a)));
     }
 
     private ReplayRecord replayOf(Context ctx, AttemptRecord a) {

@@ -103,18 +103,26 @@ public final class ReportDocuments {
                 accessibility);
     }
 
-    /** A candidate's own report, as a file: without links to the replays, which only the results server serves. */
+    /**
+     * A candidate's own report, as a file beside a folder {@code replays/} that holds its use errors' replays (see
+     * {@link ReplayPages}; the caller writes them).
+     */
     public VendorReport vendor(String study, String candidate, Instant now) {
-        return vendor(score(study), candidate, now, null);
+        return vendor(score(study), candidate, now, BESIDE);
     }
+
+    /** Where a report written to a file finds an attempt's replay: {@code replays/ID.html} beside it. */
+    public static final java.util.function.UnaryOperator<String> BESIDE = id -> "replays/" + id + ".html";
 
     /**
      * A candidate's own report, of a study already scored.
      *
-     * @param replays where the attempts' replays are seen from the page (the prefix of "{id}/replay"), or null for a
-     *                page that cannot reach them
+     * @param replays where the page finds an attempt's replay, from the attempt's id (the server's
+     *                {@code ../../attempts/ID/replay}, or {@link #BESIDE} for a file), or null for a page that cannot
+     *                reach them
      */
-    public VendorReport vendor(Scored scored, String candidate, Instant now, String replays) {
+    public VendorReport vendor(Scored scored, String candidate, Instant now,
+                               java.util.function.UnaryOperator<String> replays) {
         StudyRecord s = scored.study();
         String study = s.code();
         CandidateRecord c = store.candidate(study, candidate)
@@ -190,11 +198,12 @@ public final class ReportDocuments {
     }
 
     /** The links to the replays of the use errors' attempts that have one. */
-    private Map<String, String> replayLinks(String study, List<VendorReport.UseError> errors, String replays) {
+    private Map<String, String> replayLinks(String study, List<VendorReport.UseError> errors,
+                                            java.util.function.UnaryOperator<String> replays) {
         Set<UUID> stored = store.replaySizes(study).keySet();
         Map<String, String> links = new HashMap<>();
         errors.stream().map(VendorReport.UseError::attemptId).filter(id -> stored.contains(UUID.fromString(id)))
-                .forEach(id -> links.put(id, replays + id + "/replay"));
+                .forEach(id -> links.put(id, replays.apply(id)));
         return links;
     }
 

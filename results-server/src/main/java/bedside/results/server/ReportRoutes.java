@@ -45,7 +45,8 @@ final class ReportRoutes extends RouteGroup {
         CandidateRecord c = candidate(ctx, s, ctx.pathParam("candidate"));
         ReportDocuments documents = new ReportDocuments(store);
         // the page is at /api/studies/{s}/candidates/{c}/report, the replays at /api/studies/{s}/attempts/{id}/replay
-        String html = documents.vendor(documents.score(s.code()), c.code(), Instant.now(), "../../attempts/").render();
+        String html = documents.vendor(documents.score(s.code()), c.code(), Instant.now(),
+                id -> "../../attempts/" + id + "/replay").render();
         store.audit(token(ctx).actor(), "report.read", s.code(), "candidate", c.code(), null);
         ctx.contentType("text/html; charset=utf-8").result(html);
     }

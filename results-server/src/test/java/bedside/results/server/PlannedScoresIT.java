@@ -378,6 +378,13 @@ class PlannedScoresIT {
         java.net.URI replay = java.net.URI.create("/api/studies/planned/candidates/beta/report")
                 .resolve("../../attempts/" + replayed.get("planned") + "/replay");
         assertThat(http.get(replay.toString(), vendorBeta).status()).isEqualTo(200);
+        // written to a file (bedside report), the same report links the replay as a page beside it, and that page is
+        // the one the server plays
+        String file = new ReportDocuments(DB.store()).vendor("planned", "beta", java.time.Instant.now()).render();
+        assertThat(file).contains("<a href=\"replays/" + replayed.get("planned") + ".html\" title=\"Replay of the attempt\">");
+        var slipAttempt = DB.store().attempt(replayed.get("planned")).orElseThrow();
+        assertThat(ReplayPages.render(DB.store(), "planned", slipAttempt, DB.store().replay(slipAttempt.attemptId())
+                .orElseThrow())).isEqualTo(http.get(replay.toString(), vendorBeta).body());
         // the accessibility audit of beta's expert path, with its picture; alpha's report shows only alpha's
         assertThat(html).contains("7. Accessibility of the screens reached", "<tr><th>Screens audited</th><td>1, 0 without a fault</td></tr>",
                 ">label</a>", "<code>#surname</code>", "<figure id=\"a11y-picture-1\" class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/png;base64," + PICTURE);
