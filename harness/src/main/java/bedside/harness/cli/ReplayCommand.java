@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
  * as a self-contained page (rrweb-player, the replay and the attempt's marks inlined) that any browser opens from disk.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Writes an attempt's replay from the stored data, as the results server plays it",
-                "(GET /api/studies/STUDY/attempts/ID/replay): a self-contained page with the player, what the",
-                "browser showed during the attempt (inputs and the binding's patient data masked) and its clicks,",
-                "screens, errors and the observer's markers on the timeline. Without --html it goes to",
-                "$BEDSIDE_HOME/reports/STUDY/replays/ID.html. The reports name each use error's attempt."},
+        description = {"Writes an attempt's replay from the stored data, as the results server plays it (GET "
+                + "/api/studies/STUDY/attempts/ID/replay): a self-contained page with the player, what the browser "
+                + "showed during the attempt (inputs and the binding's patient data masked), and its clicks, screens, "
+                + "errors and the observer's markers on the timeline. Without --html it goes to "
+                + "$BEDSIDE_HOME/reports/STUDY/replays/ID.html. The reports name each use error's attempt."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  written", "  1  the study or attempt is unknown, it has no replay, or the file cannot be written",
