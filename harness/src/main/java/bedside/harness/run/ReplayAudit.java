@@ -3,11 +3,9 @@ package bedside.harness.run;
 import bedside.harness.browser.BrowserSettings;
 import bedside.harness.browser.Browsers;
 import bedside.results.EventRecord;
-import bedside.results.ReplayRecord;
 import bedside.results.server.ReplayAssets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,13 +80,20 @@ final class ReplayAudit {
         UUID id = done.attempt().attemptId();
         long seq = done.events().stream().mapToLong(EventRecord::seq).max().orElse(-1) + 1;
         double t = Double.isFinite(atMs) ? Math.max(0, atMs) : 0;
-        List<Visit> visits = visits(done.attempt().startedAt().toEpochMilli(), done.events(), lastAt(done.replay()));
+        JsonNode events;
+        try {
+            events = JSON.readTree(done.replay().json());
+        } catch (java.io.IOException e) {
+            return AuditPass.events(id, seq, t, List.of(), "the replay could not be read: " + e.getMessage(), "replay");
+        }
+        long last = events.size() == 0 ? 0 : events.get(events.size() - 1).path("timestamp").asLong();
+        List<Visit> visits = visits(done.attempt().startedAt().toEpochMilli(), done.events(), last);
         if (visits.stream().allMatch(v -> audited.contains(candidate.id() + "\u0000" + AccessibilityAudit.screenOf(v.url)))
                 && done.events().stream().noneMatch(e -> e.type().equals("dialog-open"))) {
             return List.of();
         }
         List<AccessibilityAudit.Screen> screens = new ArrayList<>();
-        String problem = screens(browser, done.replay(), visits, candidate, screens, audited, reached);
+        String problem = screens(browser, events, visits, candidate, screens, audited, reached);
         return AuditPass.events(id, seq, t, screens, problem, "replay");
     }
 
@@ -136,15 +141,9 @@ final class ReplayAudit {
         return out;
     }
 
-    private static String screens(BrowserSettings browser, ReplayRecord replay, List<Visit> visits,
+    private static String screens(BrowserSettings browser, JsonNode events, List<Visit> visits,
                                   CandidateTarget candidate, List<AccessibilityAudit.Screen> screens,
                                   Set<String> audited, java.util.function.Function<Visit, String> reached) {
-        JsonNode events;
-        try {
-            events = JSON.readTree(replay.json());
-        } catch (java.io.IOException e) {
-            return "the replay could not be read: " + e.getMessage();
-        }
         long first = events.size() == 0 ? 0 : events.get(0).path("timestamp").asLong();
         int width = 1280;
         int height = 800;
@@ -166,17 +165,18 @@ final class ReplayAudit {
             driver.manage().window().setSize(new Dimension(width, height + 200));
             driver.get("about:blank");
             Object problem = ((JavascriptExecutor) driver).executeScript(REBUILD,
-                    ReplayAssets.playerJs(), ReplayAssets.playerCss(),
-                    new String(replay.json(), StandardCharsets.UTF_8), width, height);
+                    ReplayAssets.playerJs(), ReplayAssets.playerCss(), events.toString(), width, height);
             if (problem != null) {
                 return "the replay could not be rebuilt: " + problem;
             }
             List<Long> acts = interactions(events);
+            java.util.Set<String> unseen = new java.util.LinkedHashSet<>();
             for (Visit v : visits) {
                 String page = AccessibilityAudit.screenOf(v.url);
                 Visit shownFrom = shown(v, events);
                 if (shownFrom == null) {
-                    continue; // the replay has no snapshot of this page (it says why in its own events)
+                    unseen.add(page); // never audited as whatever the replay showed before it
+                    continue;
                 }
                 Object shown = ((JavascriptExecutor) driver).executeScript(
                         "try { window.__bedsideReplayer.pause(arguments[0]); return null; }"
@@ -195,7 +195,9 @@ final class ReplayAudit {
                     driver.switchTo().defaultContent();
                 }
             }
-            return null;
+            unseen.removeIf(page -> audited.contains(candidate.id() + "\u0000" + page));
+            return unseen.isEmpty() ? null : "not audited: the replay holds no snapshot of "
+                    + String.join(", ", unseen) + " (left before it was shown, or its replay events were lost)";
         } catch (RuntimeException e) {
             return "the audit of the replay stopped: " + StepRunner.firstLine(e);
         }
@@ -277,16 +279,6 @@ final class ReplayAudit {
                     """);
         } catch (RuntimeException e) {
             // audited as it is
-        }
-    }
-
-    /** The replay's last event's time (epoch ms), or 0. */
-    private static long lastAt(ReplayRecord replay) {
-        try {
-            JsonNode events = JSON.readTree(replay.json());
-            return events.size() == 0 ? 0 : events.get(events.size() - 1).path("timestamp").asLong();
-        } catch (java.io.IOException e) {
-            return 0;
         }
     }
 
