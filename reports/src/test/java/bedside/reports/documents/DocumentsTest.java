@@ -151,6 +151,18 @@ class DocumentsTest {
     }
 
     @Test
+    void theSessionsLineGivesARangeOnlyWhenThereIsOne() {
+        VendorReport r = ReportFixtures.vendor("", false);
+        assertThat(r.render()).contains("<dt>Sessions</dt><dd>10, 2026-12-02 09:00:00 UTC to 2026-12-03 17:00:00 UTC</dd>");
+        var e = r.environment();
+        VendorReport one = new VendorReport(r.provenance(), r.design(), r.candidate(), r.analysis(), r.participants(),
+                r.tasks(), new VendorReport.Environment(e.suite(), e.suiteVersion(), e.suiteHash(), e.candidateVersions(),
+                e.candidateVersionProblem(), e.browsers(), e.viewports(), e.firstSession(), e.firstSession(), 1, e.order()),
+                r.useErrors(), r.evidence(), r.accessibility(), r.replays());
+        assertThat(one.render()).contains("<dt>Sessions</dt><dd>1, 2026-12-02 09:00:00 UTC</dd>");
+    }
+
+    @Test
     void theBoardPageSaysWhenTheChainIsBrokenAndEscapes() {
         String html = ReportFixtures.board(HOSTILE, false).render();
         assertEscaped(html);
