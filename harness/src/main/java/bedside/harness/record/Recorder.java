@@ -174,8 +174,21 @@ public final class Recorder implements AutoCloseable {
             return;
         }
         try {
-            Object v = ((JavascriptExecutor) driver).executeScript(
-                    "const r = window.__bedsideReplay; if (!r) return null; r.flush(); return [r.doc, r.sent()];");
+            // A page the attempt ended by opening is waited for until its document is parsed (within the timeout, after
+            // the clock stopped), so that the replay holds the screen the attempt ended on: rrweb snapshots it then.
+            Object v = ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const until = Date.now() + arguments[0];
+                    const answer = () => {
+                      const r = window.__bedsideReplay;
+                      if (!r) return done(null);
+                      r.flush();
+                      done([r.doc, r.sent()]);
+                    };
+                    const tick = () => document.readyState !== 'loading' || Date.now() > until
+                        ? setTimeout(answer, 0) : setTimeout(tick, 20);
+                    tick();
+                    """, timeoutMillis);
             if (v instanceof List<?> answer && answer.size() == 2
                     && !replay.awaitFrom(String.valueOf(answer.get(0)), ((Number) answer.get(1)).longValue(),
                     timeoutMillis)) {

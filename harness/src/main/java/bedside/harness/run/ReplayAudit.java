@@ -263,17 +263,20 @@ final class ReplayAudit {
     }
 
     /**
-     * Waits (1 s at most) for the rebuilt screen's transitions and animations to end: the rebuild inserts the screen's
-     * nodes at once, so a dialog fading in starts fading again, and its text would be audited half transparent.
+     * Waits (3 s at most) for the rebuilt screen's style sheets to load and its transitions and animations to end. A
+     * style sheet the page had not loaded when rrweb took its snapshot is kept as a link to the candidate, so the
+     * rebuilt screen loads it again (without it, contrast and scrolling cannot be judged); and the rebuild inserts the
+     * screen's nodes at once, so a dialog fading in starts fading again, and its text would be audited half transparent.
      */
     private static void settle(WebDriver driver) {
         try {
             ((JavascriptExecutor) driver).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
-                    const until = performance.now() + 1000;
+                    const until = performance.now() + 3000;
                     const tick = () => {
+                      const sheets = [...document.querySelectorAll('link[rel~="stylesheet"]')].filter((l) => !l.sheet);
                       const running = document.getAnimations ? document.getAnimations().filter((a) => a.playState === 'running') : [];
-                      if (!running.length || performance.now() > until) done(); else setTimeout(tick, 50);
+                      if (!sheets.length && !running.length || performance.now() > until) done(); else setTimeout(tick, 50);
                     };
                     tick();
                     """);
