@@ -117,8 +117,7 @@ final class AuditPass {
     private static String screens(BrowserSettings browser, CandidateTarget candidate, Binding binding,
                                   Binding.TaskBinding path, Map<String, Object> values,
                                   List<AccessibilityAudit.Screen> screens, Set<String> audited) {
-        String resetProblem = TaskRunner.reset(candidate);
-        if (resetProblem == null) resetProblem = TaskRunner.reset(candidate, binding.reset());
+        String resetProblem = CandidateServer.reset(candidate, binding.reset());
         if (resetProblem != null) return resetProblem;
         Browsers.Session session;
         try {

@@ -80,9 +80,10 @@ final class ReplayAudit {
         UUID id = done.attempt().attemptId();
         long seq = done.events().stream().mapToLong(EventRecord::seq).max().orElse(-1) + 1;
         double t = Double.isFinite(atMs) ? Math.max(0, atMs) : 0;
+        String text = new String(done.replay().json(), java.nio.charset.StandardCharsets.UTF_8);
         JsonNode events;
         try {
-            events = JSON.readTree(done.replay().json());
+            events = JSON.readTree(text);
         } catch (java.io.IOException e) {
             return AuditPass.events(id, seq, t, List.of(), "the replay could not be read: " + e.getMessage(), "replay");
         }
@@ -93,7 +94,7 @@ final class ReplayAudit {
             return List.of();
         }
         List<AccessibilityAudit.Screen> screens = new ArrayList<>();
-        String problem = screens(browser, events, visits, candidate, screens, audited, reached);
+        String problem = screens(browser, text, events, visits, candidate, screens, audited, reached);
         return AuditPass.events(id, seq, t, screens, problem, "replay");
     }
 
@@ -141,7 +142,8 @@ final class ReplayAudit {
         return out;
     }
 
-    private static String screens(BrowserSettings browser, JsonNode events, List<Visit> visits,
+    /** @param text the replay's events as stored (given to the replayer as they are), {@code events} the same read */
+    private static String screens(BrowserSettings browser, String text, JsonNode events, List<Visit> visits,
                                   CandidateTarget candidate, List<AccessibilityAudit.Screen> screens,
                                   Set<String> audited, java.util.function.Function<Visit, String> reached) {
         long first = events.size() == 0 ? 0 : events.get(0).path("timestamp").asLong();
@@ -165,7 +167,7 @@ final class ReplayAudit {
             driver.manage().window().setSize(new Dimension(width, height + 200));
             driver.get("about:blank");
             Object problem = ((JavascriptExecutor) driver).executeScript(REBUILD,
-                    ReplayAssets.playerJs(), ReplayAssets.playerCss(), events.toString(), width, height);
+                    ReplayAssets.playerJs(), ReplayAssets.playerCss(), text, width, height);
             if (problem != null) {
                 return "the replay could not be rebuilt: " + problem;
             }

@@ -31,9 +31,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +53,6 @@ import java.util.function.UnaryOperator;
 public final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Setup (log in, open the start page) must not take forever, but is not the participant's time. */
     static final Duration SETUP_LIMIT = Duration.ofSeconds(60);
 
@@ -167,10 +163,7 @@ public final class TaskRunner {
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SCRIPT_ERROR,
                     "the suite has no binding of task " + task.id() + " for candidate " + candidate.id(), null);
         }
-        String resetProblem = reset(candidate);
-        if (resetProblem == null) {
-            resetProblem = reset(candidate, binding.reset());
-        }
+        String resetProblem = CandidateServer.reset(candidate, binding.reset());
         if (resetProblem != null) {
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
                     resetProblem, null);
@@ -387,7 +380,7 @@ public final class TaskRunner {
             // A step that could not be done may be the candidate going down without the page showing it
             // (a request that hangs, a server that stopped between two steps): ask the candidate directly.
             // Unreachable now says more than what the page showed on the way down.
-            String now = probe(candidate);
+            String now = CandidateServer.probe(candidate);
             if (now != null) {
                 systemFault = now;
             }
@@ -418,7 +411,7 @@ public final class TaskRunner {
             } else if (outcome == null && notChecked != null) {
                 // No valid answer about the candidate's state: not scored. The candidate being down is a system
                 // error; otherwise the reader (an endpoint, a page) could not answer: could not be checked.
-                String down = systemFault != null ? systemFault : probe(candidate);
+                String down = systemFault != null ? systemFault : CandidateServer.probe(candidate);
                 outcome = down != null ? Outcome.SYSTEM_ERROR : Outcome.NOT_CHECKED;
                 reason = notChecked + (down != null ? " — the candidate failed: " + down : "");
             } else if (outcome == null) {
@@ -485,60 +478,6 @@ public final class TaskRunner {
         AttemptRecord record = new AttemptRecord(attemptId, sessionId, candidate.id(), task.id(), participant, attemptNo,
                 outcome, reason, failedStep, startedAt, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         return new AttemptResult(record, List.of(), List.of(), null, true);
-    }
-
-    /** Puts the candidate back into its seeded state; null when it worked, else why not. */
-    static String reset(CandidateTarget candidate) {
-        return candidate.resetUrl() == null ? null : send("POST", candidate.resetUrl());
-    }
-
-    /** The binding's reset request (any method), relative to the candidate's base URL; null when it worked. */
-    static String reset(CandidateTarget candidate, Binding.Reset reset) {
-        if (reset.request() == null) {
-            return null;
-        }
-        return send(reset.request().method(), java.net.URI.create(candidate.resolve(reset.request().url())));
-    }
-
-    private static String send(String method, java.net.URI url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
-            HttpResponse<Void> r;
-            try {
-                r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-            } catch (IOException stale) {
-                // A kept-alive connection the candidate's server closed while an attempt ran ("header parser received
-                // no bytes"): a reset is idempotent, so it is sent once more, on a new connection.
-                r = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-            }
-            return r.statusCode() < 300 ? null
-                    : "the candidate's reset (" + method + " " + url + ") answered HTTP " + r.statusCode();
-        } catch (IOException e) {
-            return "the candidate is unreachable at " + url + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while resetting the candidate";
-        }
-    }
-
-    /**
-     * Whether the candidate still serves its base URL: null if it answers (below HTTP 500), else what is wrong
-     * (unreachable, timed out, HTTP 5xx).
-     */
-    static String probe(CandidateTarget candidate) {
-        try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(candidate.baseUrl()).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() >= 500 ? "the candidate answers HTTP " + r.statusCode() + " at " + candidate.baseUrl() : null;
-        } catch (IOException e) {
-            return "the candidate is unreachable at " + candidate.baseUrl() + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     private static void safely(Runnable r) {

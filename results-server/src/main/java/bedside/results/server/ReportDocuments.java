@@ -221,8 +221,8 @@ public final class ReportDocuments {
         // only the audit's own events, of every attempt at once: a study's sessions hold far more of everything else
         Map<UUID, List<EventRecord>> audited = store.eventsOfKind(study, candidate, "a11y-");
         List<Accessibility.ScreenAudit> audits = new ArrayList<>();
+        // in the order the attempts started (the store's order): a later audit of a screen stands
         store.attemptsOfStudy(study, candidate).stream().filter(a -> audited.containsKey(a.attemptId()))
-                .sorted(Comparator.comparing(AttemptRecord::startedAt))
                 .forEach(a -> audits.addAll(StoredEvents.audits(candidate, a.task(), audited.get(a.attemptId()))));
         return Accessibility.latest(audits);
     }
