@@ -164,18 +164,21 @@ public final class Recorder implements AutoCloseable {
         return replay;
     }
 
+    /** How long the seal waits for a page still loading when the clock stopped (rrweb snapshots it at its load). */
+    static final long PAGE_LOAD_WAIT_MILLIS = 5_000;
+
     /**
-     * Asks the current document for the replay events it still holds, waits (at most {@code timeoutMillis}) until they
-     * are in, and takes no more: the attempt's clock has stopped. Never fails: what could not be had is noted in the
-     * replay as a problem.
+     * Asks the current document for the replay events it still holds (once it has loaded, {@link
+     * #PAGE_LOAD_WAIT_MILLIS} at most), waits (at most {@code timeoutMillis}) until they are in, and takes no more: the
+     * attempt's clock has stopped. Never fails: what could not be had is noted in the replay as a problem.
      */
     public void sealReplay(long timeoutMillis) {
         if (replay.sealed()) {
             return;
         }
         try {
-            // A page the attempt ended by opening is waited for until its document is parsed (within the timeout, after
-            // the clock stopped), so that the replay holds the screen the attempt ended on: rrweb snapshots it then.
+            // A page the attempt ended by opening is waited for until it has loaded (5 s at most, after the clock
+            // stopped), so that the replay holds the screen the attempt ended on: rrweb snapshots a page at its load.
             Object v = ((JavascriptExecutor) driver).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
                     const until = Date.now() + arguments[0];
@@ -185,10 +188,10 @@ public final class Recorder implements AutoCloseable {
                       r.flush();
                       done([r.doc, r.sent()]);
                     };
-                    const tick = () => document.readyState !== 'loading' || Date.now() > until
+                    const tick = () => document.readyState === 'complete' || Date.now() > until
                         ? setTimeout(answer, 0) : setTimeout(tick, 20);
                     tick();
-                    """, timeoutMillis);
+                    """, PAGE_LOAD_WAIT_MILLIS);
             if (v instanceof List<?> answer && answer.size() == 2
                     && !replay.awaitFrom(String.valueOf(answer.get(0)), ((Number) answer.get(1)).longValue(),
                     timeoutMillis)) {
