@@ -40,7 +40,8 @@ final class Reports {
                 .map(t -> new RunReport.Task(t.id(), t.title(), bedside.scenarios.Parameters.resolve(t.instruction(),
                         bedside.scenarios.Parameters.effectiveValues(suite, t)), t.timeSpecSeconds()))
                 .toList();
-        List<RunReport.Row> rows = attempts.stream().map(Reports::row).toList();
+        Map<java.util.UUID, String> replays = ReplayFiles.writeBeside(dir, run.study(), attempts);
+        List<RunReport.Row> rows = attempts.stream().map(a -> row(a, replays.get(a.attempt().attemptId()))).toList();
         List<RunReport.ClickMap> maps = new ArrayList<>();
         for (AttemptResult a : attempts) {
             maps.addAll(clickMaps(dir, a));
@@ -135,11 +136,12 @@ final class Reports {
         }
     }
 
-    static RunReport.Row row(AttemptResult result) {
+    /** @param replay the link of the attempt's replay page beside the report, or null */
+    static RunReport.Row row(AttemptResult result, String replay) {
         AttemptRecord a = result.attempt();
         return new RunReport.Row(a.candidate(), a.task(), a.attemptNo(), a.outcome().code(), a.reason(), a.timeMs(), a.clicks(),
                 a.keystrokes(), a.screens(), a.pageLoads(), a.scrollPx(), a.dialogs(), a.validationErrors(), a.systemResponseMs(),
-                a.klmMs(), stepPicture(result));
+                a.klmMs(), stepPicture(result), replay);
     }
 
     /** The picture of the window where a step could not be done (AttemptEvidence), as a data address; or null. */

@@ -144,6 +144,12 @@ class RunCommandIT {
         assertThat(replay.output()).contains("Replay of record-allergy on legacy, attempt 2: " + page);
         assertThat(Files.readString(page)).contains("Replay: record-allergy on legacy, attempt 2", "rrwebPlayer",
                 "the task&#39;s clock starts", "id=\"replay-data\"");
+        // The run report links every attempt's replay, written beside it: the very page `bedside replay` writes, made
+        // from what the run held rather than read back from the store.
+        List<String> links = Pattern.compile("<a href=\"(replays/[0-9a-f-]+\\.html)\"").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(links).hasSize(4).doesNotHaveDuplicates().contains("replays/" + id + ".html");
+        assertThat(Files.readString(report.getParent().resolve("replays/" + id + ".html"))).isEqualTo(Files.readString(page));
         Result unknown = bedside(Map.of(), "replay", "run-it", java.util.UUID.randomUUID().toString());
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.output()).contains("study run-it has no attempt");

@@ -39,21 +39,35 @@ public final class RunReport {
      *
      * @param stepPicture the window when a step could not be done, as a base64 JPEG or PNG {@code data:} address (shown
      *                    under the reason), or null
+     * @param replay      where the attempt's replay page is, relative to the report ({@code replays/ID.html}), or null
      */
     public record Row(String candidate, String task, int attemptNo, String outcome, String reason, long timeMs, int clicks,
                       int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
-                      long systemResponseMs, long klmMs, String stepPicture) {
+                      long systemResponseMs, long klmMs, String stepPicture, String replay) {
+        /** A relative path of plain characters: a report links nothing else (no scheme, no way out of its folder). */
+        private static final java.util.regex.Pattern REPLAY_LINK = java.util.regex.Pattern.compile("replays/[A-Za-z0-9-]+\\.html");
+
         public Row {
             if (stepPicture != null && !bedside.reports.documents.VendorReport.UseError.SCREENSHOT.matcher(stepPicture).matches()) {
                 throw new IllegalArgumentException("a picture is a base64 JPEG or PNG data address");
             }
+            if (replay != null && !REPLAY_LINK.matcher(replay).matches()) {
+                throw new IllegalArgumentException("a replay is linked as replays/ID.html: " + replay);
+            }
+        }
+
+        public Row(String candidate, String task, int attemptNo, String outcome, String reason, long timeMs, int clicks,
+                   int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
+                   long systemResponseMs, long klmMs, String stepPicture) {
+            this(candidate, task, attemptNo, outcome, reason, timeMs, clicks, keystrokes, screens, pageLoads, scrollPx,
+                    dialogs, validationErrors, systemResponseMs, klmMs, stepPicture, null);
         }
 
         public Row(String candidate, String task, int attemptNo, String outcome, String reason, long timeMs, int clicks,
                    int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
                    long systemResponseMs, long klmMs) {
             this(candidate, task, attemptNo, outcome, reason, timeMs, clicks, keystrokes, screens, pageLoads, scrollPx,
-                    dialogs, validationErrors, systemResponseMs, klmMs, null);
+                    dialogs, validationErrors, systemResponseMs, klmMs, null, null);
         }
     }
 

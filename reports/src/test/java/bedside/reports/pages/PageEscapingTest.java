@@ -81,6 +81,24 @@ class PageEscapingTest {
     }
 
     @Test
+    void anAttemptsReplayIsLinkedBesideTheReportAndOnlyThere() throws IOException {
+        String link = "replays/0b6f3c1e-5d2a-4f7e-9c4b-2a1d3e5f7a9b.html";
+        RunReport.Row failed = new RunReport.Row("plain", "t", 1, "script-error", "step 2: no element", 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, null, link);
+        RunReport.Row plain = row("plain", "t", 2, "success", null, 2);
+        Path index = RunReport.write(dir.resolve("replayed"), run("x"), List.of(new RunReport.Candidate("plain", "Plain",
+                "V")), List.of(new RunReport.Task("t", "T", "Do it.", null)), List.of(failed, plain));
+        String html = Files.readString(index);
+        assertThat(html).contains("<a href=\"" + link + "\"");
+        assertThat(html.split("class=\"replay\"", -1)).hasSize(2); // the attempt without a replay links none
+        for (String bad : List.of("javascript:alert(1)", "../../secret.html", "https://example.org/r.html",
+                "replays/x.html\" onclick=\"x", "/replays/a.html")) {
+            assertThatThrownBy(() -> new RunReport.Row("plain", "t", 1, "script-error", "r", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    null, bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void theRunReportEscapesTaskIdTitleCandidateAndReason() throws IOException {
         String task = "task-" + HOSTILE;
         String candidate = "cand-" + HOSTILE;

@@ -3,10 +3,13 @@ package bedside.results.server;
 import bedside.reports.pages.Pages;
 import bedside.reports.replay.ReplayPage;
 import bedside.results.AttemptRecord;
+import bedside.results.EventRecord;
+import bedside.results.MarkerRecord;
 import bedside.results.ReplayRecord;
 import bedside.results.SessionRecord;
 import bedside.results.store.ResultsStore;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,14 +23,26 @@ public final class ReplayPages {
 
     /** The page of {@code a}'s replay, its marks read from the store. */
     public static String render(ResultsStore store, String study, AttemptRecord a, ReplayRecord replay) {
-        boolean simulated = store.session(a.sessionId()).map(SessionRecord::simulated).orElse(false);
+        return render(study, a, replay, store.eventsOfAttempt(a.attemptId()), store.markersOfSession(a.sessionId()),
+                store.session(a.sessionId()).map(SessionRecord::simulated).orElse(false));
+    }
+
+    /**
+     * The page of {@code a}'s replay from what the caller holds (a run's report, written beside it whether the run was
+     * stored here or sent to a results server).
+     *
+     * @param events    the attempt's recorded events
+     * @param markers   the observer's markers of its session (none for a scripted path)
+     * @param simulated whether the attempt is a simulated participant's (the page says so)
+     */
+    public static String render(String study, AttemptRecord a, ReplayRecord replay, List<EventRecord> events,
+                                List<MarkerRecord> markers, boolean simulated) {
         String facts = a.outcome().code() + (a.reason() == null ? "" : " (" + a.reason() + ")") + " · "
                 + String.format(Locale.ROOT, "%.1f s", a.timeMs() / 1000.0) + " · participant "
-                + a.participant() + " · started " + a.startedAt() + " · study " + study;
+                + a.participant() + " · started " + bedside.reports.pages.Fmt.utc(a.startedAt()) + " · study " + study;
         ReplayPage page = new ReplayPage(a.task() + " on " + a.candidate() + ", attempt " + a.attemptNo(), facts,
                 ReplayAssets.playerJs(), ReplayAssets.playerCss(), Base64.getEncoder().encodeToString(replay.gzip()),
-                ReplayMarks.of(a, store.eventsOfAttempt(a.attemptId()), store.markersOfSession(a.sessionId())),
-                simulated);
+                ReplayMarks.of(a, events, markers), simulated);
         return Pages.render("replay/player.jte", page);
     }
 }
