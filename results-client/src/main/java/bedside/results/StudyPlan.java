@@ -35,9 +35,14 @@ import java.util.Set;
  * @param analysis   how the scores are computed
  * @param simulated  whether the study is a simulation (the demo's simulated panel): a simulated plan takes only
  *                   simulated sessions and a real plan only real ones
+ * @param auditSessions whether every session of the study audits the screens its participants reached for
+ *                   accessibility (WCAG 2.2 A/AA, after each task's clock stops), so that all its sessions are audited
+ *                   alike; left out of the canonical JSON when false, so plans written before it keep their hash
  */
 public record StudyPlan(String schema, String study, PlanSuite suite, List<String> candidates, List<PlanTask> tasks,
-                        Analysis analysis, boolean simulated) {
+                        Analysis analysis, boolean simulated,
+                        @com.fasterxml.jackson.annotation.JsonInclude(
+                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT) Boolean auditSessions) {
     public static final String SCHEMA = "bedside.plan/1";
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -48,10 +53,18 @@ public record StudyPlan(String schema, String study, PlanSuite suite, List<Strin
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    /** A plan whose sessions are not audited for accessibility. */
+    public StudyPlan(String schema, String study, PlanSuite suite, List<String> candidates, List<PlanTask> tasks,
+                     Analysis analysis, boolean simulated) {
+        this(schema, study, suite, candidates, tasks, analysis, simulated, false);
+    }
+
     public StudyPlan {
         if (!SCHEMA.equals(schema)) {
             throw new IllegalArgumentException("plan schema must be " + SCHEMA + ", not " + schema);
         }
+        // Boxed only so that a plan without it (written before it) reads as false; never null once made.
+        auditSessions = Boolean.TRUE.equals(auditSessions);
         Objects.requireNonNull(study, "study");
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(analysis, "analysis");

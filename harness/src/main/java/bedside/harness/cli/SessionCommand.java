@@ -62,9 +62,9 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  the session ended and everything was stored",
-                "  1  the study's plan does not let the session start (not locked, another suite version, a candidate",
-                "     or task outside it; nothing was run), an attempt ended in a script or system error, or something",
-                "     could not be stored yet (it is kept in the journal: 'bedside upload' sends it)",
+                "  1  the study's plan does not let the session start (not locked, another suite version, a candidate,",
+                "     task or accessibility audit outside it; nothing was run), an attempt ended in a script or system",
+                "     error, or something could not be stored yet (it is kept in the journal: 'bedside upload' sends it)",
                 "  2  usage error: an invalid suite, participant code, candidate or option",
                 "  3  the machine lacks something (browser, database, a display for the headed browser)"})
 public final class SessionCommand implements Callable<Integer> {
@@ -122,11 +122,13 @@ public final class SessionCommand implements Callable<Integer> {
             + "headed windows).")
     boolean headless;
 
-    @Option(names = "--a11y", description = {"Audit the screens the participant reached for accessibility (WCAG 2.2 "
-            + "A/AA with axe-core), detours included: after each task's clock stops, on the screens rebuilt from the "
-            + "attempt's DOM replay in a browser of the audit's own, so nothing runs in the participant's browser. Each "
-            + "screen is audited once per session; the SEQ waits for it (about a second per new screen). Off by "
-            + "default: use it for every session of a study that audits its sessions."})
+    @Option(names = "--a11y", description = {"For a pilot: audit the screens the participant reached for accessibility "
+            + "(WCAG 2.2 A/AA with axe-core), detours included: after each task's clock stops, on the screens rebuilt "
+            + "from the attempt's DOM replay in a browser of the audit's own, so nothing runs in the participant's "
+            + "browser. Each screen is audited once per session; the SEQ waits for it (about a second per new screen). "
+            + "A participant's session is audited when, and only when, the study's locked plan says so ('bedside study "
+            + "plan ... --audit-sessions'): all of a study's sessions are run alike, so --a11y against the plan is "
+            + "refused."})
     boolean a11y;
 
     @Option(names = "--pilot", description = {"A pilot session: a rehearsal of the study's procedure, stored and chained "
@@ -190,12 +192,15 @@ public final class SessionCommand implements Callable<Integer> {
             err.println("bedside session: " + e.getMessage() + ". Nothing was run.");
             return BedsideCli.PROBLEM;
         }
-        // Before any browser opens: does the study's plan let this session start?
+        // Before any browser opens: does the study's plan let this session start, and is it audited?
         Optional<String> refused;
+        boolean audited;
         try {
-            refused = PlanGate.refusal(opened.destination().plan(study), new PlanGate.Start(study,
+            var plan = opened.destination().plan(study);
+            refused = PlanGate.refusal(plan, new PlanGate.Start(study,
                     suite.contentHash(), ids, loaded.tasks().stream().map(bedside.scenarios.Task::id).toList(), true,
-                    pilot, false));
+                    pilot, false)).or(() -> PlanGate.auditRefusal(plan, study, pilot, a11y));
+            audited = PlanGate.auditsSession(plan, pilot, a11y);
         } catch (RuntimeException e) {
             opened.close();
             err.println("bedside session: cannot read study " + study + "'s plan: " + e.getMessage() + ". Nothing was "
@@ -237,7 +242,7 @@ public final class SessionCommand implements Callable<Integer> {
             Browsers.Session panelWindow = Runs.panelWindow(browser, panel, !noPanelWindow && !headless);
             SessionRunner.Outcome result;
             try {
-                SessionRunner runner = new SessionRunner(a11y ? new TaskRunner(browser).withAccessibilityAudit()
+                SessionRunner runner = new SessionRunner(audited ? new TaskRunner(browser).withAccessibilityAudit()
                         : new TaskRunner(browser), destination, journals, panel);
                 if (observer != null) {
                     runner.observe(observer);

@@ -72,6 +72,13 @@ final class StudyPlanCommands {
                 + "${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--audit-sessions", description = {"Audit every session's screens for accessibility (WCAG 2.2 "
+                + "A/AA with axe-core): after each task's clock stops, the screens the participant reached, detours "
+                + "included, rebuilt from the attempt's replay. Every session of the study is then audited, and none "
+                + "can be without it (default: sessions are not audited; the expert paths can be, with 'bedside run "
+                + "--a11y')."})
+        boolean auditSessions;
+
         @Mixin
         Destinations.TeamOptions team = new Destinations.TeamOptions();
 
@@ -89,7 +96,8 @@ final class StudyPlanCommands {
                 return BedsideCli.USAGE;
             }
             PlanMaker.Made made = PlanMaker.make(study, loaded.suite(), loaded.tasks(), new PlanMaker.Settings(ids,
-                    weights, participants, design, resamples, seed, false), weights == null ? null : weights.toString());
+                    weights, participants, design, resamples, seed, false, auditSessions),
+                    weights == null ? null : weights.toString());
             if (!made.ok()) {
                 made.problems().forEach(p -> err.println(p.startsWith(String.valueOf(weights)) ? p
                         : "bedside study plan: " + p));
@@ -189,6 +197,8 @@ final class StudyPlanCommands {
         out.println("  analysis    " + a.design() + "-subjects, " + a.participantsPerCandidate() + " participants per "
                 + "candidate; composite " + a.composite() + " with " + a.resamples() + " bootstrap resamples (seed "
                 + a.seed() + "), " + Math.round(a.confidence() * 100) + "% intervals");
+        out.println("  sessions    " + (p.auditSessions() ? "audited for accessibility (WCAG 2.2 A/AA), every one"
+                : "not audited for accessibility"));
         out.println(String.format("  %-28s %7s %8s %10s  %s", "TASK", "WEIGHT", "SPEC (s)", "LIMIT (s)",
                 "SUCCESS CRITERIA"));
         for (StudyPlan.PlanTask t : p.tasks()) {

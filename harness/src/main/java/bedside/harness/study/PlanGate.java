@@ -80,6 +80,33 @@ public final class PlanGate {
         return Optional.empty();
     }
 
+    /**
+     * Whether a session audits the screens its participant reached for accessibility: when the study's locked plan says
+     * its sessions are audited, every session of it is, asked or not; a pilot (a rehearsal, never scored) also when
+     * asked ({@code --a11y}). A participant's session that asks against the plan is refused first ({@link
+     * #auditRefusal}).
+     */
+    public static boolean auditsSession(Optional<StoredPlan> stored, boolean pilot, boolean asked) {
+        return plannedAudit(stored) || (pilot && asked);
+    }
+
+    /**
+     * Why a participant's session may not ask for an accessibility audit its study's locked plan does not plan (all of
+     * a study's sessions are audited alike: the audit adds a wait before each SEQ), or empty.
+     */
+    public static Optional<String> auditRefusal(Optional<StoredPlan> stored, String study, boolean pilot, boolean asked) {
+        if (pilot || !asked || plannedAudit(stored)) {
+            return Optional.empty();
+        }
+        return Optional.of("study " + study + "'s plan does not audit its sessions for accessibility, and all of a "
+                + "study's sessions are run alike: leave out --a11y, or plan a study that audits them (`bedside study "
+                + "plan STUDY ... --audit-sessions`); a pilot (--pilot) may be audited either way");
+    }
+
+    private static boolean plannedAudit(Optional<StoredPlan> stored) {
+        return stored.filter(StoredPlan::locked).map(p -> p.plan().auditSessions()).orElse(false);
+    }
+
     /** A suite's content hash as the plan's hash is written: {@code sha256:} and hex (runs store the bare hex). */
     static String hash(String h) {
         return h.startsWith("sha256:") ? h : "sha256:" + h;

@@ -35,11 +35,18 @@ public final class PlanMaker {
      * @param resamples                bootstrap resamples of the composite
      * @param seed                     the bootstrap's seed
      * @param simulated                whether the study is a simulation (the demo's simulated panel)
+     * @param auditSessions            whether every session of the study audits its screens for accessibility
      */
     public record Settings(List<String> candidates, Path weights, int participantsPerCandidate, String design,
-                           int resamples, long seed, boolean simulated) {
+                           int resamples, long seed, boolean simulated, boolean auditSessions) {
         public Settings {
             candidates = List.copyOf(candidates);
+        }
+
+        /** Settings of a study whose sessions are not audited for accessibility. */
+        public Settings(List<String> candidates, Path weights, int participantsPerCandidate, String design,
+                        int resamples, long seed, boolean simulated) {
+            this(candidates, weights, participantsPerCandidate, design, resamples, seed, simulated, false);
         }
     }
 
@@ -95,7 +102,7 @@ public final class PlanMaker {
             return new Made(new StudyPlan(StudyPlan.SCHEMA, study,
                     new StudyPlan.PlanSuite(suite.id(), suite.version(), suite.contentHash()), s.candidates(), planned,
                     new StudyPlan.Analysis(StudyPlan.Analysis.MEASURES, "sum", 0.95, s.resamples(), s.seed(), s.design(),
-                            s.participantsPerCandidate()), s.simulated()), List.of());
+                            s.participantsPerCandidate()), s.simulated(), s.auditSessions()), List.of());
         } catch (IllegalArgumentException e) {
             return new Made(null, List.of(e.getMessage()));
         }

@@ -84,6 +84,27 @@ class StudyPlanIT {
         assertThat(plan.tasks()).extracting(StudyPlan.PlanTask::weight).containsExactly(9.0, 3.0);
         assertThat(plan.analysis().participantsPerCandidate()).isEqualTo(12);
 
+        // Its sessions are not audited for accessibility (and the plan's JSON says nothing of it, as plans written
+        // before the setting): a participant's session that asks for the audit is refused, nothing run.
+        assertThat(plan.auditSessions()).isFalse();
+        assertThat(json).doesNotContain("auditSessions");
+        assertThat(bedside("study", "show", "ward-a").output()).contains("sessions    not audited for accessibility");
+        String[] audited = java.util.Arrays.copyOf(session, session.length + 1);
+        audited[session.length] = "--a11y";
+        r = bedside(audited);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.output()).contains("study ward-a's plan does not audit its sessions for accessibility")
+                .contains("--audit-sessions").contains("Nothing was run").doesNotContain("Task panel:");
+
+        // A study planned to audit them: every session is, and its plan says so in the hashed JSON.
+        r = bedside("study", "plan", "ward-b", "--suite", suite, "--candidates", "streamlined", "--task",
+                "record-allergy", "--audit-sessions");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("sessions    audited for accessibility (WCAG 2.2 A/AA), every one");
+        assertThat(StudyPlan.fromJson(bedside("study", "show", "ward-b", "--json").output().strip()).auditSessions())
+                .isTrue();
+        assertThat(bedside("study", "show", "ward-b", "--json").output()).contains("\"auditSessions\":true");
+
         // Locked: it never changes, and locking again is refused.
         r = bedside("study", "lock", "ward-a");
         assertThat(r.exit()).isEqualTo(1);

@@ -90,7 +90,7 @@ class SessionIT {
         SuiteRunner.registerSuite(destination, suite);
         // The study's plan, locked before the first session (over the API, as an evaluator does in team mode).
         plan = destination.savePlan(PlanMaker.make(STUDY, suite, tasks, new PlanMaker.Settings(
-                List.of("streamlined", "legacy"), null, 15, "within", 2_000, 7, false), null).plan());
+                List.of("streamlined", "legacy"), null, 15, "within", 2_000, 7, false, true), null).plan());
         plan = destination.lockPlan(STUDY);
 
         // The expert paths first: what path and time deviation are measured against.
@@ -127,7 +127,9 @@ class SessionIT {
                             "legacy/record-allergy", List.<String[]>of(new String[] {"assist", "showed the Clinical menu"})));
             participant.begin(panel);
             try {
-                // Its screens audited for accessibility from each attempt's replay (bedside session --a11y).
+                // Its screens audited for accessibility from each attempt's replay, as the locked plan says (planned
+                // with --audit-sessions; the session's command asks PlanGate the same way).
+                assertThat(bedside.harness.study.PlanGate.auditsSession(java.util.Optional.of(plan), false, false)).isTrue();
                 outcome = new SessionRunner(new TaskRunner(BrowserSettings.local()).withAccessibilityAudit(), destination,
                         dir.resolve("journal"),
                         panel, participant).observe(observer).run(new SessionRunner.Plan(suite, tasks, targets, STUDY, "P01",

@@ -15,12 +15,40 @@ class PlanGateTest {
     static final String OTHER = "sha256:" + "b".repeat(64);
 
     static StoredPlan plan(boolean locked, boolean simulated) {
+        return plan(locked, simulated, false);
+    }
+
+    static StoredPlan plan(boolean locked, boolean simulated, boolean auditSessions) {
         StudyPlan p = new StudyPlan(StudyPlan.SCHEMA, "ward-a", new StudyPlan.PlanSuite("sed-core", "1.0", SUITE),
                 List.of("streamlined", "legacy"),
                 List.of(new StudyPlan.PlanTask("record-allergy", 9, 3.0, 3.0, 300, List.of("recorded"), List.of())),
-                new StudyPlan.Analysis(StudyPlan.Analysis.MEASURES, "sum", 0.95, 10_000, 1, "within", 15), simulated);
+                new StudyPlan.Analysis(StudyPlan.Analysis.MEASURES, "sum", 0.95, 10_000, 1, "within", 15), simulated,
+                auditSessions);
         return new StoredPlan(p, p.canonicalJson(), p.hash(), Instant.now(), "test", locked ? Instant.now() : null,
                 locked ? 1L : null);
+    }
+
+    @Test
+    void theLockedPlanDecidesWhetherSessionsAreAuditedAndAPilotMayAskEitherWay() {
+        Optional<StoredPlan> audits = Optional.of(plan(true, false, true));
+        Optional<StoredPlan> doesNot = Optional.of(plan(true, false, false));
+        // A study that audits its sessions audits every one, asked or not.
+        assertThat(PlanGate.auditsSession(audits, false, false)).isTrue();
+        assertThat(PlanGate.auditsSession(audits, false, true)).isTrue();
+        assertThat(PlanGate.auditRefusal(audits, "ward-a", false, false)).isEmpty();
+        // One that does not: none is, and asking is refused.
+        assertThat(PlanGate.auditsSession(doesNot, false, false)).isFalse();
+        assertThat(PlanGate.auditRefusal(doesNot, "ward-a", false, true)).get().asString()
+                .startsWith("study ward-a's plan does not audit its sessions for accessibility");
+        assertThat(PlanGate.auditRefusal(doesNot, "ward-a", false, false)).isEmpty();
+        // A pilot follows the plan where it audits, and is audited when asked anyway.
+        assertThat(PlanGate.auditsSession(doesNot, true, true)).isTrue();
+        assertThat(PlanGate.auditsSession(doesNot, true, false)).isFalse();
+        assertThat(PlanGate.auditsSession(audits, true, false)).isTrue();
+        assertThat(PlanGate.auditsSession(Optional.empty(), true, true)).isTrue();
+        assertThat(PlanGate.auditRefusal(Optional.empty(), "ward-a", true, true)).isEmpty();
+        // An unlocked plan decides nothing yet.
+        assertThat(PlanGate.auditsSession(Optional.of(plan(false, false, true)), true, false)).isFalse();
     }
 
     static PlanGate.Start session(String suite, List<String> candidates, boolean pilot, boolean simulated) {
