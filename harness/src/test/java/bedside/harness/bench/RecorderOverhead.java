@@ -50,7 +50,10 @@ import java.util.stream.Collectors;
 public final class RecorderOverhead {
     private RecorderOverhead() {}
 
-    static final int MODES = Mode.values().length;
+    /** The modes to run: all, or those named in {@code -Dmodes=BARE,REPLAYED} (a quicker comparison of two). */
+    static final List<Mode> RUN = System.getProperty("modes") == null ? List.of(Mode.values())
+            : java.util.Arrays.stream(System.getProperty("modes").split(",")).map(Mode::valueOf).toList();
+    static final int MODES = RUN.size();
 
     /**
      * BARE: plain Selenium. BIDI: a WebDriver BiDi session, no recorder. RECORDED: the recorder (CDP), no BiDi, no
@@ -83,12 +86,12 @@ public final class RecorderOverhead {
                 for (String id : ComponentFixture.VARIANTS) {
                     CandidateTarget target = new CandidateTarget(id, id, "Bedside tests", site.baseUrl(), null);
                     Runnable reset = site::reset;
-                    for (Mode m : Mode.values()) {
+                    for (Mode m : RUN) {
                         once(settings, suite, task, id, reset, target, m);
                     }
                     for (int k = 0; k < reps; k++) {
                         for (int j = 0; j < MODES; j++) {
-                            runs.add(once(settings, suite, task, id, reset, target, Mode.values()[(k + j) % MODES]).at(k));
+                            runs.add(once(settings, suite, task, id, reset, target, RUN.get((k + j) % MODES)).at(k));
                         }
                     }
                 }
@@ -102,14 +105,14 @@ public final class RecorderOverhead {
             try (SampleCandidate c = SampleCandidates.start(id, 0)) {
                 CandidateTarget target = new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
                         URI.create(c.baseUrl() + "/admin/reset"));
-                for (Mode m : Mode.values()) {
+                for (Mode m : RUN) {
                     once(settings, suite, task, c.id(), c::reset, target, m); // warm-up: JIT, caches, the browser's
                 }
                 for (int k = 0; k < reps; k++) {
                     // Rotate the order, so drift (thermal, other load) hits every mode alike.
                     for (int j = 0; j < MODES; j++) {
                         runs.add(once(settings, suite, task, c.id(), c::reset, target,
-                                Mode.values()[(k + j) % MODES]).at(k));
+                                RUN.get((k + j) % MODES)).at(k));
                     }
                 }
             }
@@ -120,9 +123,9 @@ public final class RecorderOverhead {
 
     static void report(List<Run> runs, int reps) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %14s %24s %24s %24s %8s %6s %14s%n", "CANDIDATE",
-                "REPS", "BARE (ms)", "BIDI (ms)", "RECORDED (ms)", "REPLAYED (ms)", "RECORDED/BARE [95% CI]",
-                "REPLAYED/BARE [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST", "REPLAY (bytes)");
+        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %14s %24s %24s %24s %24s %8s %6s %14s%n",
+                "CANDIDATE", "REPS", "BARE (ms)", "BIDI (ms)", "RECORDED (ms)", "REPLAYED (ms)", "RECORDED/BARE [95% CI]",
+                "REPLAYED/BARE [95% CI]", "REPLAYED/RECORDED [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST", "REPLAY (bytes)");
         Map<String, List<Run>> byCandidate = runs.stream().collect(Collectors.groupingBy(Run::candidate, TreeMap::new,
                 Collectors.toList()));
         for (var e : byCandidate.entrySet()) {
@@ -135,9 +138,9 @@ public final class RecorderOverhead {
                     .toList());
             double bytes = median(e.getValue().stream().filter(r -> r.mode() == Mode.REPLAYED)
                     .map(r -> (double) r.replayBytes()).toList());
-            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %14.0f %24s %24s %24s %8d %6d %14.0f%n",
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %14.0f %24s %24s %24s %24s %8d %6d %14.0f%n",
                     e.getKey(), reps, bare, bidi, rec, replayed, overhead(e.getValue(), Mode.RECORDED),
-                    overhead(e.getValue(), Mode.REPLAYED), overhead(e.getValue(), Mode.BIDI), events, lost, bytes);
+                    overhead(e.getValue(), Mode.REPLAYED), overhead(e.getValue(), Mode.REPLAYED, Mode.RECORDED), overhead(e.getValue(), Mode.BIDI), events, lost, bytes);
         }
     }
 
@@ -196,7 +199,15 @@ public final class RecorderOverhead {
 
     /** The geometric mean of the per-repetition ratios mode/bare, as a percentage over bare, with its 95 % interval. */
     static String overhead(List<Run> runs, Mode mode) {
-        Map<Integer, Double> bare = runs.stream().filter(r -> r.mode() == Mode.BARE)
+        return overhead(runs, mode, Mode.BARE);
+    }
+
+    /** As above, over {@code base} instead of bare Selenium ("-" when either was not run). */
+    static String overhead(List<Run> runs, Mode mode, Mode base) {
+        if (!RUN.contains(mode) || !RUN.contains(base)) {
+            return "-";
+        }
+        Map<Integer, Double> bare = runs.stream().filter(r -> r.mode() == base)
                 .collect(Collectors.toMap(Run::rep, Run::millis));
         double[] ratios = runs.stream().filter(r -> r.mode() == mode && bare.containsKey(r.rep()))
                 .mapToDouble(r -> r.millis() / bare.get(r.rep())).toArray();
@@ -209,6 +220,9 @@ public final class RecorderOverhead {
         List<Double> sorted = new ArrayList<>(xs);
         Collections.sort(sorted);
         int n = sorted.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
