@@ -32,8 +32,8 @@ public final class Recorder implements AutoCloseable {
     private static final String REPLAY_SOURCE = resource("/bedside/harness/replay.js");
     /** In a source that has replay.js (its first line). */
     private static final String REPLAY_MARK = "// Bedside's DOM replay of an attempt";
-    /** rrweb's recorder, from npm at build time (results-server/src/main/replay); null in a build without it. */
-    private static final String RRWEB_RECORD = resource("/bedside/replay/record.umd.min.cjs");
+    /** rrweb's recorder, from npm at build time, mended (RrwebBundle); null in a build without it. */
+    private static final String RRWEB_RECORD = RrwebBundle.SOURCE;
 
     private final WebDriver driver;
     private final CdpChannel channel;
