@@ -149,6 +149,19 @@
       ? path[0] : plainTargetOf(e);
   };
   const timeStampOf = getter(proto('Event'), 'timeStamp');
+  const defaultPreventedOf = getter(proto('Event'), 'defaultPrevented');
+  // A new page on its way (__bedsideRecorder.leaving): set by beforeunload, and by a form's submit event.
+  let unloading = false;
+  let submitted = null;
+  // Whether a submitted form navigates this very window (not another window or frame, not a dialog's form).
+  const submitsHere = (e) => {
+    const form = plainTargetOf(e);
+    if (!isElement(form)) return false;
+    const method = str(getAttr(form, 'method')).toLowerCase();
+    const target = str(getAttr(form, 'target')).toLowerCase();
+    return method !== 'dialog' && (target === '' || target === '_self'
+      || ((target === '_top' || target === '_parent') && window === window.top));
+  };
   const relatedTargetOf = getter(proto('FocusEvent'), 'relatedTarget');
   const activeElementOf = getter(DP, 'activeElement');
   const containsNode = method(NP, 'contains');
@@ -396,6 +409,10 @@
   };
   Object.defineProperty(window, '__bedsideRecorder', { enumerable: false, configurable: false, writable: false, value: {
     get doc() { return cur().doc; },
+    // Whether a new page is on its way, so that what is taken of "the page after a step" (a screenshot) waits for it:
+    // this document is unloading, or one of its forms was submitted into this window and no handler prevented it
+    // (the browser starts that navigation after the click that submitted it has returned).
+    leaving: () => unloading || (submitted !== null && !defaultPreventedOf(submitted) && submitsHere(submitted)),
     get sent() { return cur().sent; },
     // Drain (Recorder.drain): what is being measured is ended where it stands, and everything goes out.
     flush: () => {
@@ -682,7 +699,7 @@
       try { if (ls !== null) storageSet(ls, ORPHAN + s.doc, toJson(messages, 0)); } catch (e) { /* see above */ }
     }
   }));
-  addListener(window, 'beforeunload', guard('beforeunload', () => flushState(cur())));
+  addListener(window, 'beforeunload', guard('beforeunload', () => { unloading = true; flushState(cur()); }));
   // A window that closes itself (a popup done with its job) would take its last batches with it: Chrome drops a
   // closing context's pending channel messages. So the close waits until the JVM has acknowledged them — the
   // window-close event makes the JVM acknowledge at once, in a few milliseconds — or 500 ms at most.
@@ -812,7 +829,7 @@
     if (isElement(t) && tag(t) === 'SELECT' && t !== keyTarget) acted('choice');
   });
   record('focusin', 'focus', (e) => ({ target: describe(targetOf(e)) }));
-  record('submit', 'submit', (e) => ({ target: describe(targetOf(e)) }));
+  record('submit', 'submit', (e) => ({ target: describe(targetOf(e)) }), (e) => { submitted = e; });
 
   // --- scrolling: distance, summed over short windows ---
   let lastX = num(scrollXOf(window)) || 0, lastY = num(scrollYOf(window)) || 0, scrolled = 0, scrollTimer = null;

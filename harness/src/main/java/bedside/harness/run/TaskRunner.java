@@ -555,12 +555,14 @@ public final class TaskRunner {
             try {
                 Object doc = null;
                 try {
-                    // A step that navigated may return before the new page has loaded and its recorder started (more
-                    // so on a busy machine): wait a little for it, or the page's clicks would have no picture.
+                    // A step that navigated may return before the new page has loaded and its recorder started, or
+                    // even before the navigation began (a submitted form's: the browser starts it after the click has
+                    // returned): wait a little for it, or the shot would show the page before and the new page's
+                    // clicks would have no picture.
                     long until = System.nanoTime() + 2_000_000_000L;
                     do {
-                        doc = ((JavascriptExecutor) driver).executeScript("return document.readyState === 'complete'"
-                                + " && window.__bedsideRecorder ? window.__bedsideRecorder.doc : null;");
+                        doc = ((JavascriptExecutor) driver).executeScript("const r = window.__bedsideRecorder;"
+                                + " return document.readyState === 'complete' && r && !r.leaving() ? r.doc : null;");
                         if (doc == null) {
                             Thread.sleep(25);
                         }
