@@ -135,6 +135,12 @@ public final class SessionCommand implements Callable<Integer> {
             + "but kept out of every score, so it needs no locked plan."})
     boolean pilot;
 
+    @Option(names = "--simulated", description = {"The participant is a stand-in, not a person: a program given the "
+            + "participant's mouse and keyboard, or the team rehearsing. Stored and labelled SIMULATED everywhere, and "
+            + "only in a study whose plan is a simulation ('bedside study plan ... --simulated'): a stand-in's times and "
+            + "ratings can never pass as a participant's."})
+    boolean simulated;
+
     @Mixin
     Destinations.TeamOptions team = new Destinations.TeamOptions();
 
@@ -199,7 +205,7 @@ public final class SessionCommand implements Callable<Integer> {
             var plan = opened.destination().plan(study);
             refused = PlanGate.refusal(plan, new PlanGate.Start(study,
                     suite.contentHash(), ids, loaded.tasks().stream().map(bedside.scenarios.Task::id).toList(), true,
-                    pilot, false)).or(() -> PlanGate.auditRefusal(plan, study, pilot, a11y));
+                    pilot, simulated)).or(() -> PlanGate.auditRefusal(plan, study, pilot, a11y));
             audited = PlanGate.auditsSession(plan, pilot, a11y);
         } catch (RuntimeException e) {
             opened.close();
@@ -215,7 +221,8 @@ public final class SessionCommand implements Callable<Integer> {
         try (opened; SessionPanel panel = SessionPanel.start(panelPort);
              ObserverPage observer = observerPort == null ? null : ObserverPage.start(observerPort)) {
             ResultsDestination destination = opened.destination();
-            out.println("Bedside session: participant " + participant.strip() + ", suite " + suite.id() + " " + suite.version()
+            out.println("Bedside session: participant " + participant.strip()
+                    + (simulated ? " (SIMULATED: a stand-in, not a person)" : "") + ", suite " + suite.id() + " " + suite.version()
                     + " (" + loaded.tasks().size() + " tasks), study " + study + ", results in " + destination.describe());
             List<CandidateTarget> targets = new ArrayList<>();
             for (Runs.CandidateSpec spec : specs) {
@@ -248,7 +255,7 @@ public final class SessionCommand implements Callable<Integer> {
                     runner.observe(observer);
                 }
                 result = runner.run(new SessionRunner.Plan(suite, loaded.tasks(), targets, study, participant, mode, seed,
-                        pilot, false), out);
+                        pilot, simulated), out);
             } finally {
                 if (panelWindow != null) {
                     panelWindow.close();

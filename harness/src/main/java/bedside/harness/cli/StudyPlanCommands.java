@@ -79,6 +79,11 @@ final class StudyPlanCommands {
                 + "--a11y')."})
         boolean auditSessions;
 
+        @Option(names = "--simulated", description = {"A simulation, never a real study: its participants are stand-ins "
+                + "(a program given the participant's mouse and keyboard, a rehearsal; 'bedside session ... --simulated'),"
+                + " its reports say SIMULATED, and no person's session can join it, nor a stand-in's a real study."})
+        boolean simulated;
+
         @Mixin
         Destinations.TeamOptions team = new Destinations.TeamOptions();
 
@@ -96,7 +101,7 @@ final class StudyPlanCommands {
                 return BedsideCli.USAGE;
             }
             PlanMaker.Made made = PlanMaker.make(study, loaded.suite(), loaded.tasks(), new PlanMaker.Settings(ids,
-                    weights, participants, design, resamples, seed, false, auditSessions),
+                    weights, participants, design, resamples, seed, simulated, auditSessions),
                     weights == null ? null : weights.toString());
             if (!made.ok()) {
                 made.problems().forEach(p -> err.println(p.startsWith(String.valueOf(weights)) ? p

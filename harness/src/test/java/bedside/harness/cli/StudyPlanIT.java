@@ -96,6 +96,26 @@ class StudyPlanIT {
         assertThat(r.output()).contains("study ward-a's plan does not audit its sessions for accessibility")
                 .contains("--audit-sessions").contains("Nothing was run").doesNotContain("Task panel:");
 
+        // A stand-in (a program at the participant's mouse and keyboard) never joins a real study...
+        String[] standIn = java.util.Arrays.copyOf(session, session.length + 1);
+        standIn[session.length] = "--simulated";
+        r = bedside(standIn);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.output()).contains("study ward-a is a real study: simulated participants never join it")
+                .contains("Nothing was run").doesNotContain("Task panel:");
+        // ...and a simulation's plan says so, and takes no person's session.
+        r = bedside("study", "plan", "rehearsal", "--suite", suite, "--candidates", "streamlined", "--task",
+                "record-allergy", "--simulated");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("Plan of study rehearsal (SIMULATED)");
+        assertThat(bedside("study", "lock", "rehearsal").exit()).isZero();
+        String[] person = session.clone();
+        person[java.util.Arrays.asList(person).indexOf("ward-a")] = "rehearsal";
+        r = bedside(person);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.output()).contains("study rehearsal is a simulation (its plan says so): real participants do not "
+                + "join it").contains("Nothing was run");
+
         // A study planned to audit them: every session is, and its plan says so in the hashed JSON.
         r = bedside("study", "plan", "ward-b", "--suite", suite, "--candidates", "streamlined", "--task",
                 "record-allergy", "--audit-sessions");
