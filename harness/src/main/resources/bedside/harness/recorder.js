@@ -150,9 +150,13 @@
   };
   const timeStampOf = getter(proto('Event'), 'timeStamp');
   const defaultPreventedOf = getter(proto('Event'), 'defaultPrevented');
-  // A new page on its way (__bedsideRecorder.leaving): set by beforeunload, and by a form's submit event.
-  let unloading = false;
+  // A new page on its way (__bedsideRecorder.leaving): since beforeunload, or since a form's submit event, for at most
+  // LEAVING_MS — a navigation that never comes (a download, a 204 answer, a javascript: action) must not hold anything
+  // up for longer.
+  const LEAVING_MS = 2000;
+  let unloadingAt = -Infinity;
   let submitted = null;
+  let submittedAt = -Infinity;
   // Whether a submitted form navigates this very window (not another window or frame, not a dialog's form).
   const submitsHere = (e) => {
     const form = plainTargetOf(e);
@@ -412,7 +416,8 @@
     // Whether a new page is on its way, so that what is taken of "the page after a step" (a screenshot) waits for it:
     // this document is unloading, or one of its forms was submitted into this window and no handler prevented it
     // (the browser starts that navigation after the click that submitted it has returned).
-    leaving: () => unloading || (submitted !== null && !defaultPreventedOf(submitted) && submitsHere(submitted)),
+    leaving: () => now() - unloadingAt < LEAVING_MS || (now() - submittedAt < LEAVING_MS && submitted !== null
+      && !defaultPreventedOf(submitted) && submitsHere(submitted)),
     get sent() { return cur().sent; },
     // Drain (Recorder.drain): what is being measured is ended where it stands, and everything goes out.
     flush: () => {
@@ -699,7 +704,7 @@
       try { if (ls !== null) storageSet(ls, ORPHAN + s.doc, toJson(messages, 0)); } catch (e) { /* see above */ }
     }
   }));
-  addListener(window, 'beforeunload', guard('beforeunload', () => { unloading = true; flushState(cur()); }));
+  addListener(window, 'beforeunload', guard('beforeunload', () => { unloadingAt = now(); flushState(cur()); }));
   // A window that closes itself (a popup done with its job) would take its last batches with it: Chrome drops a
   // closing context's pending channel messages. So the close waits until the JVM has acknowledged them — the
   // window-close event makes the JVM acknowledge at once, in a few milliseconds — or 500 ms at most.
@@ -829,7 +834,7 @@
     if (isElement(t) && tag(t) === 'SELECT' && t !== keyTarget) acted('choice');
   });
   record('focusin', 'focus', (e) => ({ target: describe(targetOf(e)) }));
-  record('submit', 'submit', (e) => ({ target: describe(targetOf(e)) }), (e) => { submitted = e; });
+  record('submit', 'submit', (e) => ({ target: describe(targetOf(e)) }), (e) => { submitted = e; submittedAt = now(); });
 
   // --- scrolling: distance, summed over short windows ---
   let lastX = num(scrollXOf(window)) || 0, lastY = num(scrollYOf(window)) || 0, scrolled = 0, scrollTimer = null;

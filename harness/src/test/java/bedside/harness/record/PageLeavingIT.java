@@ -24,6 +24,7 @@ class PageLeavingIT {
             <form id="go" method="post" action="/slow"><button>Save</button></form>
             <form id="stay" method="post" action="/slow"><button>Check</button></form>
             <form id="framed" method="post" action="/slow" target="side"><button>Preview</button></form>
+            <form id="nowhere" method="post" action="/nothing"><button>Export</button></form>
             <iframe name="side" title="Preview"></iframe>
             <script>document.getElementById('stay').addEventListener('submit', (e) => e.preventDefault());</script>
             </body></html>""";
@@ -37,6 +38,7 @@ class PageLeavingIT {
         site = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/forms", ctx -> ctx.html(FORMS));
+            cfg.routes.post("/nothing", ctx -> ctx.status(204)); // the browser stays on the page
             cfg.routes.post("/slow", ctx -> {
                 Thread.sleep(1_500);
                 ctx.html("<!doctype html><title>Saved</title><p>Saved</p>");
@@ -70,6 +72,15 @@ class PageLeavingIT {
         new WebDriverWait(session.driver(), Duration.ofSeconds(10)).until(d -> "Saved".equals(d.getTitle()));
         assertThat((Boolean) ((JavascriptExecutor) session.driver())
                 .executeScript("return window.__bedsideRecorder.leaving();")).isFalse();
+    }
+
+    @Test
+    void aSubmissionThatNeverBringsAPageStopsBeingWaitedForAfterTwoSeconds() throws InterruptedException {
+        assertThat(leavingRightAfterSubmitting("nowhere")).isTrue();
+        Thread.sleep(2_300);
+        assertThat((Boolean) ((JavascriptExecutor) session.driver())
+                .executeScript("return window.__bedsideRecorder.leaving();")).isFalse();
+        assertThat(session.driver().getTitle()).isEqualTo("Allergies");
     }
 
     @Test

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 /**
  * What the accessibility audit of a candidate's scripted paths found ({@code bedside run --a11y}; on in the demo), and of
  * its participants' sessions where the study audits them (planned with {@code --audit-sessions}: the screens rebuilt
- * from each attempt's replay, detours included): the screens reached, each audited against WCAG 2.2 levels A and AA by axe-core,
- * and every fault — one rule
- * failed by one element on one screen, however many attempts reached it. A screen audited again later (a later run,
- * the vendor's fix) is shown as its latest audit found it, so a fault fixed since is gone.
+ * from each attempt's replay, detours included): the screens reached, each audited against WCAG 2.2 levels A and AA by
+ * axe-core, and every fault — one rule failed by one element on one screen, however many attempts reached it. A screen
+ * audited again later (a later run, the vendor's fix) is shown as its latest audit found it, so a fault fixed since is
+ * gone.
  *
  * <p>axe-core tests part of WCAG (roughly a third to a half of the criteria can be checked automatically): a screen
  * without a fault here is not a conformance claim.

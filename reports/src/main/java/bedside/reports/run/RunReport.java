@@ -45,7 +45,8 @@ public final class RunReport {
                       int keystrokes, int screens, int pageLoads, long scrollPx, int dialogs, int validationErrors,
                       long systemResponseMs, long klmMs, String stepPicture, String replay) {
         /** A relative path of plain characters: a report links nothing else (no scheme, no way out of its folder). */
-        private static final java.util.regex.Pattern REPLAY_LINK = java.util.regex.Pattern.compile("replays/[A-Za-z0-9-]+\\.html");
+        private static final java.util.regex.Pattern REPLAY_LINK =
+                java.util.regex.Pattern.compile("replays/[A-Za-z0-9-]+\\.html");
 
         public Row {
             if (stepPicture != null && !bedside.reports.documents.VendorReport.UseError.SCREENSHOT.matcher(stepPicture).matches()) {
