@@ -173,9 +173,13 @@ final class ReplayAudit {
             }
             List<Long> acts = interactions(events);
             java.util.Set<String> unseen = new java.util.LinkedHashSet<>();
-            for (Visit v : visits) {
+            for (int i = 0; i < visits.size(); i++) {
+                Visit v = visits.get(i);
                 String page = AccessibilityAudit.screenOf(v.url);
-                Visit shownFrom = shown(v, events);
+                Visit shownFrom = shown(v, events, documentUntil(visits, i));
+                if (shownFrom == LATER) {
+                    continue; // first shown with the screen that followed in the same page: audited as that one
+                }
                 if (shownFrom == null) {
                     unseen.add(page); // never audited as whatever the replay showed before it
                     continue;
@@ -212,6 +216,16 @@ final class ReplayAudit {
      * replay holds no snapshot of that page before the screen was left. Another visit as it is.
      */
     static Visit shown(Visit v, JsonNode events) {
+        return shown(v, events, v.until);
+    }
+
+    /**
+     * As {@link #shown(Visit, JsonNode)}, for a page whose document lasts until {@code documentUntil} (its dialogs and
+     * routes included): a page that opened a dialog or changed its route before rrweb took its snapshot (rrweb takes it
+     * at the page's load; a page may open a modal while it loads) is first shown with that next screen, and is
+     * {@link #LATER}: the next screen's audit is of the same document, as it was when first shown.
+     */
+    static Visit shown(Visit v, JsonNode events, long documentUntil) {
         if (!v.load) {
             return v;
         }
@@ -220,13 +234,13 @@ final class ReplayAudit {
         for (int i = 0; i + 1 < events.size(); i++) {
             JsonNode meta = events.get(i);
             long at = meta.path("timestamp").asLong();
-            if (meta.path("type").asInt() != 4 || at < v.at - slack || at > v.until) continue;
+            if (meta.path("type").asInt() != 4 || at < v.at - slack || at > Math.max(v.until, documentUntil)) continue;
             if (!AccessibilityAudit.screenOf(meta.path("data").path("href").asText("")).equals(screen)) continue;
             for (int j = i + 1; j < events.size(); j++) {
                 JsonNode e = events.get(j);
                 if (e.path("type").asInt() == 2) {
                     long snapshot = e.path("timestamp").asLong();
-                    return new Visit(snapshot, v.url, Math.max(snapshot, v.until), v.tMs, true);
+                    return at > v.until ? LATER : new Visit(snapshot, v.url, Math.max(snapshot, v.until), v.tMs, true);
                 }
                 if (e.path("type").asInt() == 4) break;
             }
@@ -234,18 +248,32 @@ final class ReplayAudit {
         return null;
     }
 
+    /** A page first shown with the screen after it in the same document ({@link #shown(Visit, JsonNode, long)}). */
+    static final Visit LATER = new Visit(0, "", 0, 0, false);
+
+    /** Until when the document of visit {@code i} lasts: through the dialogs and routes after it, to the next page. */
+    static long documentUntil(List<Visit> visits, int i) {
+        int last = i;
+        while (last + 1 < visits.size() && !visits.get(last + 1).load) {
+            last++;
+        }
+        return visits.get(last).until;
+    }
+
     /**
      * When a screen is audited (epoch ms): as it stood just before the participant first acted on it (a press or a
      * click, or typing), its own loading done, as a path's screen is audited once it settles after the step that
-     * reached it; a screen left without being acted on, as it was just before the next one came.
+     * reached it; a screen left without being acted on, as it was just before the next one came. It is the time to pause
+     * rrweb's replayer at, which shows the events strictly before it: a pause at the snapshot's own millisecond would
+     * not show the snapshot (rrweb-player 2.1.6), and an act can come a millisecond after it.
      */
     static long seen(Visit v, List<Long> interactions) {
         for (long at : interactions) {
             if (at > v.at && at <= v.until) {
-                return at - 1;
+                return at;
             }
         }
-        return v.until;
+        return Math.max(v.until, v.at + 1);
     }
 
     /** The times (epoch ms, in order) of the replay's presses, clicks, touches and typing. */

@@ -47,9 +47,13 @@ class ReplayAuditTest {
                  {"type":3,"timestamp":2600,"data":{"source":5,"text":"*"}}]""");
         List<Long> acts = ReplayAudit.interactions(events);
         assertThat(acts).containsExactly(1500L, 2600L); // mutations and mouse moves are not acts
-        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1000, "http://c/", 2000, 0, false), acts)).isEqualTo(1499);
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1000, "http://c/", 2000, 0, false), acts)).isEqualTo(1500); // the replayer shows what came strictly before
         // typing at 2600 acts on the screen that came at 2500
-        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(2500, "http://c/b", 3000, 0, false), acts)).isEqualTo(2599);
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(2500, "http://c/b", 3000, 0, false), acts)).isEqualTo(2600);
+        // acted on a millisecond after its snapshot (1010): paused after the snapshot, which is then shown
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1010, "http://c/", 2000, 0, true), List.of(1011L)))
+                .isEqualTo(1011);
+        assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1010, "http://c/", 1010, 0, true), List.of())).isEqualTo(1011);
         // left without being acted on: as it was just before the next screen came
         assertThat(ReplayAudit.seen(new ReplayAudit.Visit(1600, "http://c/a", 2400, 0, false), acts)).isEqualTo(2400);
     }
@@ -80,9 +84,28 @@ class ReplayAuditTest {
         ReplayAudit.Visit search = new ReplayAudit.Visit(1290, "http://c/search.do", 2000, 290, true);
         ReplayAudit.Visit shown = ReplayAudit.shown(search, events);
         assertThat(shown.at()).isEqualTo(1460);
-        assertThat(ReplayAudit.seen(shown, ReplayAudit.interactions(events))).isEqualTo(1799);
+        assertThat(ReplayAudit.seen(shown, ReplayAudit.interactions(events))).isEqualTo(1800);
         // a page the replay holds no snapshot of is not audited as whatever was shown before it
         assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/other.do", 2000, 290, true), events)).isNull();
+        // a page that opened a modal while it loaded, before rrweb's snapshot at its load (the chart's alert):
+        // first shown with the dialog, so audited as that screen, not reported as never shown
+        var chart = new ObjectMapper().readTree("""
+                [{"type":4,"timestamp":1000,"data":{"href":"http://c/"}},
+                 {"type":2,"timestamp":1010,"data":{}},
+                 {"type":4,"timestamp":1440,"data":{"href":"http://c/patients/1005"}},
+                 {"type":2,"timestamp":1460,"data":{}},
+                 {"type":3,"timestamp":1900,"data":{"source":2,"type":2}}]""");
+        List<ReplayAudit.Visit> visits = List.of(new ReplayAudit.Visit(1000, "http://c/", 1394, 0, true),
+                new ReplayAudit.Visit(1395, "http://c/patients/1005", 1431, 395, true),
+                new ReplayAudit.Visit(1432, "http://c/patients/1005", 2500, 432, false));
+        assertThat(ReplayAudit.documentUntil(visits, 1)).isEqualTo(2500);
+        assertThat(ReplayAudit.documentUntil(visits, 0)).isEqualTo(1394);
+        assertThat(ReplayAudit.shown(visits.get(1), chart, ReplayAudit.documentUntil(visits, 1)))
+                .isSameAs(ReplayAudit.LATER);
+        assertThat(ReplayAudit.shown(visits.get(1), chart)).isNull(); // as it was: reported as never shown
+        // the dialog's screen: from when it opened, seen just before the click on it (the snapshot is in place then)
+        assertThat(ReplayAudit.seen(ReplayAudit.shown(visits.get(2), chart, 2500), ReplayAudit.interactions(chart)))
+                .isEqualTo(1900);
         // a route of a single-page app has no snapshot of its own
         assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/#/x", 2000, 290, false), events).at())
                 .isEqualTo(1290);
