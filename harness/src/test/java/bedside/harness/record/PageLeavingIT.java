@@ -75,6 +75,26 @@ class PageLeavingIT {
     }
 
     @Test
+    void anAttemptThatEndsBySubmittingAFormHasTheNextPageInItsReplay() {
+        // A recorder with the replay in a browser of its own; the attempt's last act submits the form, and the clock
+        // stops (the seal) before the browser has even started for the next page, which the server sends 1.5 s later.
+        try (Browsers.Session own = Browsers.start(BrowserSettings.local())) {
+            Recorder replayed = Recorder.attachWithReplay(own.driver(), List.of(), List.of(), TypedMask.NONE);
+            own.driver().get("http://127.0.0.1:" + site.port() + "/forms");
+            ((JavascriptExecutor) own.driver()).executeScript("document.querySelector('#go button').click();");
+            replayed.sealReplay(5_000);
+            List<String> pages = replayed.replay().events().stream().map(ReplayCapture.Event::json)
+                    .filter(j -> j.startsWith("{\"type\":4")).map(j -> j.replaceAll(".*\"href\":\"([^\"]*)\".*", "$1"))
+                    .toList();
+            long snapshots = replayed.replay().events().stream().filter(e -> e.json().startsWith("{\"type\":2")).count();
+            assertThat(pages).as(replayed.replay().problems().toString()).hasSize(2).last().asString().endsWith("/slow");
+            assertThat(snapshots).isEqualTo(2);
+            assertThat(replayed.replay().problems()).isEmpty();
+            replayed.close();
+        }
+    }
+
+    @Test
     void aSubmissionThatNeverBringsAPageStopsBeingWaitedForAfterTwoSeconds() throws InterruptedException {
         assertThat(leavingRightAfterSubmitting("nowhere")).isTrue();
         Thread.sleep(2_300);
