@@ -46,8 +46,6 @@ import java.util.stream.Collectors;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7 spa
  * </pre>
  * The second runs the component fixture's {@code record-allergy} (MUI and Ant Design single-page apps) instead.
- * {@code -Dmodes=BARE,REPLAYED} runs only the modes named; {@code -Dpace=300} pauses 300 ms before each click and each
- * typing, inside the timed steps.
  */
 public final class RecorderOverhead {
     private RecorderOverhead() {}
@@ -159,7 +157,7 @@ public final class RecorderOverhead {
                 recorder.drain(2000);
             }
             long t0 = System.nanoTime();
-            TaskRunner.performSteps(PACE_MS > 0 ? paced(session.driver()) : session.driver(), suite, task, target, false);
+            TaskRunner.performSteps(session.driver(), suite, task, target, false);
             double millis = (System.nanoTime() - t0) / 1e6;
             long events = 0;
             long lost = 0;
@@ -182,36 +180,6 @@ public final class RecorderOverhead {
             System.out.printf(Locale.ROOT, "%-12s %-9s %8.0f ms %5d events %d lost%s%s%n", candidate, mode, millis,
                     events, lost, messages, replayBytes > 0 ? ", replay " + replayBytes + " bytes gzip" : "");
             return new Run(candidate, -1, mode, millis, events, lost, replayBytes);
-        }
-    }
-
-    /**
-     * A pause before each click and each typing, in ms ({@code -Dpace=300}; 0: machine speed): the path at something
-     * nearer a person's pace, where the replay's cost per page load weighs against the time between actions.
-     */
-    static final long PACE_MS = Long.getLong("pace", 0);
-
-    /** The driver with {@link #PACE_MS} of pause before every click and every typing (inside the timed steps). */
-    static org.openqa.selenium.WebDriver paced(org.openqa.selenium.WebDriver driver) {
-        return new org.openqa.selenium.support.events.EventFiringDecorator<>(
-                new org.openqa.selenium.support.events.WebDriverListener() {
-                    @Override
-                    public void beforeClick(org.openqa.selenium.WebElement element) {
-                        pause();
-                    }
-
-                    @Override
-                    public void beforeSendKeys(org.openqa.selenium.WebElement element, CharSequence... keys) {
-                        pause();
-                    }
-                }).decorate(driver);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(PACE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
