@@ -222,7 +222,8 @@ public final class SessionCommand implements Callable<Integer> {
              ObserverPage observer = observerPort == null ? null : ObserverPage.start(observerPort)) {
             ResultsDestination destination = opened.destination();
             out.println("Bedside session: participant " + participant.strip()
-                    + (simulated ? " (SIMULATED: a stand-in, not a person)" : "") + ", suite " + suite.id() + " " + suite.version()
+                    + (simulated ? " (SIMULATED: a stand-in, not a person)" : "") + ", suite " + suite.id() + " "
+                    + suite.version()
                     + " (" + loaded.tasks().size() + " tasks), study " + study + ", results in " + destination.describe());
             List<CandidateTarget> targets = new ArrayList<>();
             for (Runs.CandidateSpec spec : specs) {

@@ -20,8 +20,8 @@ import org.openqa.selenium.WebDriver;
  * The accessibility audit of the screens an attempt reached, rebuilt from its DOM replay after its clock stopped: a
  * participant's (in a study planned with {@code --audit-sessions}), a detour the expert path never takes included, and
  * a scripted path's ({@code bedside run --a11y}, the demo). Nothing runs in the attempt's browser and nothing is done
- * again. Each screen (a new page, a new route of a single-page app, a dialog) is rebuilt as it stood when it was first acted on
- * ({@link #seen}), in rrweb's replayer in a browser of the audit's own, and audited there with axe-core
+ * again. Each screen (a new page, a new route of a single-page app, a dialog) is rebuilt as it stood when it was first
+ * acted on ({@link #seen}), in rrweb's replayer in a browser of the audit's own, and audited there with axe-core
  * ({@link AccessibilityAudit}).
  *
  * <p>What the rebuild cannot show is said here rather than guessed: the replay masks every input's value and the

@@ -140,7 +140,8 @@ public final class RecorderOverhead {
                     .map(r -> (double) r.replayBytes()).toList());
             System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %14.0f %24s %24s %24s %24s %8d %6d %14.0f%n",
                     e.getKey(), reps, bare, bidi, rec, replayed, overhead(e.getValue(), Mode.RECORDED),
-                    overhead(e.getValue(), Mode.REPLAYED), overhead(e.getValue(), Mode.REPLAYED, Mode.RECORDED), overhead(e.getValue(), Mode.BIDI), events, lost, bytes);
+                    overhead(e.getValue(), Mode.REPLAYED), overhead(e.getValue(), Mode.REPLAYED, Mode.RECORDED),
+                    overhead(e.getValue(), Mode.BIDI), events, lost, bytes);
         }
     }
 
