@@ -214,16 +214,11 @@ final class ReplayAudit {
      * page's address, then the snapshot), not from the recorder's page-start, which comes as the old page is left, while
      * the replay still shows the old page (on a loaded machine the click that left it can come after); null when the
      * replay holds no snapshot of that page before the screen was left. Another visit as it is.
-     */
-    static Visit shown(Visit v, JsonNode events) {
-        return shown(v, events, v.until);
-    }
-
-    /**
-     * As {@link #shown(Visit, JsonNode)}, for a page whose document lasts until {@code documentUntil} (its dialogs and
-     * routes included): a page that opened a dialog or changed its route before rrweb took its snapshot (rrweb takes it
-     * at the page's load; a page may open a modal while it loads) is first shown with that next screen, and is
-     * {@link #LATER}: the next screen's audit is of the same document, as it was when first shown.
+     *
+     * <p>{@code documentUntil}: until when the page's document lasts, its dialogs and routes included. A page that
+     * opened a dialog or changed its route before rrweb took its snapshot (rrweb takes it at the page's load; a page may
+     * open a modal while it loads) is first shown with that next screen, and is {@link #LATER}: the next screen's audit
+     * is of the same document, as it was when first shown.
      */
     static Visit shown(Visit v, JsonNode events, long documentUntil) {
         if (!v.load) {
@@ -248,7 +243,7 @@ final class ReplayAudit {
         return null;
     }
 
-    /** A page first shown with the screen after it in the same document ({@link #shown(Visit, JsonNode, long)}). */
+    /** A page first shown with the screen after it in the same document ({@link #shown}). */
     static final Visit LATER = new Visit(0, "", 0, 0, false);
 
     /** Until when the document of visit {@code i} lasts: through the dialogs and routes after it, to the next page. */

@@ -82,11 +82,12 @@ class ReplayAuditTest {
                  {"type":3,"timestamp":1800,"data":{"source":5}}]""");
         // the recorder's page-start for search.do came at 1290, before the click on main.do that left it (1300)
         ReplayAudit.Visit search = new ReplayAudit.Visit(1290, "http://c/search.do", 2000, 290, true);
-        ReplayAudit.Visit shown = ReplayAudit.shown(search, events);
+        ReplayAudit.Visit shown = ReplayAudit.shown(search, events, search.until());
         assertThat(shown.at()).isEqualTo(1460);
         assertThat(ReplayAudit.seen(shown, ReplayAudit.interactions(events))).isEqualTo(1800);
         // a page the replay holds no snapshot of is not audited as whatever was shown before it
-        assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/other.do", 2000, 290, true), events)).isNull();
+        assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/other.do", 2000, 290, true), events, 2000))
+                .isNull();
         // a page that opened a modal while it loaded, before rrweb's snapshot at its load (the chart's alert):
         // first shown with the dialog, so audited as that screen, not reported as never shown
         var chart = new ObjectMapper().readTree("""
@@ -102,12 +103,13 @@ class ReplayAuditTest {
         assertThat(ReplayAudit.documentUntil(visits, 0)).isEqualTo(1394);
         assertThat(ReplayAudit.shown(visits.get(1), chart, ReplayAudit.documentUntil(visits, 1)))
                 .isSameAs(ReplayAudit.LATER);
-        assertThat(ReplayAudit.shown(visits.get(1), chart)).isNull(); // as it was: reported as never shown
+        // with the page alone (as it was before): reported as never shown
+        assertThat(ReplayAudit.shown(visits.get(1), chart, visits.get(1).until())).isNull();
         // the dialog's screen: from when it opened, seen just before the click on it (the snapshot is in place then)
         assertThat(ReplayAudit.seen(ReplayAudit.shown(visits.get(2), chart, 2500), ReplayAudit.interactions(chart)))
                 .isEqualTo(1900);
         // a route of a single-page app has no snapshot of its own
-        assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/#/x", 2000, 290, false), events).at())
+        assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/#/x", 2000, 290, false), events, 2000).at())
                 .isEqualTo(1290);
     }
 }
