@@ -173,20 +173,11 @@ final class ReplayAudit {
             }
             List<Long> acts = interactions(events);
             java.util.Set<String> unseen = new java.util.LinkedHashSet<>();
-            for (int i = 0; i < visits.size(); i++) {
-                Visit v = visits.get(i);
+            for (Visit v : shownScreens(visits, events, unseen)) {
                 String page = AccessibilityAudit.screenOf(v.url);
-                Visit shownFrom = shown(v, events, documentUntil(visits, i));
-                if (shownFrom == LATER) {
-                    continue; // first shown with the screen that followed in the same page: audited as that one
-                }
-                if (shownFrom == null) {
-                    unseen.add(page); // never audited as whatever the replay showed before it
-                    continue;
-                }
                 Object shown = ((JavascriptExecutor) driver).executeScript(
                         "try { window.__bedsideReplayer.pause(arguments[0]); return null; }"
-                                + " catch (e) { return String(e && e.message || e); }", Math.max(0, seen(shownFrom, acts) - first));
+                                + " catch (e) { return String(e && e.message || e); }", Math.max(0, seen(v, acts) - first));
                 if (shown != null) {
                     return "the screen " + page + " could not be rebuilt: " + shown;
                 }
@@ -210,6 +201,32 @@ final class ReplayAudit {
     }
 
     /**
+     * The screens to audit, each from when the replay shows it ({@link #shown}), in order; the pages the replay holds no
+     * snapshot of are added to {@code unseen} instead (never audited as whatever the replay showed before them).
+     *
+     * <p>A page first shown with a later screen of its document (it opened a dialog or changed its route before rrweb's
+     * snapshot at its load) is audited as that screen, and nothing of that document is shown before its snapshot: a
+     * screen that came before the snapshot is taken from the snapshot on, and one that was also left before it (a
+     * participant who answered the dialog before the page had loaded) is shown with the screen after it.
+     */
+    static List<Visit> shownScreens(List<Visit> visits, JsonNode events, java.util.Set<String> unseen) {
+        List<Visit> out = new ArrayList<>();
+        long snapshot = Long.MIN_VALUE; // of a page first shown later: nothing of its document is shown before it
+        for (int i = 0; i < visits.size(); i++) {
+            Visit v = visits.get(i);
+            Visit shown = shown(v, events, documentUntil(visits, i));
+            if (shown == null) {
+                unseen.add(AccessibilityAudit.screenOf(v.url));
+            } else if (shown.load && shown.at > shown.until) {
+                snapshot = shown.at; // first shown later: audited as the screen of its document shown then
+            } else if (shown.until >= snapshot) {
+                out.add(shown.at >= snapshot ? shown : new Visit(snapshot, shown.url, shown.until, shown.tMs, shown.load));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The visit from when the replay shows it: a new page from the replay's own snapshot of it (its Meta event with the
      * page's address, then the snapshot), not from the recorder's page-start, which comes as the old page is left, while
      * the replay still shows the old page (on a loaded machine the click that left it can come after); null when the
@@ -217,8 +234,8 @@ final class ReplayAudit {
      *
      * <p>{@code documentUntil}: until when the page's document lasts, its dialogs and routes included. A page that
      * opened a dialog or changed its route before rrweb took its snapshot (rrweb takes it at the page's load; a page may
-     * open a modal while it loads) is first shown with that next screen, and is {@link #LATER}: the next screen's audit
-     * is of the same document, as it was when first shown.
+     * open a modal while it loads) is first shown with that next screen: it is returned from its snapshot on, with its
+     * own end, before that ({@code at > until}); {@link #shownScreens} audits it as the screen shown then.
      */
     static Visit shown(Visit v, JsonNode events, long documentUntil) {
         if (!v.load) {
@@ -235,16 +252,13 @@ final class ReplayAudit {
                 JsonNode e = events.get(j);
                 if (e.path("type").asInt() == 2) {
                     long snapshot = e.path("timestamp").asLong();
-                    return at > v.until ? LATER : new Visit(snapshot, v.url, Math.max(snapshot, v.until), v.tMs, true);
+                    return new Visit(snapshot, v.url, at > v.until ? v.until : Math.max(snapshot, v.until), v.tMs, true);
                 }
                 if (e.path("type").asInt() == 4) break;
             }
         }
         return null;
     }
-
-    /** A page first shown with the screen after it in the same document ({@link #shown}). */
-    static final Visit LATER = new Visit(0, "", 0, 0, false);
 
     /** Until when the document of visit {@code i} lasts: through the dialogs and routes after it, to the next page. */
     static long documentUntil(List<Visit> visits, int i) {

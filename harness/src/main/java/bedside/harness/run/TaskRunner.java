@@ -130,9 +130,18 @@ public final class TaskRunner {
      */
     public static void performSteps(WebDriver driver, Suite suite, Task task, CandidateTarget candidate, boolean setup)
             throws Exception {
+        performSteps(driver, suite, task, candidate, setup, Pace.NONE);
+    }
+
+    /** As above, at {@code pace} (a benchmark at a person's pace rather than the candidate's). */
+    public static void performSteps(WebDriver driver, Suite suite, Task task, CandidateTarget candidate, boolean setup,
+                                    Pace pace) throws Exception {
         Binding binding = suite.bindings().get(candidate.id());
         Binding.TaskBinding path = binding.tasks().get(task.id());
-        new StepRunner(driver, candidate, binding.fragments(), System.nanoTime() + SETUP_LIMIT.toNanos())
+        // A person's pace takes minutes where the candidate's takes seconds.
+        Duration limit = pace == Pace.NONE ? SETUP_LIMIT : Duration.ofMinutes(10);
+        new StepRunner(driver, candidate, binding.fragments(), System.nanoTime() + limit.toNanos(),
+                StepRunner.AfterStep.NONE, pace)
                 .run(setup ? path.setup() : path.steps(), Parameters.effectiveValues(suite, task), setup ? "setup " : "");
     }
 

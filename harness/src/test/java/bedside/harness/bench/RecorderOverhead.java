@@ -10,6 +10,7 @@ import bedside.harness.record.TypedMask;
 import bedside.results.ReplayRecord;
 import bedside.harness.run.CandidateTarget;
 import bedside.harness.run.ComponentFixture;
+import bedside.harness.run.Pace;
 import bedside.harness.run.TaskRunner;
 import bedside.reports.stats.TaskTime;
 import bedside.reports.stats.TimeEstimate;
@@ -46,6 +47,8 @@ import java.util.stream.Collectors;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) bedside.harness.bench.RecorderOverhead 7 spa
  * </pre>
  * The second runs the component fixture's {@code record-allergy} (MUI and Ant Design single-page apps) instead.
+ * {@code -Dmodes=BARE,REPLAYED} runs only the modes named; {@code -Dpace=klm} does the timed steps at a person's pace
+ * (the Keystroke-Level Model's time before each step and key, {@link KlmPace}) instead of the candidate's.
  */
 public final class RecorderOverhead {
     private RecorderOverhead() {}
@@ -54,6 +57,12 @@ public final class RecorderOverhead {
     static final List<Mode> RUN = System.getProperty("modes") == null ? List.of(Mode.values())
             : java.util.Arrays.stream(System.getProperty("modes").split(",")).map(Mode::valueOf).toList();
     static final int MODES = RUN.size();
+
+    /**
+     * {@code -Dpace=klm}: the timed steps at a person's pace ({@link KlmPace}: the Keystroke-Level Model's time before
+     * each step and each key), as in a session, rather than the candidate's; warm-ups and setup stay at the candidate's.
+     */
+    static final boolean KLM = "klm".equals(System.getProperty("pace"));
 
     /**
      * BARE: plain Selenium. BIDI: a WebDriver BiDi session, no recorder. RECORDED: the recorder (CDP), no BiDi, no
@@ -87,11 +96,12 @@ public final class RecorderOverhead {
                     CandidateTarget target = new CandidateTarget(id, id, "Bedside tests", site.baseUrl(), null);
                     Runnable reset = site::reset;
                     for (Mode m : RUN) {
-                        once(settings, suite, task, id, reset, target, m);
+                        once(settings, suite, task, id, reset, target, m, false);
                     }
                     for (int k = 0; k < reps; k++) {
                         for (int j = 0; j < MODES; j++) {
-                            runs.add(once(settings, suite, task, id, reset, target, RUN.get((k + j) % MODES)).at(k));
+                            runs.add(once(settings, suite, task, id, reset, target, RUN.get((k + j) % MODES), KLM)
+                                    .at(k));
                         }
                     }
                 }
@@ -106,13 +116,13 @@ public final class RecorderOverhead {
                 CandidateTarget target = new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
                         URI.create(c.baseUrl() + "/admin/reset"));
                 for (Mode m : RUN) {
-                    once(settings, suite, task, c.id(), c::reset, target, m); // warm-up: JIT, caches, the browser's
+                    once(settings, suite, task, c.id(), c::reset, target, m, false); // warm-up: JIT, caches, the browser's
                 }
                 for (int k = 0; k < reps; k++) {
                     // Rotate the order, so drift (thermal, other load) hits every mode alike.
                     for (int j = 0; j < MODES; j++) {
                         runs.add(once(settings, suite, task, c.id(), c::reset, target,
-                                RUN.get((k + j) % MODES)).at(k));
+                                RUN.get((k + j) % MODES), KLM).at(k));
                     }
                 }
             }
@@ -123,9 +133,12 @@ public final class RecorderOverhead {
 
     static void report(List<Run> runs, int reps) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %14s %24s %24s %24s %24s %8s %6s %14s%n",
+        System.out.println(KLM ? "Timed steps at a person's pace (-Dpace=klm: the Keystroke-Level Model's times)"
+                : "Timed steps at the candidate's pace");
+        System.out.printf(Locale.ROOT, "%-12s %5s %10s %10s %14s %14s %24s %24s %24s %24s %8s %6s %14s %24s%n",
                 "CANDIDATE", "REPS", "BARE (ms)", "BIDI (ms)", "RECORDED (ms)", "REPLAYED (ms)", "RECORDED/BARE [95% CI]",
-                "REPLAYED/BARE [95% CI]", "REPLAYED/RECORDED [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST", "REPLAY (bytes)");
+                "REPLAYED/BARE [95% CI]", "REPLAYED/RECORDED [95% CI]", "BIDI/BARE [95% CI]", "EVENTS", "LOST", "REPLAY (bytes)",
+                "REPLAYED-BARE [95% CI]");
         Map<String, List<Run>> byCandidate = runs.stream().collect(Collectors.groupingBy(Run::candidate, TreeMap::new,
                 Collectors.toList()));
         for (var e : byCandidate.entrySet()) {
@@ -138,15 +151,16 @@ public final class RecorderOverhead {
                     .toList());
             double bytes = median(e.getValue().stream().filter(r -> r.mode() == Mode.REPLAYED)
                     .map(r -> (double) r.replayBytes()).toList());
-            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %14.0f %24s %24s %24s %24s %8d %6d %14.0f%n",
+            System.out.printf(Locale.ROOT, "%-12s %5d %10.0f %10.0f %14.0f %14.0f %24s %24s %24s %24s %8d %6d %14.0f %24s%n",
                     e.getKey(), reps, bare, bidi, rec, replayed, overhead(e.getValue(), Mode.RECORDED),
                     overhead(e.getValue(), Mode.REPLAYED), overhead(e.getValue(), Mode.REPLAYED, Mode.RECORDED),
-                    overhead(e.getValue(), Mode.BIDI), events, lost, bytes);
+                    overhead(e.getValue(), Mode.BIDI), events, lost, bytes,
+                    difference(e.getValue(), Mode.REPLAYED, Mode.BARE));
         }
     }
 
     static Run once(BrowserSettings settings, Suite suite, Task task, String candidate, Runnable reset,
-                    CandidateTarget target, Mode mode) throws Exception {
+                    CandidateTarget target, Mode mode, boolean klm) throws Exception {
         reset.run();
         boolean recorded = mode == Mode.RECORDED || mode == Mode.REPLAYED;
         try (Browsers.Session session = Browsers.start(settings, mode == Mode.BIDI)) {
@@ -158,7 +172,7 @@ public final class RecorderOverhead {
                 recorder.drain(2000);
             }
             long t0 = System.nanoTime();
-            TaskRunner.performSteps(session.driver(), suite, task, target, false);
+            TaskRunner.performSteps(session.driver(), suite, task, target, false, klm ? new KlmPace() : Pace.NONE);
             double millis = (System.nanoTime() - t0) / 1e6;
             long events = 0;
             long lost = 0;
@@ -215,6 +229,31 @@ public final class RecorderOverhead {
         TimeEstimate t = TaskTime.estimate(ratios);
         return String.format(Locale.ROOT, "%+.1f %% [%+.1f, %+.1f]", (t.geomean() - 1) * 100,
                 (t.geomeanCi95().lo() - 1) * 100, (t.geomeanCi95().hi() - 1) * 100);
+    }
+
+    /**
+     * The mean per-repetition difference mode − base in milliseconds, with its 95 % t-interval ("-" when either was not
+     * run): what a mode adds to a path in time, which a ratio hides when the path is long (a person's pace).
+     */
+    static String difference(List<Run> runs, Mode mode, Mode base) {
+        if (!RUN.contains(mode) || !RUN.contains(base)) {
+            return "-";
+        }
+        Map<Integer, Double> other = runs.stream().filter(r -> r.mode() == base)
+                .collect(Collectors.toMap(Run::rep, Run::millis));
+        double[] d = runs.stream().filter(r -> r.mode() == mode && other.containsKey(r.rep()))
+                .mapToDouble(r -> r.millis() - other.get(r.rep())).toArray();
+        if (d.length < 2) {
+            return "-";
+        }
+        var stats = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        for (double x : d) {
+            stats.addValue(x);
+        }
+        double half = new org.apache.commons.math3.distribution.TDistribution(d.length - 1).inverseCumulativeProbability(0.975)
+                * stats.getStandardDeviation() / Math.sqrt(d.length);
+        return String.format(Locale.ROOT, "%+.0f ms [%+.0f, %+.0f]", stats.getMean(), stats.getMean() - half,
+                stats.getMean() + half);
     }
 
     static double median(List<Double> xs) {

@@ -101,15 +101,55 @@ class ReplayAuditTest {
                 new ReplayAudit.Visit(1432, "http://c/patients/1005", 2500, 432, false));
         assertThat(ReplayAudit.documentUntil(visits, 1)).isEqualTo(2500);
         assertThat(ReplayAudit.documentUntil(visits, 0)).isEqualTo(1394);
-        assertThat(ReplayAudit.shown(visits.get(1), chart, ReplayAudit.documentUntil(visits, 1)))
-                .isSameAs(ReplayAudit.LATER);
+        // first shown later: from its snapshot, which came after its own end
+        ReplayAudit.Visit later = ReplayAudit.shown(visits.get(1), chart, ReplayAudit.documentUntil(visits, 1));
+        assertThat(later.at()).isEqualTo(1460);
+        assertThat(later.until()).isEqualTo(1431);
         // with the page alone (as it was before): reported as never shown
         assertThat(ReplayAudit.shown(visits.get(1), chart, visits.get(1).until())).isNull();
         // the dialog's screen: from when it opened, seen just before the click on it (the snapshot is in place then)
         assertThat(ReplayAudit.seen(ReplayAudit.shown(visits.get(2), chart, 2500), ReplayAudit.interactions(chart)))
                 .isEqualTo(1900);
+        java.util.Set<String> unseen = new java.util.LinkedHashSet<>();
+        assertThat(ReplayAudit.shownScreens(visits, chart, unseen)).extracting(ReplayAudit.Visit::url, ReplayAudit.Visit::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("http://c/", 1010L),
+                        org.assertj.core.groups.Tuple.tuple("http://c/patients/1005", 1460L)); // not before the snapshot
+        assertThat(unseen).isEmpty();
         // a route of a single-page app has no snapshot of its own
         assertThat(ReplayAudit.shown(new ReplayAudit.Visit(1290, "http://c/#/x", 2000, 290, false), events, 2000).at())
                 .isEqualTo(1290);
+    }
+
+    @Test
+    void aDialogAnsweredBeforeThePagesSnapshotIsNeverShownFromBeforeTheSnapshot() throws Exception {
+        // The page opened a dialog while it loaded, and the participant answered it before the page's load, when rrweb
+        // took its snapshot (1460): the replay never holds the dialog. Nothing of that page is shown before 1460 (the
+        // page before it would be), so the dialog's screen is shown with the one after it, from the snapshot on.
+        var events = new ObjectMapper().readTree("""
+                [{"type":4,"timestamp":1000,"data":{"href":"http://c/"}},
+                 {"type":2,"timestamp":1010,"data":{}},
+                 {"type":4,"timestamp":1450,"data":{"href":"http://c/patients/1005"}},
+                 {"type":2,"timestamp":1460,"data":{}},
+                 {"type":3,"timestamp":1900,"data":{"source":2,"type":2}}]""");
+        List<ReplayAudit.Visit> visits = List.of(new ReplayAudit.Visit(1000, "http://c/", 1394, 0, true),
+                new ReplayAudit.Visit(1395, "http://c/patients/1005", 1410, 395, true),
+                new ReplayAudit.Visit(1411, "http://c/patients/1005", 1440, 411, false), // the dialog, answered at 1440
+                new ReplayAudit.Visit(1441, "http://c/patients/1005#/chart", 2500, 441, false));
+        java.util.Set<String> unseen = new java.util.LinkedHashSet<>();
+        List<ReplayAudit.Visit> screens = ReplayAudit.shownScreens(visits, events, unseen);
+        assertThat(screens).extracting(ReplayAudit.Visit::url, ReplayAudit.Visit::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("http://c/", 1010L),
+                        org.assertj.core.groups.Tuple.tuple("http://c/patients/1005#/chart", 1460L));
+        assertThat(unseen).isEmpty();
+        // paused just before the first act on it, after the snapshot
+        assertThat(ReplayAudit.seen(screens.get(1), ReplayAudit.interactions(events))).isEqualTo(1900);
+        // a dialog still open at the snapshot is shown from the snapshot, never from before it
+        List<ReplayAudit.Visit> open = List.of(visits.get(0), visits.get(1),
+                new ReplayAudit.Visit(1411, "http://c/patients/1005", 1600, 411, false),
+                new ReplayAudit.Visit(1601, "http://c/patients/1005#/chart", 2500, 601, false));
+        assertThat(ReplayAudit.shownScreens(open, events, unseen)).extracting(ReplayAudit.Visit::at)
+                .containsExactly(1010L, 1460L, 1601L);
+        assertThat(ReplayAudit.seen(ReplayAudit.shownScreens(open, events, unseen).get(1),
+                ReplayAudit.interactions(events))).isEqualTo(1600); // left unacted: just before the next screen
     }
 }
