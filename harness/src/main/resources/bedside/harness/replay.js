@@ -5,9 +5,9 @@
 // of the elements the binding marks as patient data (its `patientData` CSS selectors, given by Recorder as MASK_TEXT),
 // and of everything inside them. What leaves the page is already masked.
 //
-// Light: rrweb's events are kept in the page and sent in batches (every 500 ms, at once after a full snapshot, and
-// when the page goes away); the JVM orders them by their timestamps. Same-origin iframes are recorded by their top
-// document's rrweb; this script does nothing inside a frame.
+// Light: rrweb's events are kept in the page and sent in batches (every 500 ms; at once after a full snapshot, a click
+// or a touch, and when a form is sent or the page goes away); the JVM orders them by their timestamps. Same-origin
+// iframes are recorded by their top document's rrweb; this script does nothing inside a frame.
 //
 // Never in the way: whatever fails here is caught, sent as a `problem` (the attempt then says its replay is
 // incomplete and why), and never reaches the page or the measured recorder.
@@ -49,14 +49,18 @@
       value: Object.freeze({ doc, flush, sent: () => seq }), enumerable: false, configurable: false, writable: false
     });
   } catch (err) { problem('install', err); return; }
+  // rrweb's MouseInteraction (source 2) of kind Click (2) or TouchStart (7).
+  const act = (e) => e.type === 3 && e.data && e.data.source === 2 && (e.data.type === 2 || e.data.type === 7);
   let rrweb;
   try { rrweb = loadRrweb(); } catch (err) { problem('load', err); return; }
   try {
     rrweb.record({
       emit(event) {
         buffer.push(event);
-        // A full snapshot is the screen itself: sent at once, so a page that goes away right after still has one.
-        if (event.type === 2 || buffer.length >= BATCH) flush();
+        // A full snapshot is the screen itself: sent at once, so a page that goes away right after still has one. So
+        // is a click or a touch, while the page still runs its handler: it may leave the page (a link, a form's
+        // button), and what is sent as a page unloads is lost — the replay would never show the act that left it.
+        if (event.type === 2 || buffer.length >= BATCH || act(event)) flush();
       },
       maskAllInputs: true,
       maskTextSelector: maskText,
@@ -67,5 +71,7 @@
     });
   } catch (err) { problem('record', err); return; }
   setInterval_.call(window, () => flush(), 500);
+  // A form sent with the keyboard (Enter) leaves the page with no click: what was typed goes before it does.
+  addEventListener_.call(window, 'submit', () => flush(), true);
   addEventListener_.call(window, 'pagehide', () => flush(), true);
 }

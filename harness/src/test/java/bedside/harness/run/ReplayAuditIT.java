@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -92,6 +93,30 @@ class ReplayAuditIT {
         double clock = legacyParticipant.attempt().timeMs();
         List<EventRecord> audit = legacyParticipant.events().stream().filter(e -> e.type().startsWith("a11y-")).toList();
         assertThat(audit).isNotEmpty().allSatisfy(e -> assertThat(e.tMs()).isGreaterThanOrEqualTo(clock - 1.0));
+    }
+
+    @Test
+    void everyPageLeftByAClickHasThatClickInItsReplay() throws Exception {
+        // Legacy's path leaves five pages by a click on a link or a button. Each click is sent while the page still runs
+        // its handler: sent as the page unloaded, it was lost, and the replay never showed the act that left the page.
+        JsonNode events = JSON.readTree(legacyParticipant.replay().json());
+        List<String> pages = new ArrayList<>();
+        Map<String, Integer> clicks = new java.util.LinkedHashMap<>();
+        String page = null;
+        for (JsonNode e : events) {
+            if (e.path("type").asInt() == 4) {
+                page = e.path("data").path("href").asText() + " #" + pages.size();
+                pages.add(page);
+                clicks.put(page, 0);
+            } else if (page != null && e.path("type").asInt() == 3 && e.path("data").path("source").asInt() == 2
+                    && e.path("data").path("type").asInt() == 2) {
+                clicks.merge(page, 1, Integer::sum);
+            }
+        }
+        // the sign-in (setup) and the last page (the clock stopped there) aside, every page was left by a click on it
+        List<String> left = pages.subList(1, pages.size() - 1);
+        assertThat(left).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(left).allSatisfy(p -> assertThat(clicks.get(p)).as(p).isPositive());
     }
 
     static List<JsonNode> screens(AttemptResult a) throws Exception {
