@@ -56,6 +56,10 @@
   const WARNINGS = /*WARNINGS*/[];
   // For Bedside's own tests only: names of handlers made to fail (written in by Recorder), to prove a fault loses nothing.
   const FAULTS = /*FAULTS*/[];
+  // The binding's `patientData`: CSS selectors of the elements whose text is patient data (written in by Recorder). An
+  // element inside one is recorded with its name masked, as the replay masks its text: a click on a search result is
+  // "link ******** ********", never the patient's name.
+  const PATIENT_DATA = /*PATIENT_DATA*/[];
   // `bedside record` only: an evaluator demonstrating a task so Bedside can write its binding. Values typed and chosen
   // and what makes an element findable again are sent too — never in a measured attempt, where no typed value leaves
   // the page.
@@ -111,6 +115,9 @@
   const closestOf = method(EP, 'closest');
   const matchesOf = method(EP, 'matches');
   const queryAll = method(EP, 'querySelectorAll');
+  const createFragment = method(DP, 'createDocumentFragment');
+  const queryOf = method(proto('DocumentFragment'), 'querySelector');
+  const replaceOf = method(protoOf(''), 'replace');
   const rectsOf = method(EP, 'getClientRects');
   const checkVisibility = method(EP, 'checkVisibility');
   const getById = method(DP, 'getElementById');
@@ -531,8 +538,28 @@
       d.partial = true;
       fault('describe', err);
     }
+    if (patientData !== null && d.name) {
+      let masked = true; // a selector that cannot be checked masks (never less)
+      try { masked = patientData === '*' || closestOf(el, patientData) !== null; } catch (err) { fault('patientData', err); }
+      if (masked) {
+        d.name = replaceOf(d.name, /\S/g, '*');
+        d.patientData = true;
+      }
+    }
     return d;
   };
+  // The patient data selectors as one, each checked first: one that is not CSS masks every name instead.
+  const patientData = (() => {
+    if (!PATIENT_DATA.length) return null;
+    try {
+      const probe = createFragment(document);
+      for (const selector of PATIENT_DATA) queryOf(probe, selector);
+      return PATIENT_DATA.join(', ');
+    } catch (err) {
+      fault('patientData', err);
+      return '*';
+    }
+  })();
   // What a demonstration keeps of an element to find it again: test ids, label, stable attributes, and how many
   // elements on the page share its role and name (and which of them it is).
   const TEST_IDS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];

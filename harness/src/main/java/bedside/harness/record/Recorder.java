@@ -90,7 +90,16 @@ public final class Recorder implements AutoCloseable {
      * validation messages (the binding's {@code warnings}: CSS selectors).
      */
     public static Recorder attach(WebDriver driver, List<String> warnings) {
-        return new Recorder(driver, source(warnings, List.of()));
+        return attach(driver, warnings, List.of());
+    }
+
+    /**
+     * As {@link #attach(WebDriver, List)}, with the names of the elements inside the binding's {@code patientData} (CSS
+     * selectors) masked in the page, as the replay masks their text: what is recorded of a click on a search result is
+     * its role, never the patient's name.
+     */
+    public static Recorder attach(WebDriver driver, List<String> warnings, List<String> patientData) {
+        return new Recorder(driver, source(warnings, List.of(), patientData));
     }
 
     /**
@@ -101,7 +110,7 @@ public final class Recorder implements AutoCloseable {
      */
     public static Recorder attachWithReplay(WebDriver driver, List<String> warnings, List<String> patientData,
                                             TypedMask typed) {
-        String recorder = source(warnings, List.of());
+        String recorder = source(warnings, List.of(), patientData);
         if (RRWEB_RECORD == null) {
             Recorder r = new Recorder(driver, recorder);
             r.replay.problem("the replay recorder (rrweb) is missing from this build of Bedside");
@@ -145,9 +154,15 @@ public final class Recorder implements AutoCloseable {
 
     /** The recorder's source with the warning selectors and injected faults written in (as JSON array literals). */
     static String source(List<String> warnings, List<String> faults) {
+        return source(warnings, faults, List.of());
+    }
+
+    /** As above, with the patient data selectors whose elements' names are masked. */
+    static String source(List<String> warnings, List<String> faults, List<String> patientData) {
         try {
             return SOURCE.replace("/*WARNINGS*/[]", JSON.writeValueAsString(warnings))
-                    .replace("/*FAULTS*/[]", JSON.writeValueAsString(faults));
+                    .replace("/*FAULTS*/[]", JSON.writeValueAsString(faults))
+                    .replace("/*PATIENT_DATA*/[]", JSON.writeValueAsString(patientData));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

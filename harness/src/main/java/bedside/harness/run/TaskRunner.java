@@ -192,7 +192,7 @@ public final class TaskRunner {
             attached = demonstration ? Recorder.attachDemonstration(session.driver(), binding.warnings())
                     : replay ? Recorder.attachWithReplay(session.driver(), binding.warnings(), binding.patientData(),
                             new TypedMask(TypedText.of(binding, path, values)))
-                    : Recorder.attach(session.driver(), binding.warnings());
+                    : Recorder.attach(session.driver(), binding.warnings(), binding.patientData());
         } catch (RuntimeException e) {
             session.close();
             return unrecorded(attemptId, sessionId, candidate, task, participant, attemptNo, startedAt, Outcome.SYSTEM_ERROR,
