@@ -24,12 +24,24 @@ public record ReplayPage(String heading, String facts, String playerJs, String p
      *
      * @param at    when, in epoch ms (the clock the replay's events carry)
      * @param tMs   when, in ms from the attempt's clock start (negative: during its setup)
-     * @param kind  what sort: {@code step} (the recorder's events: a click, a new screen, a dialog), {@code error} (a
-     *              validation message, a page error, a failed request), {@code clock}, or an observer's marker kind
+     * @param kind  what sort: the recorder's events ({@code click}, {@code typing}, {@code screen}, {@code dialog},
+     *              {@code notice}: a warning), {@code error} (a validation message, a page error, a failed request), {@code clock}, or an
+     *              observer's marker kind
      *              ({@code slip}, {@code mistake}, {@code critical}, {@code assist}, {@code note})
      * @param label what it was, in words
      */
     public record Mark(long at, double tMs, String kind, String label) {
+        /**
+         * The kind as the list shows it beside the label, or null where the label already says it (a click, a new
+         * screen, a dialog, a notice); errors and the observer's marks are always named.
+         */
+        public String shownKind() {
+            return switch (kind) {
+                case "click", "typing", "screen", "dialog", "notice" -> null;
+                default -> kind;
+            };
+        }
+
         /** {@code 12.3 s}, or {@code setup} before the clock started. */
         public String when() {
             return tMs < 0 ? "setup" : String.format(java.util.Locale.ROOT, "%.1f s", tMs / 1000);

@@ -26,10 +26,22 @@ final class ReplayMarks {
         long zero = attempt.startedAt().toEpochMilli();
         List<ReplayPage.Mark> marks = new ArrayList<>();
         marks.add(mark(zero, 0, "clock", "the task's clock starts"));
+        String typingInto = null; // the field typed into: its keys are one mark, at the first (what was typed: never)
         for (EventRecord e : events) {
             JsonNode d = data(e);
             if ("after".equals(d.path("phase").asText())) {
                 continue; // added after the attempt (its software version, a picture): not on its timeline
+            }
+            if (e.type().equals("input")) {
+                String field = e.page() + "\u0000" + d.path("target").path("key").asText(d.path("target").path("css").asText());
+                if (!field.equals(typingInto)) {
+                    marks.add(mark(zero, e.tMs(), "typing", "typing in " + target(d.path("target"))));
+                }
+                typingInto = field;
+                continue;
+            }
+            if (e.type().equals("click") || e.type().equals("page-start") || e.type().equals("route")) {
+                typingInto = null;
             }
             String label = label(e, d);
             if (label != null) {
@@ -50,10 +62,15 @@ final class ReplayMarks {
         return new ReplayPage.Mark(zero + Math.round(tMs), tMs, kind, label);
     }
 
+    /** What kind of moment an event is, on the timeline (its colour) and in the list: never "step" for a person's act. */
     private static String kind(String type) {
         return switch (type) {
             case "validation", "js-error", "network-error" -> "error";
-            default -> "step";
+            case "click" -> "click";
+            case "input" -> "typing";
+            case "page-start", "route" -> "screen";
+            case "dialog-open" -> "dialog";
+            default -> "notice";
         };
     }
 

@@ -30,6 +30,12 @@ class ReplayMarksTest {
                 event(1, 250, "click", "http://127.0.0.1:9/", "{\"top\":true,\"target\":{\"tag\":\"a\",\"role\":\"link\","
                         + "\"name\":\"Register new patient\"}}"),
                 event(2, 300, "key", "http://127.0.0.1:9/", "{\"top\":true}"),
+                event(2, 400, "input", "http://127.0.0.1:9/", "{\"top\":true,\"target\":{\"tag\":\"input\",\"role\":"
+                        + "\"textbox\",\"name\":\"Surname\",\"key\":5}}"),
+                event(2, 450, "input", "http://127.0.0.1:9/", "{\"top\":true,\"target\":{\"tag\":\"input\",\"role\":"
+                        + "\"textbox\",\"name\":\"Surname\",\"key\":5}}"),
+                event(2, 600, "input", "http://127.0.0.1:9/", "{\"top\":true,\"target\":{\"tag\":\"input\",\"role\":"
+                        + "\"textbox\",\"name\":\"Forename\",\"key\":6}}"),
                 event(3, 900, "page-start", "http://127.0.0.1:9/frame", "{\"top\":false}"),
                 event(4, 1200, "validation", "http://127.0.0.1:9/p", "{\"top\":true,\"text\":\"Enter a postcode\"}"),
                 event(5, 4000, "page-start", "http://127.0.0.1:9/patients/7?status=Registered%3A+Eleanor#chart",
@@ -40,12 +46,17 @@ class ReplayMarksTest {
                         new MarkerRecord(UUID.randomUUID(), session, UUID.randomUUID(), null, "note", 100.0, "another "
                                 + "attempt's", "observer", clock)));
         assertThat(marks).extracting(m -> m.when() + " " + m.kind() + " " + m.label()).containsExactly(
-                "setup step new page /login",
+                "setup screen new page /login",
                 "0.0 s clock the task's clock starts",
-                "0.3 s step click on link \u201cRegister new patient\u201d",
+                "0.3 s click click on link \u201cRegister new patient\u201d",
+                "0.4 s typing typing in textbox \u201cSurname\u201d", // a field's keys are one mark, never what they typed
+                "0.6 s typing typing in textbox \u201cForename\u201d",
                 "1.2 s error validation message: Enter a postcode",
                 "1.5 s mistake marked by the observer: chose the wrong field",
-                "4.0 s step new page /patients/7");
+                "4.0 s screen new page /patients/7");
+        // the list names the kind only where the label does not already say it (never "step" for a person's act)
+        assertThat(marks).extracting(ReplayPage.Mark::shownKind)
+                .containsExactly(null, "clock", null, null, null, "error", "mistake", null);
         assertThat(marks.get(2).at()).isEqualTo(clock.toEpochMilli() + 250);
     }
 }
