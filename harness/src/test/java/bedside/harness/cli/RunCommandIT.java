@@ -153,7 +153,21 @@ class RunCommandIT {
         Result unknown = bedside(Map.of(), "replay", "run-it", java.util.UUID.randomUUID().toString());
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.output()).contains("study run-it has no attempt");
-        assertThat(bedside(Map.of(), "replay", "run-it", "not-an-id").exit()).isEqualTo(2);
+        Result notAnId = bedside(Map.of(), "replay", "run-it", "not-an-id");
+        assertThat(notAnId.exit()).isEqualTo(2);
+        assertThat(notAnId.output()).contains("not-an-id is not an attempt's id", "bedside replay run-it lists them")
+                .doesNotContain("Exception");
+        Result toDirectory = bedside(Map.of(), "replay", "run-it", id, "--html", home.toString());
+        assertThat(toDirectory.exit()).isEqualTo(2);
+        assertThat(toDirectory.output()).contains("is a directory; give the page's file name");
+        // Without an attempt: the study's attempts that have a replay, with the ids to give it.
+        Result listed = bedside(Map.of(), "replay", "run-it");
+        assertThat(listed.exit()).as(listed.output()).isZero();
+        assertThat(listed.output()).contains("ATTEMPT", "4 attempt(s) with a replay", id);
+        assertThat(listed.output().lines().filter(l -> l.contains("record-allergy") && l.contains("expert path")
+                && l.contains("success"))).hasSize(4);
+        // The page never gives a participant's study code (it is served to the candidate's vendor too).
+        assertThat(Files.readString(page)).contains("· expert path ·").doesNotContain("· participant ");
     }
 
     @Test
