@@ -7,7 +7,7 @@ import java.util.Map;
  * (https://www.w3.org/TR/WCAG22/), so a report reads "1.4.3 Contrast (Minimum), AA" rather than a bare number.
  * 4.1.1 Parsing is kept: axe-core still tags rules with it for WCAG 2.0 and 2.1, though 2.2 removed it.
  */
-final class Wcag {
+public final class Wcag {
     private static final Map<String, String> CRITERIA = Map.ofEntries(
             Map.entry("1.1.1", "Non-text Content, A"),
             Map.entry("1.2.1", "Audio-only and Video-only (Prerecorded), A"),
@@ -72,6 +72,17 @@ final class Wcag {
             Map.entry("2.5.5", "Target Size (Enhanced), AAA"));
 
     private Wcag() {
+    }
+
+    /**
+     * The criteria an audit at levels A and AA can say a rule fails: its AAA ones left out (axe-core tags
+     * {@code scrollable-region-focusable}, an A rule, with 2.1.1 and also 2.1.3, Keyboard (No Exception), AAA), unless
+     * the rule names nothing else.
+     */
+    public static java.util.List<String> atAOrAa(java.util.List<String> criteria) {
+        java.util.List<String> kept = criteria.stream().filter(c -> !CRITERIA.getOrDefault(c, "").endsWith(", AAA"))
+                .toList();
+        return kept.isEmpty() ? java.util.List.copyOf(criteria) : kept;
     }
 
     /** The criterion's name and level, or what can be said of a number that is not one of them. */

@@ -144,7 +144,7 @@ public final class RunReport {
     public record AuditedScreen(String candidate, String screen) {}
 
     /**
-     * @param criteria the WCAG success criteria the rule tests, e.g. 1.4.3
+     * @param criteria the WCAG success criteria the rule tests, e.g. 1.4.3 (at levels A and AA: {@code Wcag#atAOrAa})
      * @param helpUrl  the rule's explanation (axe-core's, https), or null
      * @param html     the element's HTML, typed values masked
      */
@@ -152,6 +152,7 @@ public final class RunReport {
                         String screen, String selector, String html, String task, String step) {
         public Fault {
             helpUrl = helpUrl != null && helpUrl.startsWith("https://") ? helpUrl : null;
+            criteria = bedside.reports.documents.Wcag.atAOrAa(criteria);
         }
     }
 
