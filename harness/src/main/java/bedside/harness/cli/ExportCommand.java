@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * scored included with their outcome — so that the scores can be recomputed, or checked, anywhere.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes a stored study as the CSV files 'bedside analyze' reads:",
-                "per participant, candidate and task the attempt that counts, and every",
+        description = {"Writes a stored study as the CSV files 'bedside analyze' reads.",
+                "Per participant, candidate and task the attempt that counts, and every",
                 "attempt not scored (system or script error, not checked) with its outcome;",
                 "the SUS questionnaires; the tasks marked not applicable. Then",
                 "  bedside analyze --attempts A.csv --sus S.csv --not-applicable N.csv --json OUT.json",

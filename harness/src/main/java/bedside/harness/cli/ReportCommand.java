@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * file and, with {@code --pdf}, printed to A4 by headless Chromium (fonts embedded, page numbers, charts as vectors).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a study's report from the stored data, as the results server serves it:",
+        description = {"Writes a study's report (the board's or a candidate's) from the stored data.",
+                "As the results server serves it:",
                 "  --board      the board's decision page (GET /api/studies/STUDY/report)",
                 "  --candidate  one candidate's report (GET .../candidates/ID/report)",
                 "as a self-contained HTML file and, with --pdf, an A4 PDF. Without --html the",

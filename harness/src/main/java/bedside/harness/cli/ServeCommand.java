@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
  * Exit codes: 0 stopped cleanly, 1 the database or port could not be used, 2 usage.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the results HTTP API (under /api; the OpenAPI document is /api/openapi.json) over the",
-                "results database until interrupted (Ctrl-C). Every route but the document needs a bearer token:",
-                "make one with 'bedside token create'."},
+        description = {"Serves the results HTTP API over the results database until interrupted (Ctrl-C).",
+                "Its routes are under /api; the OpenAPI document is /api/openapi.json. Every route but the document "
+                        + "needs a bearer token: make one with 'bedside token create'."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
  * 0 intact, 1 altered (the first altered row is named) or the study or database cannot be read, 2 usage.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks that a study's stored results are exactly as they were stored: every attempt with its",
-                "events, and every questionnaire answer (task ratings, SUS), is re-hashed and the per-study hash chain",
-                "is followed to its recorded head. Names the first altered row if any."},
+        description = {"Checks that a study's stored results are exactly as they were stored.",
+                "Every attempt with its events and replay, and every questionnaire answer (task ratings, SUS), is "
+                        + "re-hashed and the per-study hash chain is followed to its recorded head. Names the first "
+                        + "altered row if any."},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  intact", "  1  altered (the first altered row is named), or the study is unknown", "  2  usage error"})
