@@ -32,6 +32,8 @@ public final class ReplayCapture {
     private int taken;
     private final Set<String> batches = new HashSet<>();
     private final Map<String, Long> receivedPerDoc = new HashMap<>();
+    /** Every batch number each document sent, before the seal or after: a gap is a batch that never arrived. */
+    private final Map<String, java.util.TreeSet<Long>> seqs = new java.util.LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private boolean sealed;
     private final TypedMask typed;
@@ -61,6 +63,7 @@ public final class ReplayCapture {
         }
         synchronized (this) {
             receivedPerDoc.merge(doc, 1L, Long::sum);
+            seqs.computeIfAbsent(doc, d -> new java.util.TreeSet<>()).add(batch);
             notifyAll();
             if (sealed || !batches.add(doc + "#" + batch)) {
                 return;
@@ -100,9 +103,25 @@ public final class ReplayCapture {
         return fresh;
     }
 
-    /** What went wrong, in the order it was found (empty when the replay is complete as far as is known). */
+    /**
+     * What went wrong, in the order it was found, and then the batches a page numbered but that never arrived (empty
+     * when the replay is complete as far as is known: a page's last batch lost as it unloads leaves no gap to see).
+     */
     public synchronized List<String> problems() {
-        return List.copyOf(problems);
+        List<String> out = new ArrayList<>(problems);
+        long missing = 0;
+        int pages = 0;
+        for (java.util.TreeSet<Long> s : seqs.values()) {
+            long gaps = s.last() + 1 - s.size();
+            if (gaps > 0) {
+                missing += gaps;
+                pages++;
+            }
+        }
+        if (missing > 0) {
+            out.add(missing + " batch(es) of replay events from " + pages + " page(s) never arrived");
+        }
+        return List.copyOf(out);
     }
 
     /** Waits until {@code doc} has delivered {@code batches} messages, or the timeout passes. */
