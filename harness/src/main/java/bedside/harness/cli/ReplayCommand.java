@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  written (or listed)",
-                "  1  the study or attempt is unknown, it has no replay, or the file cannot be written",
+                "  1  the study or attempt is unknown, it has no replay, or the file cannot be",
+                "     written",
                 "  2  usage error (an ATTEMPT that is not an id)"})
 public final class ReplayCommand implements Callable<Integer> {
 

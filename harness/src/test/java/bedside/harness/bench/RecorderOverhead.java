@@ -219,14 +219,11 @@ public final class RecorderOverhead {
 
     /** As above, over {@code base} instead of bare Selenium ("-" when either was not run). */
     static String overhead(List<Run> runs, Mode mode, Mode base) {
-        if (!RUN.contains(mode) || !RUN.contains(base)) {
+        List<double[]> pairs = pairs(runs, mode, base);
+        if (pairs.isEmpty()) {
             return "-";
         }
-        Map<Integer, Double> bare = runs.stream().filter(r -> r.mode() == base)
-                .collect(Collectors.toMap(Run::rep, Run::millis));
-        double[] ratios = runs.stream().filter(r -> r.mode() == mode && bare.containsKey(r.rep()))
-                .mapToDouble(r -> r.millis() / bare.get(r.rep())).toArray();
-        TimeEstimate t = TaskTime.estimate(ratios);
+        TimeEstimate t = TaskTime.estimate(pairs.stream().mapToDouble(p -> p[0] / p[1]).toArray());
         return String.format(Locale.ROOT, "%+.1f %% [%+.1f, %+.1f]", (t.geomean() - 1) * 100,
                 (t.geomeanCi95().lo() - 1) * 100, (t.geomeanCi95().hi() - 1) * 100);
     }
@@ -236,24 +233,27 @@ public final class RecorderOverhead {
      * run): what a mode adds to a path in time, which a ratio hides when the path is long (a person's pace).
      */
     static String difference(List<Run> runs, Mode mode, Mode base) {
-        if (!RUN.contains(mode) || !RUN.contains(base)) {
-            return "-";
-        }
-        Map<Integer, Double> other = runs.stream().filter(r -> r.mode() == base)
-                .collect(Collectors.toMap(Run::rep, Run::millis));
-        double[] d = runs.stream().filter(r -> r.mode() == mode && other.containsKey(r.rep()))
-                .mapToDouble(r -> r.millis() - other.get(r.rep())).toArray();
-        if (d.length < 2) {
+        List<double[]> pairs = pairs(runs, mode, base);
+        if (pairs.size() < 2) {
             return "-";
         }
         var stats = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
-        for (double x : d) {
-            stats.addValue(x);
-        }
-        double half = new org.apache.commons.math3.distribution.TDistribution(d.length - 1).inverseCumulativeProbability(0.975)
-                * stats.getStandardDeviation() / Math.sqrt(d.length);
+        pairs.forEach(p -> stats.addValue(p[0] - p[1]));
+        double half = new org.apache.commons.math3.distribution.TDistribution(pairs.size() - 1)
+                .inverseCumulativeProbability(0.975) * stats.getStandardDeviation() / Math.sqrt(pairs.size());
         return String.format(Locale.ROOT, "%+.0f ms [%+.0f, %+.0f]", stats.getMean(), stats.getMean() - half,
                 stats.getMean() + half);
+    }
+
+    /** Per repetition both modes ran, their times {mode, base}; none when either was not run. */
+    static List<double[]> pairs(List<Run> runs, Mode mode, Mode base) {
+        if (!RUN.contains(mode) || !RUN.contains(base)) {
+            return List.of();
+        }
+        Map<Integer, Double> other = runs.stream().filter(r -> r.mode() == base)
+                .collect(Collectors.toMap(Run::rep, Run::millis));
+        return runs.stream().filter(r -> r.mode() == mode && other.containsKey(r.rep()))
+                .map(r -> new double[] {r.millis(), other.get(r.rep())}).toList();
     }
 
     static double median(List<Double> xs) {
