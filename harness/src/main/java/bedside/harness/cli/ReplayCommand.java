@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bedside replay STUDY ATTEMPT [--html FILE]}: an attempt's DOM replay as the results server plays it, written
- * as a self-contained page (rrweb-player, the replay and the attempt's marks inlined) that any browser opens from disk.
+ * as a self-contained page (rrweb-player, the replay and the attempt's marks inlined) that any browser opens from disk;
+ * {@code bedside replay STUDY}: the study's attempts that have one, with their ids (the evaluator's own listing, so it
+ * names participants; the page never does).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Writes an attempt's replay from the stored data, as the results server plays it (GET "

@@ -56,7 +56,7 @@ final class Reports {
         for (AttemptResult a : attempts) {
             String candidate = a.attempt().candidate();
             for (var screen : StoredEvents.audits(candidate, a.attempt().task(), a.events())) {
-                screens.add(new RunReport.AuditedScreen(candidate, screen.screen()));
+                screens.add(new RunReport.AuditedScreen(candidate, screen.screen(), screen.picture()));
                 screen.faults().forEach(f -> faults.putIfAbsent(candidate + "\u0000" + f.rule() + "\u0000" + f.selector()
                         + "\u0000" + f.screen(), f));
             }

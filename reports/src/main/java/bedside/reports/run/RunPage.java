@@ -29,7 +29,25 @@ public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<Ta
      * @param byImpact the faults per impact, gravest first (impacts with none left out)
      */
     public record Accessibility(String candidate, long screens, long clean, java.util.Map<String, Long> byImpact,
-                                List<RunReport.Fault> faults) {
+                                List<RunReport.Fault> faults, List<Picture> pictures) {
+        /** The anchor of {@code screen}'s picture in the page, or null when it has none. */
+        public String pictureOf(String screen) {
+            for (int i = 0; i < pictures.size(); i++) {
+                if (pictures.get(i).screen().equals(screen)) {
+                    return "a11y-" + Integer.toHexString(candidate.hashCode()) + "-" + (i + 1);
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A screen with a fault as the audit found it: its failing elements outlined.
+     *
+     * @param reached which task and step reached it
+     * @param picture a {@code data:} address
+     */
+    public record Picture(String screen, String reached, String picture) {
     }
 
     /**

@@ -132,7 +132,17 @@ public final class RunReport {
                 }
                 long clean = screens.stream().filter(s -> s.candidate().equals(c.id())).map(AuditedScreen::screen).distinct()
                         .filter(sc -> mine.stream().noneMatch(f -> f.screen().equals(sc))).count();
-                out.add(new RunPage.Accessibility(c.displayName(), audited, clean, byImpact, mine));
+                // The first picture of each screen with a fault, in the order of its gravest fault.
+                Map<String, RunPage.Picture> pictures = new LinkedHashMap<>();
+                for (Fault f : mine) {
+                    if (pictures.containsKey(f.screen())) continue;
+                    screens.stream().filter(s -> s.candidate().equals(c.id()) && s.screen().equals(f.screen())
+                            && s.picture() != null).findFirst().ifPresent(s -> pictures.put(f.screen(),
+                            new RunPage.Picture(f.screen(), bedside.reports.documents.Accessibility.reached(f.task(),
+                                    f.step()), s.picture())));
+                }
+                out.add(new RunPage.Accessibility(c.displayName(), audited, clean, byImpact, mine,
+                        List.copyOf(pictures.values())));
             }
             return out;
         }
@@ -141,7 +151,12 @@ public final class RunReport {
     /** axe-core's impacts, the gravest first. */
     static final List<String> IMPACTS = List.of("critical", "serious", "moderate", "minor", "unknown");
 
-    public record AuditedScreen(String candidate, String screen) {}
+    /** @param picture the screen as audited, its failing elements outlined ({@code data:} address), or null */
+    public record AuditedScreen(String candidate, String screen, String picture) {
+        public AuditedScreen(String candidate, String screen) {
+            this(candidate, screen, null);
+        }
+    }
 
     /**
      * @param criteria the WCAG success criteria the rule tests, e.g. 1.4.3 (at levels A and AA: {@code Wcag#atAOrAa})

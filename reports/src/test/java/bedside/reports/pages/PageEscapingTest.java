@@ -48,7 +48,8 @@ class PageEscapingTest {
 
     @Test
     void theAccessibilityAuditIsEscapedAndLinksOnlyToHttps() throws IOException {
-        RunReport.Audit audit = new RunReport.Audit(List.of(new RunReport.AuditedScreen("plain", "/a"),
+        RunReport.Audit audit = new RunReport.Audit(List.of(new RunReport.AuditedScreen("plain", "/a",
+                        "data:image/jpeg;base64,/9j/4AAQSkZJRg=="),
                 new RunReport.AuditedScreen("plain", "/b")), List.of(
                 new RunReport.Fault("plain", "serious", "rule-" + HOSTILE, "help " + HOSTILE, "javascript:alert(1)",
                         List.of("1.4.3"), "/a" + HOSTILE, "#x" + HOSTILE, "<input value=\"•••\">" + HOSTILE, "t", "3"),
@@ -63,6 +64,10 @@ class PageEscapingTest {
                 .contains("2 screen(s) audited, 1 without a fault; 2 fault(s): 1 critical 1 serious.");
         // the gravest first
         assertThat(html.indexOf(">critical<")).isLessThan(html.indexOf(">serious<"));
+        // the screen with a fault pictured as audited, linked from its fault; /b (clean) and the hostile screen have none
+        assertThat(html).containsOnlyOnce("<figure id=\"a11y-")
+                .containsPattern("<a href=\"#(a11y-[0-9a-f]+-1)\">the screen as audited</a>")
+                .contains("class=\"a11y-picture\"><img class=\"evidence\" src=\"data:image/jpeg;base64,/9j/4AAQSkZJRg==\"");
     }
 
     @Test

@@ -67,7 +67,6 @@ final class ReplayMarks {
         return switch (type) {
             case "validation", "js-error", "network-error" -> "error";
             case "click" -> "click";
-            case "input" -> "typing";
             case "page-start", "route" -> "screen";
             case "dialog-open" -> "dialog";
             default -> "notice";
