@@ -141,7 +141,8 @@ final class Runs {
         if (read.suite() == null) {
             read.problems().forEach(p -> err.println(p.format(base)));
             err.println("bedside " + command + ": the suite " + path + " is invalid (" + read.errors().size() + " error"
-                    + (read.errors().size() == 1 ? "" : "s") + "); nothing was run.");
+                    + (read.errors().size() == 1 ? "" : "s") + "); nothing was " + (command.startsWith("study")
+                    ? "written." : "run."));
             return null;
         }
         read.warnings().forEach(p -> err.println(p.format(base)));
@@ -348,8 +349,10 @@ final class Runs {
             samples.add(c);
             instances.add(new CandidateTarget(c.id(), c.displayName(), c.vendor(), c.baseUrl(),
                     URI.create(c.baseUrl() + "/admin/reset")));
-            out.printf(Locale.ROOT, "Candidate up: %-12s %s%n", c.id(), c.baseUrl());
         }
+        // One line a candidate, however many instances (the demo's panel starts one per participant).
+        out.printf(Locale.ROOT, "Candidate up: %-12s %s%s%n", spec.id(), instances.get(0).baseUrl(), workers < 2 ? ""
+                : " (and " + (workers - 1) + " more instance(s) on ports of their own, one for each attempt at once)");
         return new CandidateInstances(instances.get(0), instances);
     }
 

@@ -34,8 +34,11 @@ final class StudyPlanCommands {
                             + "weight 0 leaves a task out of the composite), or each task's criticality (high 3, medium 2, "
                             + "low 1) × frequency as the suite states them."},
             footerHeading = "%nExit codes:%n",
-            footer = {"  0  written", "  1  a problem in the suite, the weights file or the study (located), or the plan is "
-                    + "locked; nothing was written", "  2  usage error"})
+            footer = {"  0  written",
+                    "  1  a problem in the weights file or the study, a candidate or task the suite",
+                    "     does not have (located), or the plan is locked; nothing was written",
+                    "  2  usage error, or the suite is invalid (its problems are printed, nothing is",
+                    "     written)"})
     static final class Plan implements Callable<Integer> {
         @Parameters(paramLabel = "STUDY", description = "The study's code (made if it does not exist).")
         String study;

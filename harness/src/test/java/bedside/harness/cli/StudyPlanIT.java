@@ -50,6 +50,12 @@ class StudyPlanIT {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("candidate \"epic\" has no binding in suite sed-core (bound: streamlined, "
                 + "legacy)");
+        Path broken = home.resolve("broken.yaml");
+        Files.writeString(broken, "id: x\ntasks: [\n");
+        r = bedside("study", "plan", "ward-a", "--suite", broken.toString(), "--candidates", "streamlined");
+        assertThat(r.exit()).as(r.output()).isEqualTo(2); // an invalid suite, as for run
+        assertThat(r.output()).contains(broken + ":3:1: error: YAML syntax").contains("is invalid (1 error); nothing was "
+                + "written.");
         r = bedside("study", "plan", "ward-a", "--suite", suite);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.output()).contains("Missing required option: '--candidates=ID'");
