@@ -25,7 +25,7 @@ public record ReplayPage(String heading, String facts, String playerJs, String p
      * @param at    when, in epoch ms (the clock the replay's events carry)
      * @param tMs   when, in ms from the attempt's clock start (negative: during its setup)
      * @param kind  what sort: the recorder's events ({@code click}, {@code typing}, {@code screen}, {@code dialog},
-     *              {@code notice}: a warning), {@code error} (a validation message, a page error, a failed request), {@code clock}, or an
+     *              {@code notice}: a warning; {@code misclick}: a press on nothing to act on), {@code error} (a validation message, a page error, a failed request), {@code clock}, or an
      *              observer's marker kind
      *              ({@code slip}, {@code mistake}, {@code critical}, {@code assist}, {@code note})
      * @param label what it was, in words

@@ -43,6 +43,12 @@ final class ReplayMarks {
             if (e.type().equals("click") || e.type().equals("page-start") || e.type().equals("route")) {
                 typingInto = null;
             }
+            if (e.type().equals("pointer-down") && d.path("button").asInt(0) == 0
+                    && d.path("target").path("actionable").isBoolean() && !d.path("target").path("actionable").asBoolean()) {
+                // A press on nothing a person can act on: a misclick in the session's measures (SessionMeasures).
+                marks.add(mark(zero, e.tMs(), "misclick", "press on " + target(d.path("target")) + ", nothing to act on"));
+                continue;
+            }
             String label = label(e, d);
             if (label != null) {
                 marks.add(mark(zero, e.tMs(), kind(e.type()), label));

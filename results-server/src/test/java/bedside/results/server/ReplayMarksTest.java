@@ -37,6 +37,10 @@ class ReplayMarksTest {
                 event(2, 600, "input", "http://127.0.0.1:9/", "{\"top\":true,\"target\":{\"tag\":\"input\",\"role\":"
                         + "\"textbox\",\"name\":\"Forename\",\"key\":6}}"),
                 event(3, 900, "page-start", "http://127.0.0.1:9/frame", "{\"top\":false}"),
+                event(3, 1000, "pointer-down", "http://127.0.0.1:9/", "{\"top\":true,\"button\":0,\"target\":{\"tag\":"
+                        + "\"th\",\"role\":\"columnheader\",\"name\":\"Date\",\"actionable\":false}}"),
+                event(3, 1100, "pointer-down", "http://127.0.0.1:9/", "{\"top\":true,\"button\":0,\"target\":{\"tag\":"
+                        + "\"button\",\"role\":\"button\",\"name\":\"Save\",\"actionable\":true}}"),
                 event(4, 1200, "validation", "http://127.0.0.1:9/p", "{\"top\":true,\"text\":\"Enter a postcode\"}"),
                 event(5, 4000, "page-start", "http://127.0.0.1:9/patients/7?status=Registered%3A+Eleanor#chart",
                         "{\"top\":true}"),
@@ -51,12 +55,13 @@ class ReplayMarksTest {
                 "0.3 s click click on link \u201cRegister new patient\u201d",
                 "0.4 s typing typing in textbox \u201cSurname\u201d", // a field's keys are one mark, never what they typed
                 "0.6 s typing typing in textbox \u201cForename\u201d",
+                "1.0 s misclick press on columnheader \u201cDate\u201d, nothing to act on",
                 "1.2 s error validation message: Enter a postcode",
                 "1.5 s mistake marked by the observer: chose the wrong field",
                 "4.0 s screen new page /patients/7");
         // the list names the kind only where the label does not already say it (never "step" for a person's act)
         assertThat(marks).extracting(ReplayPage.Mark::shownKind)
-                .containsExactly(null, "clock", null, null, null, "error", "mistake", null);
+                .containsExactly(null, "clock", null, null, null, "misclick", "error", "mistake", null);
         assertThat(marks.get(2).at()).isEqualTo(clock.toEpochMilli() + 250);
     }
 }
