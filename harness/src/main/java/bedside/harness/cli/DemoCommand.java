@@ -233,6 +233,8 @@ public final class DemoCommand implements Callable<Integer> {
             Path chpl = page.resolveSibling("chpl.csv");
             Files.writeString(chpl, new Scores(ran.store()).chplCsvOf(study, analysis));
             out.println("As ONC's certified product list has it (170.315(g)(3)): " + chpl);
+            // Every attempt's replay: the paths' are linked from the run report; the panel's are found by this.
+            out.println("Replays of every attempt, the panel's too: ./bedside replay " + study + " lists them");
             return outcome.complete() ? BedsideCli.OK : BedsideCli.PROBLEM;
         }
     }

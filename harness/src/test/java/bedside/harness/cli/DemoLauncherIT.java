@@ -242,6 +242,9 @@ class DemoLauncherIT {
         List<String> chpl = Files.readAllLines(Path.of(page.group(1)).resolveSibling("chpl.csv"));
         assertThat(chpl.get(0)).startsWith("Candidate,").contains("Task Success - Mean (%)").endsWith(",Simulated");
         assertThat(chpl.subList(1, chpl.size())).hasSize(2).allMatch(l -> l.contains(",review-results,") && l.endsWith(",yes"));
+        // and where every attempt's replay is found, the panel's too
+        assertThat(out).contains("Replays of every attempt, the panel's too: ./bedside replay " + first.study().group(1)
+                + " lists them");
 
         try (Database db = Database.open(DatabaseConfig.embedded(home.resolve("pg")))) {
             ResultsStore store = new ResultsStore(db);
