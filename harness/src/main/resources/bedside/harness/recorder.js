@@ -523,6 +523,18 @@
     if (k === undefined) { k = nextElementKey++; apply(keySet, elementKeys, [el, k]); }
     return k;
   };
+  // The patient data selectors as one, each checked first: one that is not CSS masks every name instead.
+  const patientData = (() => {
+    if (!PATIENT_DATA.length) return null;
+    try {
+      const probe = createFragment(document);
+      for (const selector of PATIENT_DATA) queryOf(probe, selector);
+      return PATIENT_DATA.join(', ');
+    } catch (err) {
+      fault('patientData', err);
+      return '*';
+    }
+  })();
   // What the handlers say about an element; what cannot be read is left out and recorded as a fault.
   const describe = (el) => {
     if (!isElement(el)) return null;
@@ -548,18 +560,6 @@
     }
     return d;
   };
-  // The patient data selectors as one, each checked first: one that is not CSS masks every name instead.
-  const patientData = (() => {
-    if (!PATIENT_DATA.length) return null;
-    try {
-      const probe = createFragment(document);
-      for (const selector of PATIENT_DATA) queryOf(probe, selector);
-      return PATIENT_DATA.join(', ');
-    } catch (err) {
-      fault('patientData', err);
-      return '*';
-    }
-  })();
   // What a demonstration keeps of an element to find it again: test ids, label, stable attributes, and how many
   // elements on the page share its role and name (and which of them it is).
   const TEST_IDS = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'];

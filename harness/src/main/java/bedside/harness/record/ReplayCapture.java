@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The DOM replay of one browser session as rrweb's recorder in its pages sent it (replay.js): its events, already
@@ -30,10 +30,12 @@ public final class ReplayCapture {
 
     private final List<Event> events = new ArrayList<>();
     private int taken;
-    private final Set<String> batches = new HashSet<>();
     private final Map<String, Long> receivedPerDoc = new HashMap<>();
-    /** Every batch number each document sent, before the seal or after: a gap is a batch that never arrived. */
-    private final Map<String, java.util.TreeSet<Long>> seqs = new java.util.LinkedHashMap<>();
+    /**
+     * Every batch number each document sent, before the seal or after: a batch seen again is a copy sent again, a gap a
+     * batch that never arrived.
+     */
+    private final Map<String, TreeSet<Long>> seqs = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private boolean sealed;
     private final TypedMask typed;
@@ -63,9 +65,9 @@ public final class ReplayCapture {
         }
         synchronized (this) {
             receivedPerDoc.merge(doc, 1L, Long::sum);
-            seqs.computeIfAbsent(doc, d -> new java.util.TreeSet<>()).add(batch);
+            boolean fresh = seqs.computeIfAbsent(doc, d -> new TreeSet<>()).add(batch); // else sent again
             notifyAll();
-            if (sealed || !batches.add(doc + "#" + batch)) {
+            if (sealed || !fresh) {
                 return;
             }
             if (root.hasNonNull("problem")) {
@@ -111,7 +113,7 @@ public final class ReplayCapture {
         List<String> out = new ArrayList<>(problems);
         long missing = 0;
         int pages = 0;
-        for (java.util.TreeSet<Long> s : seqs.values()) {
+        for (TreeSet<Long> s : seqs.values()) {
             long gaps = s.last() + 1 - s.size();
             if (gaps > 0) {
                 missing += gaps;

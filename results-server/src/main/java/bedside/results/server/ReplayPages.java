@@ -40,7 +40,8 @@ public final class ReplayPages {
         String facts = a.outcome().code() + (a.reason() == null ? "" : " (" + a.reason() + ")") + " · "
                 + String.format(Locale.ROOT, "%.1f s", a.timeMs() / 1000.0) + " · "
                 // Served to the candidate's vendor too, who never sees a participant's study code.
-                + (a.session() == null ? "expert path" : "a participant's attempt") + " · started " + bedside.reports.pages.Fmt.utc(a.startedAt()) + " · study " + study;
+                + (a.session() == null ? "expert path" : "a participant's attempt") + " · started "
+                + bedside.reports.pages.Fmt.utc(a.startedAt()) + " · study " + study;
         ReplayPage page = new ReplayPage(a.task() + " on " + a.candidate() + ", attempt " + a.attemptNo(), facts,
                 ReplayAssets.playerJs(), ReplayAssets.playerCss(), Base64.getEncoder().encodeToString(replay.gzip()),
                 ReplayMarks.of(a, events, markers), simulated);
