@@ -35,8 +35,8 @@ import picocli.CommandLine.Command;
                 "  2  usage: an unknown option, a missing argument, an invalid suite",
                 "  3  the machine lacks something (browser, database): it says what",
                 "",
-                "Data (embedded database, journals, reports) lives in $BEDSIDE_HOME, which the bedside script sets to",
-                "data/ beside it."})
+                "Data (embedded database, journals, reports) lives in $BEDSIDE_HOME, which",
+                "the bedside script sets to data/ beside it."})
 public final class BedsideCli implements Runnable {
 
     public static final int OK = 0;

@@ -8,6 +8,7 @@ import bedside.harness.session.simulation.SimulatedPanel;
 import bedside.harness.session.simulation.SimulatedStudy;
 import bedside.harness.upload.ResultsDestination;
 import bedside.reports.analysis.StudyAnalysis;
+import bedside.reports.pages.Pages;
 import bedside.results.StoredPlan;
 import bedside.results.server.Scores;
 import bedside.scenarios.Suite;
@@ -222,10 +223,22 @@ public final class DemoCommand implements Callable<Integer> {
             analysis.warnings().forEach(w -> out.println("  warning: " + w));
             Path page = ran.reportDir().resolve("study").resolve("index.html");
             Files.createDirectories(page.getParent());
-            Files.writeString(page, bedside.reports.analysis.StudyHtml.render(analysis, "Scored as the locked plan "
-                    + plan.hash() + " says"));
-            out.println("Study analysis: " + page);
             StudyReports.Written written = StudyReports.write(ran.store(), study, page.getParent(), out);
+            // The evaluator's pages link one another (the vendors' reports link nothing: each goes to its vendor alone).
+            List<Pages.Link> studyPages = new ArrayList<>();
+            studyPages.add(new Pages.Link("Board's decision page", "board.html"));
+            written.candidates().forEach((c, p) -> studyPages.add(new Pages.Link("Report for " + c,
+                    p.getFileName().toString())));
+            List<Pages.Link> fromStudy = new ArrayList<>();
+            fromStudy.add(new Pages.Link("Run report (expert paths)", "../index.html"));
+            fromStudy.addAll(studyPages);
+            Files.writeString(page, bedside.reports.analysis.StudyHtml.render(analysis, "Scored as the locked plan "
+                    + plan.hash() + " says", fromStudy));
+            List<Pages.Link> fromRun = new ArrayList<>();
+            fromRun.add(new Pages.Link("Study analysis", "study/index.html"));
+            studyPages.forEach(l -> fromRun.add(new Pages.Link(l.label(), "study/" + l.href())));
+            ran.report().withLinks(fromRun);
+            out.println("Study analysis: " + page);
             out.println("Board's decision page: " + written.board()
                     + (written.pdfs() ? " (and " + StudyReports.Written.pdfOf(written.board()).getFileName() + ")" : ""));
             written.candidates().forEach((c, p) -> out.println("Report for " + c + ": " + p

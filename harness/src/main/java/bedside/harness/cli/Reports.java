@@ -30,6 +30,13 @@ final class Reports {
     static Path writeRunReport(Path dir, RunRecord run, Suite suite, List<CandidateTarget> candidates,
                                List<AttemptResult> attempts, List<bedside.reports.analysis.NotApplicableRow> notApplicable)
             throws IOException {
+        return writeRunReport(dir, run, suite, candidates, attempts, notApplicable, List.of());
+    }
+
+    /** @param related pages written beside the report (a demo's study pages), linked from its top */
+    static Path writeRunReport(Path dir, RunRecord run, Suite suite, List<CandidateTarget> candidates,
+                               List<AttemptResult> attempts, List<bedside.reports.analysis.NotApplicableRow> notApplicable,
+                               List<bedside.reports.pages.Pages.Link> related) throws IOException {
         RunReport.Run meta = new RunReport.Run(run.runId().toString(), run.study(), suite.id(), suite.title(), suite.version(),
                 suite.contentHash(), run.startedAt(), run.finishedAt(),
                 "headless Chromium " + Environment.chromiumVersion() + ", Java " + Runtime.version().feature() + ", "
@@ -46,7 +53,7 @@ final class Reports {
         for (AttemptResult a : attempts) {
             maps.addAll(clickMaps(dir, a));
         }
-        return RunReport.write(dir, meta, cs, ts, rows, maps, notApplicable, audit(attempts));
+        return RunReport.write(dir, meta, cs, ts, rows, maps, notApplicable, audit(attempts), related);
     }
 
     /** The accessibility audit's events of the attempts, one fault per candidate × rule × element × screen. */

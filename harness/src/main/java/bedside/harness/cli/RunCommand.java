@@ -30,11 +30,15 @@ import picocli.CommandLine.Parameters;
                 + "--reset-url."},
         footerHeading = "%nExit codes:%n",
         footer = {
-                "  0  every attempt ran (whatever its outcome: success, failure, critical use error)",
-                "  1  at least one attempt ended in a script error or a system error, or could not be stored yet (it",
-                "     is kept in the journal: 'bedside upload' sends it), or the results server cannot be reached",
-                "  2  usage error, or the suite is invalid (its problems are printed, nothing is run)",
-                "  3  the machine lacks something (browser, database): the message says what to install"})
+                "  0  every attempt ran (whatever its outcome: success, failure, critical use",
+                "     error)",
+                "  1  at least one attempt ended in a script error or a system error, or could",
+                "     not be stored yet (it is kept in the journal: 'bedside upload' sends it),",
+                "     or the results server cannot be reached",
+                "  2  usage error, or the suite is invalid (its problems are printed, nothing",
+                "     is run)",
+                "  3  the machine lacks something (browser, database): the message says what",
+                "     to install"})
 public final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: a folder (suite.yaml + bindings/) or a single file.")

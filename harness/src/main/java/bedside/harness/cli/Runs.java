@@ -118,7 +118,12 @@ final class Runs {
      */
     record Ran(Plan plan, List<CandidateInstances> candidates, ResultsDestination destination,
                bedside.results.store.ResultsStore store, Path home, Path reportDir, SuiteRunner.Outcome outcome,
-               PrintStream out, PrintStream err) {}
+               PrintStream out, PrintStream err, ReportWriter report) {}
+
+    /** Writes the run report again, the same but for the pages linked from its top (those written after it). */
+    interface ReportWriter {
+        Path withLinks(List<bedside.reports.pages.Pages.Link> related) throws IOException;
+    }
 
     /** A suite read and checked, and the tasks selected from it. */
     record Loaded(Suite suite, List<Task> tasks) {}
@@ -307,7 +312,8 @@ final class Runs {
             int exit = broken(result.attempts()) || !upload.waiting().isEmpty() || !upload.refused().isEmpty()
                     ? BedsideCli.PROBLEM : BedsideCli.OK;
             int after = plan.hooks().afterRun(new Ran(plan, candidates, destination, opened.store(), home, reportDir, result,
-                    out, err));
+                    out, err, related -> Reports.writeRunReport(reportDir, result.run(), suite, targets, result.attempts(),
+                            notApplicable, related)));
             return exit != BedsideCli.OK ? exit : after;
         } finally {
             samples.forEach(SampleCandidate::close);

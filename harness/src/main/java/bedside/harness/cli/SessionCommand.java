@@ -62,11 +62,14 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  the session ended and everything was stored",
-                "  1  the study's plan does not let the session start (not locked, another suite version, a candidate,",
-                "     task or accessibility audit outside it; nothing was run), an attempt ended in a script or system",
-                "     error, or something could not be stored yet (it is kept in the journal: 'bedside upload' sends it)",
+                "  1  the study's plan does not let the session start (not locked, another",
+                "     suite version, a candidate, task or accessibility audit outside it;",
+                "     nothing was run), an attempt ended in a script or system error, or",
+                "     something could not be stored yet (it is kept in the journal: 'bedside",
+                "     upload' sends it)",
                 "  2  usage error: an invalid suite, participant code, candidate or option",
-                "  3  the machine lacks something (browser, database, a display for the headed browser)"})
+                "  3  the machine lacks something (browser, database, a display for the",
+                "     headed browser)"})
 public final class SessionCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "The suite: a folder (suite.yaml + bindings/) or a single file.")

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
                 StudyPlanCommands.Lock.class, StudyPlanCommands.Show.class},
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  done", "  1  a problem (the study exists with another title, the database cannot be opened, a plan "
-                + "refused)",
+        footer = {"  0  done",
+                "  1  a problem (the study exists with another title, the database cannot be",
+                "     opened, a plan refused)",
                 "  2  usage error"})
 public final class StudyCommand implements Callable<Integer> {
     @Spec

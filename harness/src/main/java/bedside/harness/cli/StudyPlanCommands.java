@@ -134,8 +134,10 @@ final class StudyPlanCommands {
                     + "every score and report names this hash. (Closing a study's evidence is a different thing: "
                     + "POST /api/studies/STUDY/lock on the results server.)"},
             footerHeading = "%nExit codes:%n",
-            footer = {"  0  locked", "  1  refused (no plan, already locked, simulated data in a real study), nothing "
-                    + "changed", "  2  usage error"})
+            footer = {"  0  locked",
+                    "  1  refused (no plan, already locked, simulated data in a real study),",
+                    "     nothing changed",
+                    "  2  usage error"})
     static final class Lock implements Callable<Integer> {
         @Parameters(paramLabel = "STUDY", description = "The study's code.")
         String study;

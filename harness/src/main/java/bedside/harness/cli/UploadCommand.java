@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
         exitCodeOnInvalidInput = 2,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  nothing is left waiting for this destination",
-                "  1  some attempts could still not be stored (they stay in the journal), or the server cannot be reached",
+                "  1  some attempts could still not be stored (they stay in the journal), or",
+                "     the server cannot be reached",
                 "  2  usage error"})
 public final class UploadCommand implements Callable<Integer> {
     @Mixin

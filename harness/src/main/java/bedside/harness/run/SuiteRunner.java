@@ -68,7 +68,8 @@ public final class SuiteRunner {
 
     public static void registerSuite(ResultsDestination destination, Suite suite) {
         List<TaskText> texts = suite.tasks().stream()
-                .map(t -> TaskText.of(t.id(), t.title(), t.instruction()))
+                .map(t -> TaskText.of(t.id(), t.title(), t.instruction()).given(bedside.scenarios.Parameters.resolve(
+                        t.instruction(), bedside.scenarios.Parameters.effectiveValues(suite, t))))
                 .toList();
         destination.saveSuiteVersion(suite.id(), suite.version(), suite.contentHash(), suite.title(), texts);
     }

@@ -220,6 +220,8 @@ class DemoLauncherIT {
             assertThat(out).contains("Report for " + c + ": " + dir.resolve(c + ".html") + " (and " + c + ".pdf)");
             assertThat(Files.readString(dir.resolve(c + ".html"))).contains("banner simulated", hash,
                     "1. Executive summary", "8. What the data does not show").doesNotContain("SIM01")
+                    // the task as the participants read it, its test patient filled in
+                    .doesNotContain("${", "Values in <code>")
                     // the version the candidate named in its CapabilityStatement at every attempt
                     .containsPattern("<dt>Candidate version</dt><dd>[^<;]+ EHR \\(sample\\) "
                             + java.util.regex.Pattern.quote(bedside.candidates.web.CandidateServer.SOFTWARE_VERSION) + " <span");
@@ -277,6 +279,43 @@ class DemoLauncherIT {
             assertThat(a.candidates()).hasSize(2).allSatisfy(c -> assertThat(c.participants()).isEqualTo(12));
             assertThat(a.warnings().get(0)).startsWith("SIMULATED DATA");
             theReportsShowTheStoredScores(dir, a);
+        }
+    }
+
+    /**
+     * The evaluator's pages written by one demo link one another, followed in Chromium: the run report to the study's
+     * analysis, the board's page and each vendor's report, and the analysis back to the run report. A vendor's report
+     * links no other page (it goes to its vendor alone).
+     */
+    @Test
+    void theEvaluatorsPagesLinkOneAnotherAndAVendorsReportLinksNoOther() {
+        assertThat(first.exit()).as(first.output()).isZero();
+        Path runReport = first.report();
+        try (bedside.harness.browser.Browsers.Session browser = bedside.harness.browser.Browsers.start(
+                bedside.harness.browser.BrowserSettings.local(), false)) {
+            var driver = browser.driver();
+            driver.get(runReport.toUri().toString());
+            List<String> labels = driver.findElements(org.openqa.selenium.By.cssSelector("nav.pages a")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList();
+            assertThat(labels).containsExactlyInAnyOrder("Study analysis", "Board's decision page", "Report for streamlined",
+                    "Report for legacy");
+            java.util.Map<String, String> headings = java.util.Map.of("Study analysis", "Usability analysis",
+                    "Board's decision page", "the board's decision page", "Report for streamlined", "Streamlined",
+                    "Report for legacy", "Legacy");
+            for (String label : labels) {
+                driver.get(runReport.toUri().toString());
+                driver.findElement(org.openqa.selenium.By.linkText(label)).click();
+                assertThat(driver.getCurrentUrl()).as(label).startsWith(runReport.getParent().resolve("study").toUri()
+                        .toString());
+                assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).as(label)
+                        .contains(headings.get(label));
+                if (label.startsWith("Report for ")) {
+                    assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("nav.pages"))).as(label).isEmpty();
+                }
+            }
+            driver.get(runReport.resolveSibling("study").resolve("index.html").toUri().toString());
+            driver.findElement(org.openqa.selenium.By.linkText("Run report (expert paths)")).click();
+            assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Bedside run report");
         }
     }
 

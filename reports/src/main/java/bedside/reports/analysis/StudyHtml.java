@@ -21,9 +21,15 @@ public final class StudyHtml {
      * locked plan sha256:… says").
      */
     public static String render(StudyAnalysis a, String basis) {
+        return render(a, basis, java.util.List.of());
+    }
+
+    /** @param related pages written beside this one (the run report, the board's page, the vendors'), linked from its top */
+    public static String render(StudyAnalysis a, String basis, java.util.List<Pages.Link> related) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("a", a);
         params.put("basis", basis);
+        params.put("related", related);
         return Pages.render("analysis/study.jte", params);
     }
 }

@@ -48,14 +48,18 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
     /**
      * A task as participants were given it.
      *
-     * @param instruction the suite's instruction (its {@code ${parameters}} are filled from the task's data set when
-     *                    the task is given)
+     * @param instruction the instruction as participants read it (the suite's data set filled in); for a suite
+     *                    version stored before Bedside kept that, the suite's template with its {@code ${parameters}}
      * @param weight      the plan's weight, or null without a plan
      * @param timeSpecSeconds the time specification the SUM's time component is measured against, or null
      * @param timeLimitSeconds when a task is stopped and scored as a failure, or null without a plan
      */
     public record TaskText(String id, String title, String instruction, Double weight, Double timeSpecSeconds,
                            Double timeLimitSeconds) {
+        /** Whether the text is still the suite's template, with {@code ${parameters}} unfilled. */
+        public boolean template() {
+            return instruction != null && instruction.contains("${");
+        }
     }
 
     /**

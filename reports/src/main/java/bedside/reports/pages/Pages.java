@@ -46,6 +46,15 @@ public final class Pages {
         return out.toString();
     }
 
+    /**
+     * A page written beside this one (the same run's or study's), linked from the top of the page; left out of print,
+     * where a link leads nowhere.
+     *
+     * @param href relative to the page that links it
+     */
+    public record Link(String label, String href) {
+    }
+
     /** The style sheet every page inlines. */
     public static String style() {
         return STYLE;

@@ -1,6 +1,7 @@
 package bedside.reports.run;
 
 import bedside.reports.pages.BarChart;
+import bedside.reports.pages.Pages;
 import java.util.List;
 
 /**
@@ -11,14 +12,19 @@ import java.util.List;
  * @param tasks      one section per task with attempts, in the suite's order
  */
 public record RunPage(RunReport.Run run, List<CandidateLine> candidates, List<TaskSection> tasks,
-                      List<Accessibility> accessibility) {
+                      List<Accessibility> accessibility, List<Pages.Link> related) {
 
     public RunPage(RunReport.Run run, List<CandidateLine> candidates, List<TaskSection> tasks) {
-        this(run, candidates, tasks, List.of());
+        this(run, candidates, tasks, List.of(), List.of());
     }
 
     RunPage withAudit(List<Accessibility> audit) {
-        return new RunPage(run, candidates, tasks, audit);
+        return new RunPage(run, candidates, tasks, audit, related);
+    }
+
+    /** @param pages the pages written beside the report (the study's, after a demo's panel), linked from its top */
+    RunPage withRelated(List<Pages.Link> pages) {
+        return new RunPage(run, candidates, tasks, accessibility, List.copyOf(pages));
     }
 
     /**

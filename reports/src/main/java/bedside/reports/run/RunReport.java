@@ -102,9 +102,17 @@ public final class RunReport {
     /** @param audit what the accessibility audit of the paths' screens found ({@code bedside run --a11y}) */
     public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
                              List<ClickMap> clickMaps, List<NotApplicableRow> notApplicable, Audit audit) throws IOException {
+        return write(dir, run, candidates, tasks, rows, clickMaps, notApplicable, audit, List.of());
+    }
+
+    /** @param related pages written beside the report (a demo's study pages), linked from its top */
+    public static Path write(Path dir, Run run, List<Candidate> candidates, List<Task> tasks, List<Row> rows,
+                             List<ClickMap> clickMaps, List<NotApplicableRow> notApplicable, Audit audit,
+                             List<Pages.Link> related) throws IOException {
         Files.createDirectories(dir);
         Path index = dir.resolve("index.html");
-        RunPage page = page(run, candidates, tasks, rows, clickMaps, notApplicable).withAudit(audit.pages(candidates));
+        RunPage page = page(run, candidates, tasks, rows, clickMaps, notApplicable).withAudit(audit.pages(candidates))
+                .withRelated(related);
         Files.writeString(index, Pages.render("run/report.jte", page), StandardCharsets.UTF_8);
         return index;
     }

@@ -222,7 +222,7 @@ public final class ResultsClient {
         ArrayNode ts = n.putArray("tasks");
         for (TaskText t : tasks) {
             ts.addObject().put("id", t.id()).put("title", t.title()).put("instruction", t.instruction())
-                    .put("contentHash", t.contentHash());
+                    .put("contentHash", t.contentHash()).put("given", t.given());
         }
         send("POST", "/api/suite-versions", n);
     }

@@ -28,7 +28,8 @@ final class Bodies {
             String ehrSystemsUsed, String ageBand, String assistiveTechnology, Instant consentedAt, Boolean simulated) {
     }
 
-    record Task(String id, String title, String instruction, String contentHash) {
+    /** @param given the instruction as participants read it (optional: a client before it was kept sends none) */
+    record Task(String id, String title, String instruction, String contentHash, String given) {
     }
 
     record SuiteVersion(String suiteId, String version, String contentHash, String title, List<Task> tasks) {

@@ -283,7 +283,7 @@ public final class ReportDocuments {
         Map<String, TaskText> text = new HashMap<>();
         scores.suiteTasks(study).forEach(t -> text.put(t.id(), t));
         Function<String, String> title = id -> text.containsKey(id) ? text.get(id).title() : id;
-        Function<String, String> instruction = id -> text.containsKey(id) ? text.get(id).instruction() : "—";
+        Function<String, String> instruction = id -> text.containsKey(id) ? text.get(id).asRead() : "—";
         List<VendorReport.TaskText> tasks = new ArrayList<>();
         if (selection.plan() != null) {
             for (StudyPlan.PlanTask t : selection.plan().plan().tasks()) {

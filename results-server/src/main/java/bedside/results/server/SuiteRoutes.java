@@ -39,7 +39,7 @@ final class SuiteRoutes extends RouteGroup {
             Bodies.Task t = require(bodyTasks.get(i), "tasks[" + i + "]");
             String f = "tasks[" + i + "].";
             TaskText task = new TaskText(code(t.id(), f + "id"), text(t.title(), f + "title"),
-                    require(t.instruction(), f + "instruction"), hash(t.contentHash(), f + "contentHash"));
+                    require(t.instruction(), f + "instruction"), hash(t.contentHash(), f + "contentHash"), t.given());
             if (!ids.add(task.id())) {
                 throw ApiProblem.invalid("task " + task.id() + " appears twice", f + "id");
             }

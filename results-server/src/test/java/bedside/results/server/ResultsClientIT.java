@@ -108,6 +108,19 @@ class ResultsClientIT {
         }
     }
 
+    /** In team mode too, each task's text reaches the store as participants read it, beside its template. */
+    @Test
+    void aSuiteVersionKeepsEachTasksTextAsGiven() {
+        String hash = "sha256:" + Fixtures.sha256("team-as-given");
+        bedside.results.TaskText task = bedside.results.TaskText.of("find", "Find the patient", "Find ${patient.name}.")
+                .given("Find Okafor, Margaret.");
+        try (ResultsServer server = ResultsServer.start(DB.database(), 0)) {
+            ResultsClient client = ResultsClient.builder(URI.create(server.url()), token).build();
+            client.saveSuiteVersion("team-given", "1.0.0", hash, "As given", List.of(task));
+        }
+        assertThat(DB.store().suiteTasks(hash)).containsExactly(task);
+    }
+
     @Test
     void waitsForAServerThatIsDownForTheFirstTries() throws Exception {
         Work w = work("late", 6);

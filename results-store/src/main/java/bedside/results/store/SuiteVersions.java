@@ -46,9 +46,22 @@ final class SuiteVersions {
                     .execute();
             if (inserted == 0) {
                 List<TaskText> stored = tasks(tx, contentHash);
-                if (!stored.equals(taskList)) {
+                boolean same = stored.size() == taskList.size();
+                for (int i = 0; same && i < stored.size(); i++) {
+                    same = stored.get(i).sameText(taskList.get(i));
+                }
+                if (!same) {
                     throw new RecordConflictException("suite version " + contentHash
                             + " is already stored with other tasks: the content hash does not match the content");
+                }
+                // A version stored before the text as given was kept gets it now; a text once stored never changes.
+                for (TaskText t : taskList) {
+                    if (t.given() != null) {
+                        tx.update(SUITE_TASKS).set(SUITE_TASKS.GIVEN, t.given())
+                                .where(SUITE_TASKS.SUITE_HASH.eq(contentHash), SUITE_TASKS.TASK_ID.eq(t.id()),
+                                        SUITE_TASKS.GIVEN.isNull())
+                                .execute();
+                    }
                 }
                 return;
             }
@@ -57,7 +70,8 @@ final class SuiteVersions {
                 TaskText t = taskList.get(i);
                 rows.add(new SuiteTasksRecord()
                         .setSuiteHash(contentHash).setTaskId(t.id()).setPosition(i + 1)
-                        .setTitle(t.title()).setInstruction(t.instruction()).setContentHash(t.contentHash()));
+                        .setTitle(t.title()).setInstruction(t.instruction()).setContentHash(t.contentHash())
+                        .setGiven(t.given()));
             }
             tx.batchInsert(rows).execute();
             LOG.debug("Stored suite {} {} ({}) with {} task(s)", suiteId, version, contentHash, rows.size());
@@ -69,6 +83,7 @@ final class SuiteVersions {
         return ctx.selectFrom(SUITE_TASKS)
                 .where(SUITE_TASKS.SUITE_HASH.eq(contentHash))
                 .orderBy(SUITE_TASKS.POSITION)
-                .fetch(r -> new TaskText(r.getTaskId(), r.getTitle(), r.getInstruction(), r.getContentHash()));
+                .fetch(r -> new TaskText(r.getTaskId(), r.getTitle(), r.getInstruction(), r.getContentHash(),
+                        r.getGiven()));
     }
 }

@@ -330,4 +330,30 @@ class ResultsStoreIT {
         assertThatThrownBy(() -> store.saveSuiteVersion("bad", "1", "not-a-hash", "Bad", List.of()))
                 .isInstanceOf(DataAccessException.class);
     }
+
+    /**
+     * A task's text as participants read it (its data set filled in) is kept beside the template its hash is over. A
+     * version stored before it was kept gets it from the next run of that version; a text once kept never changes,
+     * and a different template under the same hash is still a conflict.
+     */
+    @Test
+    void theTextAsGivenIsKeptBesideTheTemplateAndFilledInOnceForAnOlderVersion() {
+        TaskText template = Fixtures.task("find", "Find the patient", "Find ${patient.name}.");
+        String hash = "sha256:" + Fixtures.sha256("suite-as-given");
+        store.saveSuiteVersion("given", "0.1", hash, "Given", List.of(template)); // as stored before it was kept
+        assertThat(store.suiteTasks(hash)).singleElement().satisfies(t -> {
+            assertThat(t.given()).isNull();
+            assertThat(t.asRead()).isEqualTo("Find ${patient.name}.");
+        });
+        store.saveSuiteVersion("given", "0.1", hash, "Given", List.of(template.given("Find Okafor, Margaret.")));
+        assertThat(store.suiteTasks(hash)).singleElement().satisfies(t -> {
+            assertThat(t.instruction()).isEqualTo("Find ${patient.name}.");
+            assertThat(t.asRead()).isEqualTo("Find Okafor, Margaret.");
+        });
+        store.saveSuiteVersion("given", "0.1", hash, "Given", List.of(template.given("Find someone else.")));
+        assertThat(store.suiteTasks(hash).get(0).given()).isEqualTo("Find Okafor, Margaret.");
+        TaskText otherTemplate = Fixtures.task("find", "Find the patient", "Find ${other.name}.");
+        assertThatThrownBy(() -> store.saveSuiteVersion("given", "0.1", hash, "Given", List.of(otherTemplate)))
+                .isInstanceOf(RecordConflictException.class);
+    }
 }
