@@ -41,7 +41,11 @@ public final class AccessibilityAudit {
      * @param picture the screen with its failing elements outlined, or null (a clean screen is not pictured)
      */
     public record Screen(String screen, String step, long auditMs, int rulesPassed, List<Finding> findings,
-                         Camera.Picture picture) {
+                         Camera.Picture picture, Camera.View view) {
+        public Screen(String screen, String step, long auditMs, int rulesPassed, List<Finding> findings,
+                      Camera.Picture picture) {
+            this(screen, step, auditMs, rulesPassed, findings, picture, null);
+        }
     }
 
     /** axe-core's results as its Selenium package reads them. */
@@ -71,6 +75,15 @@ public final class AccessibilityAudit {
      * path, or the frame a replay rebuilds a screen in.
      */
     public static Screen audit(WebDriver driver, String screen, String step) {
+        return audit(driver, screen, step, () -> Camera.viewport(driver));
+    }
+
+    /**
+     * @param view takes the screen as shown, before anything is marked on it (null when it cannot): its picture is
+     *             kept with the audit, as the background of the click maps of that screen
+     */
+    public static Screen audit(WebDriver driver, String screen, String step, java.util.function.Supplier<Camera.View> view) {
+        Camera.View shown = view.get();
         long started = System.nanoTime();
         // axe.run in the current document itself, on the WCAG A/AA rules, and nothing else: no blank window per
         // screen (the newer mode of Deque's Selenium package), no frames, only the violations element by element (a
@@ -104,7 +117,7 @@ public final class AccessibilityAudit {
         }
         long auditMs = (System.nanoTime() - started) / 1_000_000;
         return new Screen(screen, step, auditMs, results.getPasses() == null ? 0 : results.getPasses().size(), findings,
-                findings.isEmpty() ? null : picture(driver, findings));
+                findings.isEmpty() ? null : picture(driver, findings), shown);
     }
 
     /**

@@ -65,6 +65,11 @@ final class AuditPass {
             if (s.picture() != null) {
                 screen.putObject("picture").put("format", s.picture().format()).put("image", s.picture().base64());
             }
+            if (s.view() != null) {
+                screen.putObject("view").put("format", s.view().picture().format())
+                        .put("image", s.view().picture().base64()).put("width", s.view().width())
+                        .put("height", s.view().height());
+            }
             out.add(new EventRecord(id, seq++, t, "a11y-screen", null, screen.toString()));
             for (AccessibilityAudit.Finding f : s.findings()) {
                 ObjectNode v = JSON.createObjectNode().put("screen", s.screen()).put("step", s.step()).put("rule", f.rule())

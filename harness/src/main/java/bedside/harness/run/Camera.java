@@ -21,6 +21,51 @@ public interface Camera {
     /** The picture, or null when none can be taken (the browser is gone). */
     Picture take();
 
+    /**
+     * A screen as it was shown, nothing marked on it: the background of the click maps drawn on it.
+     *
+     * @param width the viewport it shows in CSS pixels, as the clicks on it are given; {@code height} likewise
+     */
+    record View(Picture picture, int width, int height) {
+    }
+
+    /**
+     * The part of the page at {@code clip} (CSS pixels of the top document: the frame a replay rebuilds a screen in),
+     * or null without DevTools or when it cannot be taken.
+     */
+    static View view(WebDriver driver, org.openqa.selenium.Rectangle clip) {
+        if (!(driver instanceof HasCdp cdp) || clip.getWidth() <= 0 || clip.getHeight() <= 0) {
+            return null;
+        }
+        try {
+            Object data = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "jpeg", "quality", 60,
+                    "clip", Map.of("x", clip.getX(), "y", clip.getY(), "width", clip.getWidth(), "height",
+                            clip.getHeight(), "scale", 1))).get("data");
+            return data instanceof String s ? new View(new Picture("jpeg", s), clip.getWidth(), clip.getHeight()) : null;
+        } catch (RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /** The browser's viewport as it is now (a path's own page), or null as {@link #view(WebDriver, org.openqa.selenium.Rectangle)}. */
+    static View viewport(WebDriver driver) {
+        if (!(driver instanceof HasCdp cdp)) {
+            return null;
+        }
+        try {
+            Object size = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return [window.innerWidth, window.innerHeight]");
+            Object data = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "jpeg", "quality", 60))
+                    .get("data");
+            if (size instanceof java.util.List<?> wh && wh.size() == 2 && data instanceof String s) {
+                return new View(new Picture("jpeg", s), ((Number) wh.get(0)).intValue(), ((Number) wh.get(1)).intValue());
+            }
+        } catch (RuntimeException gone) {
+            // no picture
+        }
+        return null;
+    }
+
     static Camera of(WebDriver driver) {
         return () -> {
             try {

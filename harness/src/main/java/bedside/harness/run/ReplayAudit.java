@@ -181,12 +181,15 @@ final class ReplayAudit {
                 if (shown != null) {
                     return "the screen " + page + " could not be rebuilt: " + shown;
                 }
-                driver.switchTo().frame(driver.findElement(FRAME));
+                org.openqa.selenium.WebElement frame = driver.findElement(FRAME);
+                org.openqa.selenium.Rectangle shownAt = frame.getRect();
+                driver.switchTo().frame(frame);
                 try {
                     String screen = page + AccessibilityAudit.dialogOf(driver);
                     if (audited.add(candidate.id() + "\u0000" + screen)) {
                         settle(driver);
-                        screens.add(AccessibilityAudit.audit(driver, screen, reached.apply(v)));
+                        screens.add(AccessibilityAudit.audit(driver, screen, reached.apply(v),
+                                () -> Camera.view(driver, shownAt)));
                     }
                 } finally {
                     driver.switchTo().defaultContent();

@@ -88,6 +88,48 @@ class ReplayAuditIT {
         }
     }
 
+    /**
+     * Every audited screen, rebuilt or live, is also pictured as it was shown, nothing marked: a JPEG of exactly the
+     * viewport the attempt's clicks are given in (the recorded window for a rebuilt one), the background of the
+     * vendor's click maps.
+     */
+    @Test
+    void everyAuditedScreenIsPicturedAsShownInItsViewport() throws Exception {
+        JsonNode meta = null;
+        for (JsonNode e : JSON.readTree(legacyParticipant.replay().json())) {
+            if (e.path("type").asInt() == 4) {
+                meta = e.path("data");
+                break;
+            }
+        }
+        assertThat(meta).as("the replay's Meta event").isNotNull();
+        for (AttemptResult a : List.of(legacyPath, legacyParticipant)) {
+            assertThat(screens(a)).isNotEmpty();
+            for (JsonNode s : screens(a)) {
+                JsonNode view = s.path("view");
+                String what = a.attempt().participant() + " " + s.path("screen").asText();
+                assertThat(view.path("format").asText()).as(what).isEqualTo("jpeg");
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                        java.util.Base64.getDecoder().decode(view.path("image").asText())));
+                assertThat(image).as(what).isNotNull();
+                assertThat(image.getWidth()).as(what).isEqualTo(view.path("width").asInt());
+                assertThat(image.getHeight()).as(what).isEqualTo(view.path("height").asInt());
+                if (a == legacyParticipant) {
+                    assertThat(view.path("width").asInt()).as(what).isEqualTo(meta.path("width").asInt());
+                    assertThat(view.path("height").asInt()).as(what).isEqualTo(meta.path("height").asInt());
+                }
+                // a page, not a blank: more than one shade in it
+                java.util.Set<Integer> shades = new java.util.HashSet<>();
+                for (int y = 0; y < image.getHeight(); y += 7) {
+                    for (int x = 0; x < image.getWidth(); x += 7) {
+                        shades.add(image.getRGB(x, y) & 0xF0F0F0);
+                    }
+                }
+                assertThat(shades).as(what).hasSizeGreaterThan(3);
+            }
+        }
+    }
+
     @Test
     void theAuditIsOutsideTheParticipantsClock() {
         double clock = legacyParticipant.attempt().timeMs();

@@ -327,7 +327,10 @@ class SessionIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).contains("7. Accessibility of the screens reached", "<code>/help/about.do</code>",
-                "record-allergy, by a participant at ");
+                "record-allergy, by a participant at ")
+                // the click maps drawn on the screens as the audit rebuilt them, in the participants' window
+                .contains("drawn on the screen as first shown</figcaption>")
+                .containsPattern("<rect [^>]*/>\\s*<image href=\"data:image/jpeg;base64,");
     }
 
     /** Every attempt kept its replay (uploaded through the API), and the observer's markers are on its player's timeline. */

@@ -134,7 +134,21 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
      * The screens of the expert path and of each counted attempt, in the order visited, with the presses on each.
      */
     public record Paths(List<String> expert, List<List<String>> participants, List<Press> presses,
-                        List<Press> expertPresses) {
+                        List<Press> expertPresses, List<ScreenView> views) {
+        public Paths(List<String> expert, List<List<String>> participants, List<Press> presses,
+                     List<Press> expertPresses) {
+            this(expert, participants, presses, expertPresses, List.of());
+        }
+    }
+
+    /**
+     * A screen as an accessibility audit pictured it, shown and nothing marked (a participant's screen rebuilt from the
+     * attempt's replay as it stood before they acted on it, or the expert path's): the background of the click maps of
+     * that screen in that viewport.
+     *
+     * @param image a base64 JPEG or PNG data address of exactly the viewport
+     */
+    public record ScreenView(String screen, int viewportWidth, int viewportHeight, String image) {
     }
 
     /** A press during the task, in viewport CSS pixels. */
@@ -147,7 +161,12 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
         return bedside.reports.pages.PathMap.of(e.paths().expert(), e.paths().participants());
     }
 
-    /** Where participants pressed on the task's {@value #CLOUDS} most pressed screens, the expert path's presses ringed. */
+    /**
+     * Where participants pressed on the task's {@value #CLOUDS} most pressed screens, the expert path's presses ringed
+     * when it ran in the same window size (in another, the screen is laid out otherwise: its presses would land on
+     * other things, so they are left out and the caption says so), drawn on the screen itself when a picture of it in
+     * that window size is known.
+     */
     public static List<bedside.reports.pages.ClickCloud> clickClouds(TaskEvidence e) {
         java.util.function.Function<Press, String> screen = p -> bedside.reports.pages.PathMap.screenKey(p.screen());
         java.util.Map<String, List<Press>> byScreen = e.paths().presses().stream()
@@ -159,10 +178,29 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
                 .limit(CLOUDS)
                 .map(x -> {
                     Press first = x.getValue().get(0);
-                    return bedside.reports.pages.ClickCloud.of(x.getKey(), first.viewportWidth(), first.viewportHeight(),
+                    List<Press> expert = e.paths().expertPresses().stream()
+                            .filter(p -> screen.apply(p).equals(x.getKey())).toList();
+                    List<Press> expertHere = expert.stream().filter(p -> p.viewportWidth() == first.viewportWidth()
+                            && p.viewportHeight() == first.viewportHeight()).toList();
+                    bedside.reports.pages.ClickCloud cloud = bedside.reports.pages.ClickCloud.of(x.getKey(),
+                            first.viewportWidth(), first.viewportHeight(),
                             x.getValue().stream().map(VendorReport::click).toList(),
-                            e.paths().expertPresses().stream().filter(p -> screen.apply(p).equals(x.getKey()))
-                                    .map(VendorReport::click).toList());
+                            expertHere.stream().map(VendorReport::click).toList());
+                    // only a picture in the clicks' own viewport: in another, the screen is laid out otherwise
+                    var view = e.paths().views().stream()
+                            .filter(v -> bedside.reports.pages.PathMap.screenKey(v.screen()).equals(x.getKey())
+                                    && v.viewportWidth() == first.viewportWidth()
+                                    && v.viewportHeight() == first.viewportHeight())
+                            .findFirst();
+                    if (view.isPresent()) {
+                        cloud = cloud.over(view.get().image(), "the screen as first shown");
+                    }
+                    if (expertHere.size() < expert.size()) {
+                        Press other = expert.stream().filter(p -> !expertHere.contains(p)).findFirst().orElseThrow();
+                        cloud = cloud.noting("the expert path is not ringed: it ran in a " + other.viewportWidth()
+                                + " × " + other.viewportHeight() + " window");
+                    }
+                    return cloud;
                 }).toList();
     }
 

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The clicks of every participant on one screen (for one candidate and task), aggregated and drawn without a
- * screenshot, as positions for the template {@code chart/clickcloud.jte}: the viewport as a frame of its proportions,
+ * The clicks of every participant on one screen (for one candidate and task), aggregated, as positions for the
+ * template {@code chart/clickcloud.jte}: the viewport as a frame of its proportions (with the screen itself, faded,
+ * when a picture of it in that viewport is known: {@link #over}),
  * {@value #FRAME_WIDTH} px wide (narrower when that would make it taller than {@value #MAX_FRAME_HEIGHT} px), the
  * participants' clicks as semi-transparent dots (misclicks in another colour), where they pile up darker, and the
  * expert's clicks as numbered rings on top.
@@ -20,10 +21,40 @@ import java.util.List;
  * @param legend         the three keys under the frame
  * @param title          what the drawing shows (the SVG's {@code <title>})
  * @param caption        "N clicks by P participants on SCREEN" ("N clicks on SCREEN" when P is not known)
+ * @param background     the screen as a data address (a JPEG or PNG of exactly the viewport), drawn in the frame under
+ *                       the clicks; null when no picture of it is known
  */
 public record ClickCloud(String screen, int viewportWidth, int viewportHeight, Integer participants, double scale,
                          int width, int height, double frameX, double frameY, double frameWidth, double frameHeight,
-                         List<Dot> dots, List<Ring> rings, List<Key> legend, String title, String caption) {
+                         List<Dot> dots, List<Ring> rings, List<Key> legend, String title, String caption,
+                         String background) {
+
+    public ClickCloud {
+        if (background != null && !IMAGE.matcher(background).matches()) {
+            throw new IllegalArgumentException("a click map's background is a base64 JPEG or PNG data address");
+        }
+    }
+
+    static final java.util.regex.Pattern IMAGE =
+            java.util.regex.Pattern.compile("data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}");
+
+    /** The same drawing, with {@code note} added to its caption and title (what it leaves out, and why). */
+    public ClickCloud noting(String note) {
+        return new ClickCloud(screen, viewportWidth, viewportHeight, participants, scale, width, height, frameX, frameY,
+                frameWidth, frameHeight, dots, rings, legend, title + "; " + note, caption + "; " + note, background);
+    }
+
+    /**
+     * The same clicks drawn on the screen itself.
+     *
+     * @param picture a picture of the screen as it was shown in this cloud's viewport, as a data address
+     * @param what    what the picture is, for the caption (e.g. "the screen as first shown to a participant")
+     */
+    public ClickCloud over(String picture, String what) {
+        return new ClickCloud(screen, viewportWidth, viewportHeight, participants, scale, width, height, frameX, frameY,
+                frameWidth, frameHeight, dots, rings, legend, title + "; drawn on " + what, caption + ", drawn on "
+                + what, picture);
+    }
 
     /**
      * A click in viewport CSS pixels (from the top-left corner).
@@ -97,7 +128,9 @@ public record ClickCloud(String screen, int viewportWidth, int viewportHeight, I
         int width = (int) Math.ceil(Math.max(fw, 380) + 2 * PAD);
         int height = (int) Math.ceil(fh + 2 * PAD + LEGEND);
         double ly = PAD + fh + 20;
-        List<Key> legend = List.of(new Key(PAD + 6, ly, "click", "participant click"),
+        // the expert's key only where the expert's clicks are drawn
+        List<Key> legend = rings.isEmpty() ? List.of(new Key(PAD + 6, ly, "click", "participant click"),
+                new Key(PAD + 126, ly, "misclick", "misclick")) : List.of(new Key(PAD + 6, ly, "click", "participant click"),
                 new Key(PAD + 126, ly, "misclick", "misclick"),
                 new Key(PAD + 206, ly, "expert", "expert click (in order)"));
         String caption = count(clicks.size(), "click") + (participants == null ? "" : " by " + count(participants,
@@ -105,7 +138,7 @@ public record ClickCloud(String screen, int viewportWidth, int viewportHeight, I
         String title = caption + " (" + count(misclicks, "misclick") + "), over the expert's " + count(expert.size(),
                 "click") + "; viewport " + vw + " × " + vh + " CSS pixels";
         return new ClickCloud(screen, vw, vh, participants, scale, width, height, PAD, PAD, fw, fh, List.copyOf(dots),
-                List.copyOf(rings), legend, title, caption);
+                List.copyOf(rings), legend, title, caption, null);
     }
 
     private static String count(int n, String noun) {

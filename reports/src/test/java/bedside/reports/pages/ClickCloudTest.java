@@ -84,6 +84,33 @@ class ClickCloudTest {
         assertThat(html).contains("<figcaption>2 clicks by 1 participant on /patients/:id</figcaption>");
     }
 
+    /** A JPEG's data address (its bytes are not read here). */
+    static final String PICTURE = "data:image/jpeg;base64,/9j/4AAQSkZJRg==";
+
+    @Test
+    void drawnOnTheScreenThePictureFillsTheFrameUnderTheClicks() {
+        ClickCloud plain = ClickCloud.ofParticipants("/patients/:id", 1280, 800, List.of(
+                List.of(new Click(10, 10, "A", false))), EXPERT);
+        assertThat(plain.background()).isNull();
+        assertThat(Svg.parse(Pages.render("chart/clickcloud.jte", Map.of("cloud", plain))).all("image")).isEmpty();
+
+        ClickCloud c = plain.over(PICTURE, "the screen as first shown");
+        assertThat(c.dots()).isEqualTo(plain.dots());
+        assertThat(c.caption()).isEqualTo("1 click by 1 participant on /patients/:id, drawn on the screen as first shown");
+        String html = Pages.render("chart/clickcloud.jte", Map.of("cloud", c));
+        Svg svg = Svg.parse(html);
+        List<Element> images = svg.all("image");
+        assertThat(images).hasSize(1);
+        Element image = images.get(0);
+        assertThat(image.getAttribute("href")).isEqualTo(PICTURE);
+        assertThat(Double.parseDouble(image.getAttribute("x"))).isEqualTo(c.frameX());
+        assertThat(Double.parseDouble(image.getAttribute("width"))).isCloseTo(c.frameWidth(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(image.getAttribute("height"))).isCloseTo(c.frameHeight(), org.assertj.core.data.Offset.offset(0.01));
+        // under the clicks: drawn before the first dot
+        assertThat(html.indexOf("<image")).isLessThan(html.indexOf("<circle"));
+        assertThatThrownBy(() -> plain.over("javascript:alert(1)", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void everyTargetAndTheScreenAreEscaped() {
         ClickCloud c = ClickCloud.ofParticipants("/s/" + HOSTILE, 1280, 800,

@@ -183,13 +183,15 @@ public final class ReportDocuments {
 
         List<VendorReport.TaskText> tasks = tasks(study, selection, ca);
         Map<String, AttemptRecord> experts = expertPaths(study, candidate);
+        List<VendorReport.ScreenView> views = new ArrayList<>();
+        counted.forEach(a -> views.addAll(StoredEvents.views(events.get(a.attemptId()))));
         List<VendorReport.TaskEvidence> evidence = new ArrayList<>();
         for (VendorReport.TaskText t : tasks) {
             List<AttemptRecord> of = counted.stream().filter(a -> a.task().equals(t.id())).toList();
             if (of.isEmpty()) {
                 continue;
             }
-            evidence.add(evidence(t.id(), of, events, marks, experts.get(t.id())));
+            evidence.add(evidence(t.id(), of, events, marks, experts.get(t.id()), views));
         }
         return new VendorReport(provenance(s, selection, now),
                 analysis == null ? null : analysis.design(), candidate(c), ca, participants, tasks,
@@ -227,9 +229,13 @@ public final class ReportDocuments {
         return Accessibility.latest(audits);
     }
 
+    /**
+     * @param participantViews the screens as the audits of the candidate's counted attempts pictured them, whatever
+     *                         their task (a screen is audited once per run, by whichever attempt reached it first)
+     */
     private VendorReport.TaskEvidence evidence(String task, List<AttemptRecord> attempts,
                                                Map<UUID, List<EventRecord>> events, Map<UUID, List<MarkerRecord>> marks,
-                                               AttemptRecord expert) {
+                                               AttemptRecord expert, List<VendorReport.ScreenView> participantViews) {
         int successes = 0;
         int direct = 0;
         int indirect = 0;
@@ -255,8 +261,10 @@ public final class ReportDocuments {
             StoredEvents.presses(e).forEach(p -> presses.add(press(p)));
         }
         List<EventRecord> expertEvents = expert == null ? List.of() : store.eventsOfAttempt(expert.attemptId());
+        List<VendorReport.ScreenView> views = new ArrayList<>(participantViews);
+        views.addAll(StoredEvents.views(expertEvents));
         VendorReport.Paths ways = new VendorReport.Paths(StoredEvents.screens(expertEvents), paths, presses,
-                StoredEvents.presses(expertEvents).stream().map(ReportDocuments::press).toList());
+                StoredEvents.presses(expertEvents).stream().map(ReportDocuments::press).toList(), views);
         return new VendorReport.TaskEvidence(task, successes, direct, indirect, assists, misclicks,
                 lostness.isEmpty() ? null : lostness.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 ways);

@@ -203,6 +203,29 @@ public final class StoredEvents {
         return out;
     }
 
+    /**
+     * The screens an attempt's accessibility audit pictured as shown, nothing marked (its {@code a11y-screen} events'
+     * views), each with the viewport it shows.
+     */
+    public static List<bedside.reports.documents.VendorReport.ScreenView> views(List<EventRecord> events) {
+        List<bedside.reports.documents.VendorReport.ScreenView> out = new ArrayList<>();
+        for (EventRecord e : events) {
+            if (!e.type().equals("a11y-screen")) continue;
+            JsonNode j = json(e);
+            JsonNode v = j.path("view");
+            String format = v.path("format").asText();
+            String image = v.path("image").asText();
+            int width = v.path("width").asInt();
+            int height = v.path("height").asInt();
+            if ((format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches() && width > 0
+                    && height > 0) {
+                out.add(new bedside.reports.documents.VendorReport.ScreenView(j.path("screen").asText(), width, height,
+                        "data:image/" + format + ";base64," + image));
+            }
+        }
+        return out;
+    }
+
     /** Why an attempt's accessibility audit could not finish, or null when it did (or none was made). */
     public static String auditProblem(List<EventRecord> events) {
         for (EventRecord e : events) {

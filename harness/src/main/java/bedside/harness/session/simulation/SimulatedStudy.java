@@ -10,17 +10,23 @@ import java.util.List;
 /**
  * A simulated study's plan: made the way {@code bedside study plan} makes a real one (the suite's criticality ×
  * frequency weights, within subjects), marked simulated, and locked before any attempt is stored, so the panel's
- * sessions are scored exactly as a locked plan says — and can never join a real study.
+ * sessions are scored exactly as a locked plan says — and can never join a real study. The demo has its sessions
+ * audited for accessibility, as a study may ask ({@code study plan --audit-sessions}): each panel attempt's screens
+ * rebuilt from its replay after its clock stops, which also pictures them for the vendors' click maps.
  */
 public final class SimulatedStudy {
     private SimulatedStudy() {
     }
 
-    /** Writes and locks the plan of {@code study}; throws when the suite cannot make one (the problems named). */
+    /**
+     * Writes and locks the plan of {@code study}; throws when the suite cannot make one (the problems named).
+     *
+     * @param auditSessions whether the panel's sessions are audited for accessibility
+     */
     public static StoredPlan lockPlan(ResultsDestination destination, String study, Suite suite, List<Task> tasks,
-                                      List<String> candidates, int participants, long seed) {
+                                      List<String> candidates, int participants, long seed, boolean auditSessions) {
         PlanMaker.Made made = PlanMaker.make(study, suite, tasks, new PlanMaker.Settings(candidates, null,
-                participants, "within", PlanMaker.DEFAULT_RESAMPLES, seed, true), null);
+                participants, "within", PlanMaker.DEFAULT_RESAMPLES, seed, true, auditSessions), null);
         if (!made.ok()) {
             throw new IllegalStateException("the simulated study's plan could not be made: "
                     + String.join("; ", made.problems()));
