@@ -18,7 +18,7 @@ import java.util.List;
  * @param frameX         the frame's left edge in the drawing; {@code frameY} its top
  * @param dots           the participants' clicks, in the order given
  * @param rings          the expert's clicks, numbered from 1 in the order given
- * @param legend         the three keys under the frame
+ * @param legend         the keys under the frame (the expert's only where the expert's clicks are drawn)
  * @param title          what the drawing shows (the SVG's {@code <title>})
  * @param caption        "N clicks by P participants on SCREEN" ("N clicks on SCREEN" when P is not known)
  * @param background     the screen as a data address (a JPEG or PNG of exactly the viewport), drawn in the frame under
@@ -128,17 +128,17 @@ public record ClickCloud(String screen, int viewportWidth, int viewportHeight, I
         int width = (int) Math.ceil(Math.max(fw, 380) + 2 * PAD);
         int height = (int) Math.ceil(fh + 2 * PAD + LEGEND);
         double ly = PAD + fh + 20;
-        // the expert's key only where the expert's clicks are drawn
-        List<Key> legend = rings.isEmpty() ? List.of(new Key(PAD + 6, ly, "click", "participant click"),
-                new Key(PAD + 126, ly, "misclick", "misclick")) : List.of(new Key(PAD + 6, ly, "click", "participant click"),
-                new Key(PAD + 126, ly, "misclick", "misclick"),
-                new Key(PAD + 206, ly, "expert", "expert click (in order)"));
+        List<Key> legend = new ArrayList<>(List.of(new Key(PAD + 6, ly, "click", "participant click"),
+                new Key(PAD + 126, ly, "misclick", "misclick")));
+        if (!rings.isEmpty()) {
+            legend.add(new Key(PAD + 206, ly, "expert", "expert click (in order)"));
+        }
         String caption = count(clicks.size(), "click") + (participants == null ? "" : " by " + count(participants,
                 "participant")) + " on " + screen;
         String title = caption + " (" + count(misclicks, "misclick") + "), over the expert's " + count(expert.size(),
                 "click") + "; viewport " + vw + " × " + vh + " CSS pixels";
         return new ClickCloud(screen, vw, vh, participants, scale, width, height, PAD, PAD, fw, fh, List.copyOf(dots),
-                List.copyOf(rings), legend, title, caption, null);
+                List.copyOf(rings), List.copyOf(legend), title, caption, null);
     }
 
     private static String count(int n, String noun) {

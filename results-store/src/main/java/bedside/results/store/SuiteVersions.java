@@ -45,7 +45,11 @@ final class SuiteVersions {
                     .onConflict(SUITE_VERSIONS.CONTENT_HASH).doNothing()
                     .execute();
             if (inserted == 0) {
-                List<TaskText> stored = tasks(tx, contentHash);
+                // the columns of the text itself: the comparison then works before V10 too (MigrationsIT)
+                List<TaskText> stored = tx.select(SUITE_TASKS.TASK_ID, SUITE_TASKS.TITLE, SUITE_TASKS.INSTRUCTION,
+                                SUITE_TASKS.CONTENT_HASH).from(SUITE_TASKS)
+                        .where(SUITE_TASKS.SUITE_HASH.eq(contentHash)).orderBy(SUITE_TASKS.POSITION)
+                        .fetch(r -> new TaskText(r.value1(), r.value2(), r.value3(), r.value4()));
                 boolean same = stored.size() == taskList.size();
                 for (int i = 0; same && i < stored.size(); i++) {
                     same = stored.get(i).sameText(taskList.get(i));
@@ -68,10 +72,13 @@ final class SuiteVersions {
             List<SuiteTasksRecord> rows = new ArrayList<>();
             for (int i = 0; i < taskList.size(); i++) {
                 TaskText t = taskList.get(i);
-                rows.add(new SuiteTasksRecord()
+                SuiteTasksRecord row = new SuiteTasksRecord()
                         .setSuiteHash(contentHash).setTaskId(t.id()).setPosition(i + 1)
-                        .setTitle(t.title()).setInstruction(t.instruction()).setContentHash(t.contentHash())
-                        .setGiven(t.given()));
+                        .setTitle(t.title()).setInstruction(t.instruction()).setContentHash(t.contentHash());
+                if (t.given() != null) { // named only when known: the insert then works before V10 too (MigrationsIT)
+                    row.setGiven(t.given());
+                }
+                rows.add(row);
             }
             tx.batchInsert(rows).execute();
             LOG.debug("Stored suite {} {} ({}) with {} task(s)", suiteId, version, contentHash, rows.size());
