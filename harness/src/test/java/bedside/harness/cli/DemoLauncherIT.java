@@ -227,7 +227,7 @@ class DemoLauncherIT {
                     .containsPattern("the expert path is not ringed: it ran in a \\d+ × \\d+ window")
                     .containsPattern("<figure class=\"chart clickcloud\"><svg [^>]*><title>[^<]*</title>\\s*<rect [^>]*/>"
                             + "\\s*<rect [^>]*/>\\s*<image href=\"data:image/jpeg;base64,")
-                    .contains("drawn on the screen as first shown</figcaption>")
+                    .contains(", drawn on the screen as first shown")
                     // the version the candidate named in its CapabilityStatement at every attempt
                     .containsPattern("<dt>Candidate version</dt><dd>[^<;]+ EHR \\(sample\\) "
                             + java.util.regex.Pattern.quote(bedside.candidates.web.CandidateServer.SOFTWARE_VERSION) + " <span");

@@ -329,7 +329,7 @@ class SessionIT {
         assertThat(report.body()).contains("7. Accessibility of the screens reached", "<code>/help/about.do</code>",
                 "record-allergy, by a participant at ")
                 // the click maps drawn on the screens as the audit rebuilt them, in the participants' window
-                .contains("drawn on the screen as first shown</figcaption>")
+                .contains(", drawn on the screen as first shown")
                 .containsPattern("<rect [^>]*/>\\s*<image href=\"data:image/jpeg;base64,");
     }
 
