@@ -73,7 +73,7 @@ class CrashResumeIT {
         Process child = bedside("run", "scenarios/suites/sed-core", "--candidate", "legacy", "--task", "record-allergy",
                 "--repeat", "4", "--study", "crash").redirectOutput(home.resolve("killed.log").toFile()).start();
         // Wait until the third attempt has begun and journalled at least one batch of its events.
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 300_000; // a slow or shared machine: the demo may run beside it
         boolean ready = false;
         while (!ready && System.currentTimeMillis() < deadline && child.isAlive()) {
             List<JsonNode> lines = journal();

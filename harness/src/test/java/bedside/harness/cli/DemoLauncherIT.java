@@ -222,12 +222,8 @@ class DemoLauncherIT {
                     "1. Executive summary", "8. What the data does not show").doesNotContain("SIM01")
                     // the task as the participants read it, its test patient filled in
                     .doesNotContain("${", "Values in <code>")
-                    // the click maps drawn on the screens as the panel's session audits pictured them, in the
-                    // participants' window; the expert path ran in another, so its clicks are not ringed there
+                    // the expert path ran in another window than the panel's, so its clicks are not ringed on theirs
                     .containsPattern("the expert path is not ringed: it ran in a \\d+ × \\d+ window")
-                    .containsPattern("<figure class=\"chart clickcloud\"><svg [^>]*><title>[^<]*</title>\\s*<rect [^>]*/>"
-                            + "\\s*<rect [^>]*/>\\s*<image href=\"data:image/jpeg;base64,")
-                    .contains(", drawn on the screen as first shown")
                     // the version the candidate named in its CapabilityStatement at every attempt
                     .containsPattern("<dt>Candidate version</dt><dd>[^<;]+ EHR \\(sample\\) "
                             + java.util.regex.Pattern.quote(bedside.candidates.web.CandidateServer.SOFTWARE_VERSION) + " <span");
@@ -438,27 +434,6 @@ class DemoLauncherIT {
                         .doesNotContain("/clinical/allergies.do");
                 // what the path typed never appears in an excerpt
                 assertThat(faults).noneMatch(v -> v.path("html").asText().contains("9995260182"));
-            }
-            // The panel's sessions are audited too, as the demo's plan says: their screens rebuilt from the replays
-            // after each clock stopped, each pictured as shown in the participants' window.
-            assertThat(store.plan(study).orElseThrow().plan().auditSessions()).isTrue();
-            for (String candidate : List.of("streamlined", "legacy")) {
-                List<com.fasterxml.jackson.databind.JsonNode> sessionScreens = new java.util.ArrayList<>();
-                for (AttemptRecord a : store.attemptsOfStudy(study, candidate)) {
-                    if (a.session() == null) continue;
-                    for (bedside.results.EventRecord e : store.eventsOfAttempt(a.attemptId())) {
-                        if (e.type().equals("a11y-screen")) {
-                            assertThat(e.tMs()).isGreaterThanOrEqualTo(a.timeMs() - 1.0);
-                            sessionScreens.add(json.readTree(e.json()));
-                        }
-                        assertThat(e.type()).as(e.json()).isNotEqualTo("a11y-incomplete");
-                    }
-                }
-                assertThat(sessionScreens).as(candidate).isNotEmpty().allSatisfy(x -> {
-                    assertThat(x.path("from").asText()).isEqualTo("replay");
-                    assertThat(x.path("view").path("format").asText()).isEqualTo("jpeg");
-                    assertThat(x.path("view").path("width").asInt()).isPositive();
-                });
             }
         }
     }

@@ -10,9 +10,7 @@ import java.util.List;
 /**
  * A simulated study's plan: made the way {@code bedside study plan} makes a real one (the suite's criticality ×
  * frequency weights, within subjects), marked simulated, and locked before any attempt is stored, so the panel's
- * sessions are scored exactly as a locked plan says — and can never join a real study. The demo has its sessions
- * audited for accessibility, as a study may ask ({@code study plan --audit-sessions}): each panel attempt's screens
- * rebuilt from its replay after its clock stops, which also pictures them for the vendors' click maps.
+ * sessions are scored exactly as a locked plan says — and can never join a real study.
  */
 public final class SimulatedStudy {
     private SimulatedStudy() {
@@ -21,7 +19,8 @@ public final class SimulatedStudy {
     /**
      * Writes and locks the plan of {@code study}; throws when the suite cannot make one (the problems named).
      *
-     * @param auditSessions whether the panel's sessions are audited for accessibility
+     * @param auditSessions whether the panel's sessions are audited for accessibility (as {@code study plan
+     *                      --audit-sessions} plans: each attempt's screens rebuilt from its replay after its clock stops)
      */
     public static StoredPlan lockPlan(ResultsDestination destination, String study, Suite suite, List<Task> tasks,
                                       List<String> candidates, int participants, long seed, boolean auditSessions) {
