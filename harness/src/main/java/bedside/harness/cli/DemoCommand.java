@@ -181,8 +181,7 @@ public final class DemoCommand implements Callable<Integer> {
         public String beforeAttempts(ResultsDestination destination, PrintStream out) {
             try {
                 // The panel's sessions are not audited: it would add about a third to the panel (BENCHMARKS.md, demo).
-                plan = SimulatedStudy.lockPlan(destination, study, suite, tasks, candidateIds, participants, seed,
-                        false);
+                plan = SimulatedStudy.lockPlan(destination, study, suite, tasks, candidateIds, participants, seed);
             } catch (RuntimeException e) {
                 return "the simulated study's plan could not be locked: " + e.getMessage();
             }
@@ -205,7 +204,7 @@ public final class DemoCommand implements Callable<Integer> {
                     panelModel == null ? PanelModel.SHIPPED_SOURCE : panelModel);
             SimulatedPanel.Outcome outcome = new SimulatedPanel(model, BrowserSettings.local(), ran.destination(),
                     ran.home().resolve("journal")).run(new SimulatedPanel.Plan(suite, tasks, ran.candidates(), study,
-                    participants, instances(), seed, plan.plan().auditSessions()), out);
+                    participants, instances(), seed), out);
             long broke = outcome.participants().stream().filter(t -> t.failure() != null).count();
             out.printf(Locale.ROOT, "Simulated panel: %d session(s) in %.0f s%s%n", outcome.participants().size(),
                     outcome.took().toMillis() / 1000.0, broke == 0 ? "" : "; " + broke + " broke off (above)");

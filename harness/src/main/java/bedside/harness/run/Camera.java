@@ -37,14 +37,8 @@ public interface Camera {
         if (!(driver instanceof HasCdp cdp) || clip.getWidth() <= 0 || clip.getHeight() <= 0) {
             return null;
         }
-        try {
-            Object data = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "jpeg", "quality", 60,
-                    "clip", Map.of("x", clip.getX(), "y", clip.getY(), "width", clip.getWidth(), "height",
-                            clip.getHeight(), "scale", 1))).get("data");
-            return data instanceof String s ? new View(new Picture("jpeg", s), clip.getWidth(), clip.getHeight()) : null;
-        } catch (RuntimeException gone) {
-            return null;
-        }
+        return jpeg(cdp, Map.of("clip", Map.of("x", clip.getX(), "y", clip.getY(), "width", clip.getWidth(),
+                "height", clip.getHeight(), "scale", 1)), clip.getWidth(), clip.getHeight());
     }
 
     /** The browser's viewport as it is now (a path's own page), or null as {@link #view(WebDriver, org.openqa.selenium.Rectangle)}. */
@@ -55,15 +49,26 @@ public interface Camera {
         try {
             Object size = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                     "return [window.innerWidth, window.innerHeight]");
-            Object data = cdp.executeCdpCommand("Page.captureScreenshot", Map.of("format", "jpeg", "quality", 60))
-                    .get("data");
-            if (size instanceof java.util.List<?> wh && wh.size() == 2 && data instanceof String s) {
-                return new View(new Picture("jpeg", s), ((Number) wh.get(0)).intValue(), ((Number) wh.get(1)).intValue());
+            if (size instanceof java.util.List<?> wh && wh.size() == 2) {
+                return jpeg(cdp, Map.of(), ((Number) wh.get(0)).intValue(), ((Number) wh.get(1)).intValue());
             }
         } catch (RuntimeException gone) {
             // no picture
         }
         return null;
+    }
+
+    /** A JPEG through DevTools with {@code options} (a clip), as a view of {@code width} × {@code height}, or null. */
+    private static View jpeg(HasCdp cdp, Map<String, Object> options, int width, int height) {
+        Map<String, Object> params = new java.util.HashMap<>(options);
+        params.put("format", "jpeg");
+        params.put("quality", 60);
+        try {
+            Object data = cdp.executeCdpCommand("Page.captureScreenshot", params).get("data");
+            return data instanceof String s ? new View(new Picture("jpeg", s), width, height) : null;
+        } catch (RuntimeException gone) {
+            return null;
+        }
     }
 
     static Camera of(WebDriver driver) {

@@ -107,8 +107,7 @@ public record VendorReport(Provenance provenance, String design, Candidate candi
             this(task, participant, kind, atSeconds, screen, note, comment, attemptId, null);
         }
 
-        public static final java.util.regex.Pattern SCREENSHOT =
-                java.util.regex.Pattern.compile("data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}");
+        public static final java.util.regex.Pattern SCREENSHOT = bedside.reports.pages.Pages.IMAGE;
 
         public boolean critical() {
             return kind.startsWith("critical");

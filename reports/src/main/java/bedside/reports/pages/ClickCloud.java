@@ -30,13 +30,10 @@ public record ClickCloud(String screen, int viewportWidth, int viewportHeight, I
                          String background) {
 
     public ClickCloud {
-        if (background != null && !IMAGE.matcher(background).matches()) {
+        if (background != null && !Pages.IMAGE.matcher(background).matches()) {
             throw new IllegalArgumentException("a click map's background is a base64 JPEG or PNG data address");
         }
     }
-
-    static final java.util.regex.Pattern IMAGE =
-            java.util.regex.Pattern.compile("data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}");
 
     /** The same drawing, with {@code note} added to its caption and title (what it leaves out, and why). */
     public ClickCloud noting(String note) {

@@ -55,6 +55,10 @@ public final class Pages {
     public record Link(String label, String href) {
     }
 
+    /** A picture a page embeds: a base64 JPEG or PNG data address (a screenshot, a screen, a click map's background). */
+    public static final java.util.regex.Pattern IMAGE =
+            java.util.regex.Pattern.compile("data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}");
+
     /** The style sheet every page inlines. */
     public static String style() {
         return STYLE;

@@ -193,11 +193,7 @@ public final class StoredEvents {
         }
         List<Accessibility.ScreenAudit> out = new ArrayList<>();
         screens.forEach((screen, j) -> {
-            JsonNode p = j.path("picture");
-            String format = p.path("format").asText();
-            String image = p.path("image").asText();
-            String picture = (format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()
-                    ? "data:image/" + format + ";base64," + image : null;
+            String picture = dataAddress(j.path("picture"));
             out.add(new Accessibility.ScreenAudit(screen, task, j.path("step").asText(), picture, faults.get(screen)));
         });
         return out;
@@ -213,17 +209,23 @@ public final class StoredEvents {
             if (!e.type().equals("a11y-screen")) continue;
             JsonNode j = json(e);
             JsonNode v = j.path("view");
-            String format = v.path("format").asText();
-            String image = v.path("image").asText();
+            String image = dataAddress(v);
             int width = v.path("width").asInt();
             int height = v.path("height").asInt();
-            if ((format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches() && width > 0
-                    && height > 0) {
+            if (image != null && width > 0 && height > 0) {
                 out.add(new bedside.reports.documents.VendorReport.ScreenView(j.path("screen").asText(), width, height,
-                        "data:image/" + format + ";base64," + image));
+                        image));
             }
         }
         return out;
+    }
+
+    /** A stored picture ({@code format}, base64 {@code image}) as a data address, or null when it is not a JPEG or PNG. */
+    private static String dataAddress(JsonNode picture) {
+        String format = picture.path("format").asText();
+        String image = picture.path("image").asText();
+        return (format.equals("jpeg") || format.equals("png")) && BASE64.matcher(image).matches()
+                ? "data:image/" + format + ";base64," + image : null;
     }
 
     /** Why an attempt's accessibility audit could not finish, or null when it did (or none was made). */

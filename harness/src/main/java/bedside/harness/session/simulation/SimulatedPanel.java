@@ -78,13 +78,7 @@ public final class SimulatedPanel {
      * @param seed         the model's seed: the same seed, the same draws
      */
     public record Plan(Suite suite, List<Task> tasks, List<CandidateInstances> candidates, String study, int participants,
-                       int atOnce, long seed, boolean audited) {
-        /** A panel whose sessions are not audited for accessibility. */
-        public Plan(Suite suite, List<Task> tasks, List<CandidateInstances> candidates, String study, int participants,
-                    int atOnce, long seed) {
-            this(suite, tasks, candidates, study, participants, atOnce, seed, false);
-        }
-
+                       int atOnce, long seed) {
         public Plan {
             tasks = List.copyOf(tasks);
             candidates = List.copyOf(candidates);
@@ -145,9 +139,7 @@ public final class SimulatedPanel {
         Taken[] taken = new Taken[n];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        // As the study's plan says: audited, each attempt's screens rebuilt from its replay after its clock stops (one
-        // runner for the panel, so each screen of a candidate is audited once, by the first session to reach it).
-        TaskRunner tasks = plan.audited() ? new TaskRunner(browser).withAccessibilityAudit() : new TaskRunner(browser);
+        TaskRunner tasks = new TaskRunner(browser);
         boolean live = System.console() != null;
         try (ProgressBar bar = live ? new ProgressBarBuilder().setTaskName("Simulated panel").setInitialMax(total)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setMaxRenderedLength(110)

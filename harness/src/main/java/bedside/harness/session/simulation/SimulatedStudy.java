@@ -16,16 +16,11 @@ public final class SimulatedStudy {
     private SimulatedStudy() {
     }
 
-    /**
-     * Writes and locks the plan of {@code study}; throws when the suite cannot make one (the problems named).
-     *
-     * @param auditSessions whether the panel's sessions are audited for accessibility (as {@code study plan
-     *                      --audit-sessions} plans: each attempt's screens rebuilt from its replay after its clock stops)
-     */
+    /** Writes and locks the plan of {@code study}; throws when the suite cannot make one (the problems named). */
     public static StoredPlan lockPlan(ResultsDestination destination, String study, Suite suite, List<Task> tasks,
-                                      List<String> candidates, int participants, long seed, boolean auditSessions) {
+                                      List<String> candidates, int participants, long seed) {
         PlanMaker.Made made = PlanMaker.make(study, suite, tasks, new PlanMaker.Settings(candidates, null,
-                participants, "within", PlanMaker.DEFAULT_RESAMPLES, seed, true, auditSessions), null);
+                participants, "within", PlanMaker.DEFAULT_RESAMPLES, seed, true), null);
         if (!made.ok()) {
             throw new IllegalStateException("the simulated study's plan could not be made: "
                     + String.join("; ", made.problems()));
